@@ -1,0 +1,13 @@
+//! kampvuur: a workshop kit for teacher trainers.
+//!
+//! - [`model`]: plain data (workshop, items, rich text, answers);
+//! - [`content`]: the only module that touches the file system;
+//! - [`ui`]: the egui screens, which return commands and do no I/O;
+//! - [`pdf`]: handouts, laid out by us and written with printpdf;
+//! - [`app`]: the eframe app that ties them together.
+
+pub mod app;
+pub mod content;
+pub mod model;
+pub mod pdf;
+pub mod ui;

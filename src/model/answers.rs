@@ -1,0 +1,126 @@
+//! One participant's answers to the checklists of one workshop.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::workshop::ChecklistItem;
+
+/// The answer to one checklist item. `None` inside means "not answered yet".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    Check(bool),
+    YesNo(Option<bool>),
+    /// The chosen step, 1-based.
+    Scale(Option<u8>),
+    Open(String),
+}
+
+impl Answer {
+    /// The empty answer that fits an item.
+    pub fn empty_for(item: &ChecklistItem) -> Self {
+        match item {
+            ChecklistItem::Check(_) => Self::Check(false),
+            ChecklistItem::YesNo(_) => Self::YesNo(None),
+            ChecklistItem::Scale { .. } => Self::Scale(None),
+            ChecklistItem::Open { .. } => Self::Open(String::new()),
+        }
+    }
+
+    /// Whether this answer is of the kind the item asks for.
+    pub fn fits(&self, item: &ChecklistItem) -> bool {
+        matches!(
+            (self, item),
+            (Self::Check(_), ChecklistItem::Check(_))
+                | (Self::YesNo(_), ChecklistItem::YesNo(_))
+                | (Self::Scale(_), ChecklistItem::Scale { .. })
+                | (Self::Open(_), ChecklistItem::Open { .. })
+        )
+    }
+
+    pub fn is_answered(&self) -> bool {
+        match self {
+            Self::Check(b) => *b,
+            Self::YesNo(v) => v.is_some(),
+            Self::Scale(v) => v.is_some(),
+            Self::Open(t) => !t.trim().is_empty(),
+        }
+    }
+}
+
+/// Everything one teacher filled in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerSet {
+    /// The name the teacher typed; empty for anonymous.
+    pub participant: String,
+    /// Title of the workshop the answers belong to.
+    pub workshop: String,
+    /// Last change, as local time "YYYY-MM-DD HH:MM".
+    #[serde(default)]
+    pub updated: String,
+    /// Per checklist id, the answers in item order.
+    pub checklists: BTreeMap<String, Vec<Answer>>,
+}
+
+impl AnswerSet {
+    pub fn new(participant: &str, workshop: &str) -> Self {
+        Self {
+            participant: participant.trim().to_owned(),
+            workshop: workshop.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// The answer to item `index` of checklist `id`, if it fits the item.
+    pub fn get(&self, id: &str, index: usize, item: &ChecklistItem) -> Option<&Answer> {
+        self.checklists
+            .get(id)
+            .and_then(|a| a.get(index))
+            .filter(|a| a.fits(item))
+    }
+
+    /// The answer to item `index` of checklist `id`, created empty when needed.
+    pub fn get_mut(&mut self, id: &str, index: usize, item: &ChecklistItem) -> &mut Answer {
+        let answers = self.checklists.entry(id.to_owned()).or_default();
+        while answers.len() <= index {
+            answers.push(Answer::Open(String::new()));
+        }
+        let slot = &mut answers[index];
+        if !slot.fits(item) {
+            *slot = Answer::empty_for(item);
+        }
+        slot
+    }
+
+    /// Number of answered items of checklist `id`.
+    pub fn answered(&self, id: &str) -> usize {
+        self.checklists
+            .get(id)
+            .map_or(0, |a| a.iter().filter(|a| a.is_answered()).count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_mut_creates_fitting_answers() {
+        let mut set = AnswerSet::new(" Fatima ", "W");
+        assert_eq!(set.participant, "Fatima");
+        let scale = ChecklistItem::Scale {
+            text: "x".into(),
+            left: "l".into(),
+            right: "r".into(),
+            steps: 5,
+        };
+        *set.get_mut("A", 2, &scale) = Answer::Scale(Some(4));
+        assert_eq!(set.get("A", 2, &scale), Some(&Answer::Scale(Some(4))));
+        assert_eq!(set.get("A", 0, &scale), None);
+        assert_eq!(set.answered("A"), 1);
+        // A stale answer of another kind is replaced, not misread.
+        let check = ChecklistItem::Check("c".into());
+        assert_eq!(set.get("A", 2, &check), None);
+        assert_eq!(set.get_mut("A", 2, &check), &Answer::Check(false));
+    }
+}

@@ -1,0 +1,15 @@
+//! Plain data: a workshop and everything in it, plus a participant's answers.
+//!
+//! Depends on nothing else in the crate. The content module fills it from RON
+//! files; the ui and pdf modules render it.
+
+mod answers;
+mod markup;
+mod workshop;
+
+pub use answers::{Answer, AnswerSet};
+pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
+pub use workshop::{
+    Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,
+    Workshop,
+};

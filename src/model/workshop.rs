@@ -1,0 +1,213 @@
+//! The workshop: sections of slides, cases, checklists, timers and breaks.
+
+use serde::{Deserialize, Serialize};
+
+use super::markup::RichText;
+
+/// One workshop, as loaded from one RON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workshop {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: String,
+    /// Author and/or organisation, shown on the start screen and in handouts.
+    #[serde(default)]
+    pub author: String,
+    /// BCP 47 language tag, e.g. "nl-NL".
+    #[serde(default = "default_language")]
+    pub language: String,
+    pub sections: Vec<Section>,
+}
+
+fn default_language() -> String {
+    "nl-NL".to_owned()
+}
+
+/// A part of the afternoon with its planned duration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: String,
+    pub minutes: u32,
+    pub items: Vec<Item>,
+}
+
+/// Anything that can be shown on the screen, one at a time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Item {
+    Slide(Slide),
+    Case(Case),
+    Checklist(Checklist),
+    Timer(Timer),
+    Break(Break),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    pub title: String,
+    #[serde(default)]
+    pub body: RichText,
+    /// Image path, relative to the workshop file.
+    #[serde(default)]
+    pub image: Option<String>,
+    #[serde(default)]
+    pub notes: RichText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub title: String,
+    /// Who the case is about and which grade, e.g. "Noor, groep 5".
+    pub who: String,
+    pub situation: RichText,
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub trainer_notes: RichText,
+    /// Id of the checklist used with this case.
+    pub checklist: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChecklistMode {
+    /// Every teacher alone.
+    Individual,
+    /// Discussed in a group.
+    Group,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    pub mode: ChecklistMode,
+    #[serde(default)]
+    pub intro: RichText,
+    pub items: Vec<ChecklistItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ChecklistItem {
+    /// A statement to tick.
+    Check(String),
+    /// A question answered with ja or nee.
+    YesNo(String),
+    /// A statement rated on a scale from `left` to `right` in `steps` steps.
+    Scale {
+        text: String,
+        left: String,
+        right: String,
+        steps: u8,
+    },
+    /// An open question with room for `lines` lines of writing.
+    Open { question: String, lines: u8 },
+}
+
+impl ChecklistItem {
+    /// The statement or question of the item.
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Check(t) | Self::YesNo(t) => t,
+            Self::Scale { text, .. } => text,
+            Self::Open { question, .. } => question,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timer {
+    pub label: String,
+    pub minutes: u32,
+    /// What the group does while the timer runs.
+    #[serde(default)]
+    pub instruction: RichText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    #[serde(default = "default_break_label")]
+    pub label: String,
+    pub minutes: u32,
+}
+
+fn default_break_label() -> String {
+    "Pauze".to_owned()
+}
+
+/// The position of an item: section index and item index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemRef {
+    pub section: usize,
+    pub item: usize,
+}
+
+impl Item {
+    pub fn title(&self) -> &str {
+        match self {
+            Self::Slide(s) => &s.title,
+            Self::Case(c) => &c.title,
+            Self::Checklist(c) => &c.title,
+            Self::Timer(t) => &t.label,
+            Self::Break(b) => &b.label,
+        }
+    }
+
+    /// A short Dutch name of the kind of item.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Self::Slide(_) => "Dia",
+            Self::Case(_) => "Casus",
+            Self::Checklist(_) => "Checklist",
+            Self::Timer(_) => "Timer",
+            Self::Break(_) => "Pauze",
+        }
+    }
+}
+
+impl Workshop {
+    /// Total planned minutes of all sections.
+    pub fn total_minutes(&self) -> u32 {
+        self.sections.iter().map(|s| s.minutes).sum()
+    }
+
+    /// Every item in presentation order.
+    pub fn item_refs(&self) -> Vec<ItemRef> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.items.len()).map(move |ii| ItemRef { section: si, item: ii }))
+            .collect()
+    }
+
+    pub fn item(&self, r: ItemRef) -> Option<&Item> {
+        self.sections.get(r.section)?.items.get(r.item)
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    pub fn checklists(&self) -> impl Iterator<Item = &Checklist> {
+        self.items().filter_map(|i| match i {
+            Item::Checklist(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn checklist(&self, id: &str) -> Option<&Checklist> {
+        self.checklists().find(|c| c.id == id)
+    }
+
+    pub fn count_slides(&self) -> usize {
+        self.items().filter(|i| matches!(i, Item::Slide(_))).count()
+    }
+
+    pub fn count_cases(&self) -> usize {
+        self.items().filter(|i| matches!(i, Item::Case(_))).count()
+    }
+}
