@@ -7,6 +7,7 @@
 //! - [`app`]: the eframe app that ties them together.
 
 pub mod app;
+pub mod cli;
 pub mod content;
 pub mod model;
 pub mod pdf;

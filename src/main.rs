@@ -1,1 +1,52 @@
-fn main() {}
+//! The `kampvuur` binary: command-line parsing and dispatch only.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kampvuur::cli;
+
+/// kampvuur: dia's, casussen en checklists voor een studiemiddag.
+#[derive(Parser)]
+#[command(
+    name = "kampvuur",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Workshopbestand (.ron) om te openen; zonder bestand de meegeleverde workshop.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Controleer workshopbestanden of mappen met workshopbestanden.
+    Check {
+        /// Bestanden of mappen.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Druk alle zichtbare tekst van een workshop af, één alinea per regel.
+    Text {
+        /// Het workshopbestand.
+        file: PathBuf,
+    },
+    /// Exporteer een hand-out als PDF.
+    Export(cli::ExportArgs),
+}
+
+fn main() -> anyhow::Result<ExitCode> {
+    let args = Cli::parse();
+    match args.command {
+        Some(Command::Check { paths }) => Ok(cli::check(&paths)),
+        Some(Command::Text { file }) => Ok(cli::text(&file)),
+        Some(Command::Export(export)) => Ok(cli::export(&export)),
+        None => {
+            kampvuur::app::run(args.file)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

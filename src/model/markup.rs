@@ -25,7 +25,10 @@ pub struct Inline {
 pub enum Block {
     Paragraph(Vec<Inline>),
     Bullets(Vec<Vec<Inline>>),
-    Numbered { start: u64, items: Vec<Vec<Inline>> },
+    Numbered {
+        start: u64,
+        items: Vec<Vec<Inline>>,
+    },
     /// The highlighted key sentence of a section.
     Kernzin(Vec<Inline>),
 }
@@ -242,14 +245,23 @@ fn parse_blocks(source: &str) -> (Vec<Block>, Vec<MarkupIssue>) {
             }
             Event::Start(Tag::Heading { .. }) => {
                 b.end_paragraph();
-                b.issue(at, "koppen (#) horen niet in de tekst; gebruik de titel van het onderdeel");
+                b.issue(
+                    at,
+                    "koppen (#) horen niet in de tekst; gebruik de titel van het onderdeel",
+                );
             }
             Event::End(TagEnd::Heading(_)) => b.end_paragraph(),
             Event::Start(Tag::Link { .. }) => {
-                b.issue(at, "links worden niet ondersteund; schrijf het adres als gewone tekst");
+                b.issue(
+                    at,
+                    "links worden niet ondersteund; schrijf het adres als gewone tekst",
+                );
             }
             Event::Start(Tag::Image { .. }) => {
-                b.issue(at, "afbeeldingen horen in het veld ‘image’ van een dia, niet in de tekst");
+                b.issue(
+                    at,
+                    "afbeeldingen horen in het veld ‘image’ van een dia, niet in de tekst",
+                );
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 b.issue(at, "codeblokken horen niet bij de opmaak van kampvuur");
@@ -293,10 +305,16 @@ mod tests {
                     styled("schuin", false, true),
                     styled(". Zelfde alinea.", false, false),
                 ]),
-                Block::Bullets(vec![vec![styled("een", false, false)], vec![styled("twee", false, false)]]),
+                Block::Bullets(vec![
+                    vec![styled("een", false, false)],
+                    vec![styled("twee", false, false)]
+                ]),
                 Block::Numbered {
                     start: 3,
-                    items: vec![vec![styled("drie", false, false)], vec![styled("vier", false, false)]]
+                    items: vec![
+                        vec![styled("drie", false, false)],
+                        vec![styled("vier", false, false)]
+                    ]
                 },
                 Block::Kernzin(vec![styled("Loslaten is geen opgeven.", false, false)]),
             ]

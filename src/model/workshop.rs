@@ -180,7 +180,12 @@ impl Workshop {
         self.sections
             .iter()
             .enumerate()
-            .flat_map(|(si, s)| (0..s.items.len()).map(move |ii| ItemRef { section: si, item: ii }))
+            .flat_map(|(si, s)| {
+                (0..s.items.len()).map(move |ii| ItemRef {
+                    section: si,
+                    item: ii,
+                })
+            })
             .collect()
     }
 

@@ -1,0 +1,9 @@
+//! The command-line subcommands. Each prints its own output and returns the exit code.
+
+mod check;
+mod export;
+mod text;
+
+pub use check::check;
+pub use export::{ExportArgs, export};
+pub use text::text;
