@@ -96,6 +96,23 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A Dutch message for a failed write, without temp-file details.
+fn write_error(out: &Path, e: &std::io::Error) -> String {
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => format!("de map {} bestaat niet", dir.display()),
+        std::io::ErrorKind::PermissionDenied => {
+            format!("geen toestemming om in {} te schrijven", dir.display())
+        }
+        std::io::ErrorKind::StorageFull => "de schijf is vol".to_owned(),
+        _ => e.kind().to_string(),
+    };
+    format!("{}: kan de PDF niet schrijven: {why}", out.display())
+}
+
 fn run(args: &ExportArgs) -> Result<String, String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
     let answers = load_answers(args)?;
@@ -124,8 +141,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(pdf::default_file_name(&workshop, kind, participant)));
-    write_file(&out, &rendered.bytes)
-        .map_err(|e| format!("{}: kan de PDF niet schrijven: {e}", out.display()))?;
+    write_file(&out, &rendered.bytes).map_err(|e| write_error(&out, &e))?;
     let noun = if rendered.pages == 1 {
         "pagina"
     } else {

@@ -140,11 +140,6 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Add an element at an absolute position on the current page.
-    pub fn absolute(&mut self, e: Elem) {
-        self.cur.push(e);
-    }
-
     /// Move the cursor to an absolute position (on the current page).
     pub fn set_y(&mut self, y: Mm) {
         self.flush_pending();
@@ -173,15 +168,6 @@ impl<'a> Flow<'a> {
 
     pub fn gap(&mut self, h: Mm) {
         self.add(Frag::gap(h));
-    }
-
-    /// Add a fragment that must not be split from the ones in `frags`.
-    pub fn add_together(&mut self, frags: Vec<Frag>) {
-        let mut all = Frag::default();
-        for f in frags {
-            all.stack(f);
-        }
-        self.add(all);
     }
 
     fn flush_pending(&mut self) {
