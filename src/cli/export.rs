@@ -1,10 +1,188 @@
+//! `kampvuur export`: write a handout as PDF.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use crate::model::AnswerSet;
+use crate::pdf::{self, DocKind, ExportRequest};
+
+/// Which handout to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// Deelnemerswerkboek.
+    Workbook,
+    /// Trainershandleiding.
+    Guide,
+    /// Persoonlijke reflectie (met --answers of --answers-file).
+    Reflection,
+    /// Dia's, één per pagina (met --notes: plus sprekersnotities).
+    Slides,
+}
 
 /// Arguments of `kampvuur export`.
 #[derive(Debug, clap::Args)]
-pub struct ExportArgs {}
+pub struct ExportArgs {
+    /// Het workshopbestand (.ron).
+    pub workshop: PathBuf,
+    /// Welk document.
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    /// Dia's met sprekersnotities.
+    #[arg(long)]
+    pub notes: bool,
+    /// Opgeslagen antwoorden van deze deelnemer (voor de reflectie).
+    #[arg(long, value_name = "NAAM", conflicts_with = "answers_file")]
+    pub answers: Option<String>,
+    /// Antwoorden uit een RON-bestand (een AnswerSet).
+    #[arg(long, value_name = "BESTAND")]
+    pub answers_file: Option<PathBuf>,
+    /// Begintijd, bijvoorbeeld 13:30.
+    #[arg(long, value_parser = parse_start)]
+    pub start: Option<(u8, u8)>,
+    /// Naam van de school.
+    #[arg(long)]
+    pub school: Option<String>,
+    /// Naam van de trainer.
+    #[arg(long)]
+    pub trainer: Option<String>,
+    /// Datum, zoals die op het voorblad moet staan.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Uitvoerbestand; standaard een naam op basis van de titel.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
 
-pub fn export(_args: &ExportArgs) -> ExitCode {
-    eprintln!("nog niet beschikbaar");
-    ExitCode::FAILURE
+/// "13:30" → (13, 30).
+pub fn parse_start(s: &str) -> Result<(u8, u8), String> {
+    let err = || format!("‘{s}’ is geen tijd; schrijf bijvoorbeeld 13:30");
+    let (h, m) = s.trim().split_once([':', '.']).ok_or_else(err)?;
+    let h: u8 = h.parse().map_err(|_| err())?;
+    let m: u8 = m.parse().map_err(|_| err())?;
+    if h > 23 || m > 59 {
+        return Err(err());
+    }
+    Ok((h, m))
+}
+
+fn load_answers(args: &ExportArgs) -> Result<Option<AnswerSet>, String> {
+    if let Some(file) = &args.answers_file {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("{}: kan de antwoorden niet lezen: {e}", file.display()))?;
+        let set = ron::from_str(&text)
+            .map_err(|e| format!("{}: geen geldige antwoorden: {e}", file.display()))?;
+        return Ok(Some(set));
+    }
+    if let Some(name) = &args.answers {
+        return Err(format!(
+            "antwoorden van ‘{name}’ uit de app laden kan nog niet; gebruik --answers-file"
+        ));
+    }
+    Ok(None)
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder, so a
+/// failed export leaves no partial file behind.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A Dutch message for a failed write, without temp-file details.
+fn write_error(out: &Path, e: &std::io::Error) -> String {
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => format!("de map {} bestaat niet", dir.display()),
+        std::io::ErrorKind::PermissionDenied => {
+            format!("geen toestemming om in {} te schrijven", dir.display())
+        }
+        std::io::ErrorKind::StorageFull => "de schijf is vol".to_owned(),
+        _ => e.kind().to_string(),
+    };
+    format!("{}: kan de PDF niet schrijven: {why}", out.display())
+}
+
+fn run(args: &ExportArgs) -> Result<String, String> {
+    let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
+    let answers = load_answers(args)?;
+    let kind = match args.kind {
+        KindArg::Workbook => DocKind::Workbook,
+        KindArg::Guide => DocKind::Guide,
+        KindArg::Reflection => DocKind::Reflection,
+        KindArg::Slides => DocKind::Slides {
+            with_notes: args.notes,
+        },
+    };
+    let req = ExportRequest {
+        kind,
+        start: args.start,
+        answers: answers.as_ref(),
+        school: args.school.clone(),
+        trainer: args.trainer.clone(),
+        date: args.date.clone(),
+    };
+    let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
+    let participant = answers
+        .as_ref()
+        .filter(|_| kind == DocKind::Reflection)
+        .map(|a| a.participant.as_str());
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(pdf::default_file_name(&workshop, kind, participant)));
+    write_file(&out, &rendered.bytes).map_err(|e| write_error(&out, &e))?;
+    let noun = if rendered.pages == 1 {
+        "pagina"
+    } else {
+        "pagina's"
+    };
+    Ok(format!("{}: {} {noun}", out.display(), rendered.pages))
+}
+
+pub fn export(args: &ExportArgs) -> ExitCode {
+    match run(args) {
+        Ok(msg) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_start_times() {
+        assert_eq!(parse_start("13:30"), Ok((13, 30)));
+        assert_eq!(parse_start("9.05"), Ok((9, 5)));
+        assert!(parse_start("25:00").is_err());
+        assert!(parse_start("half twee").is_err());
+    }
+
+    #[test]
+    fn failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("bestaat-niet").join("x.pdf");
+        assert!(write_file(&missing, b"%PDF").is_err());
+        let ok = dir.path().join("x.pdf");
+        write_file(&ok, b"%PDF").unwrap();
+        assert_eq!(std::fs::read(&ok).unwrap(), b"%PDF");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }

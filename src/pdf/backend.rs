@@ -1,0 +1,261 @@
+//! The only code that touches printpdf: turns laid-out pages into PDF bytes.
+//! Fonts are subset here (with `subsetter`); the content stream addresses the
+//! renumbered glyphs, and each glyph carries its text for the ToUnicode map.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use printpdf::{
+    Codepoint, Color, FontId, FontMetrics, FontType, Line, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    TextItem, TextMatrix,
+};
+
+use super::PdfError;
+use super::font::{FontStyle, Fonts};
+use super::geom::{Elem, Layout, Mm, Page, Rgb};
+
+/// One embedded subset: the original-to-new glyph mapping and its id.
+struct Embedded {
+    id: FontId,
+    remap: BTreeMap<u16, u16>,
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(c.0) / 255.0,
+        g: f32::from(c.1) / 255.0,
+        b: f32::from(c.2) / 255.0,
+        icc_profile: None,
+    })
+}
+
+fn gid_of(fonts: &Fonts, style: FontStyle, c: char) -> u16 {
+    let face = fonts.face(style);
+    face.glyph(c).or_else(|| face.glyph('?')).unwrap_or(0)
+}
+
+/// A six-letter subset tag, stable for the same glyph set.
+fn subset_tag(style: FontStyle, gids: &BTreeSet<u16>) -> String {
+    let mut h: u32 = 2_166_136_261 ^ style as u32;
+    for g in gids {
+        h = (h ^ u32::from(*g)).wrapping_mul(16_777_619);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8))
+        .collect()
+}
+
+fn embed(
+    doc: &mut PdfDocument,
+    fonts: &Fonts,
+    style: FontStyle,
+    gids: &BTreeSet<u16>,
+) -> Result<Embedded, PdfError> {
+    let face = fonts.face(style);
+    let mut remapper = subsetter::GlyphRemapper::new();
+    for g in gids {
+        remapper.remap(*g);
+    }
+    let bytes = subsetter::subset(face.bytes, 0, &remapper)
+        .map_err(|e| PdfError::Backend(format!("{}: {e:?}", face.name)))?;
+    let mut remap = BTreeMap::new();
+    let mut widths = BTreeMap::new();
+    for g in gids {
+        let new = remapper.get(*g).unwrap_or(0);
+        remap.insert(*g, new);
+        widths.insert(new, face.advance(*g));
+    }
+    let [x_min, y_min, x_max, y_max] = face.bbox;
+    let parsed = ParsedFont {
+        original_bytes: bytes,
+        font_index: 0,
+        font_name: Some(format!("{}+{}", subset_tag(style, gids), face.name)),
+        codepoint_to_glyph: BTreeMap::new(),
+        glyph_widths: widths,
+        units_per_em: face.units_per_em,
+        font_metrics: FontMetrics {
+            ascent: face.ascent,
+            descent: face.descent,
+        },
+        font_type: FontType::TrueType,
+        pdf_font_metrics: PdfFontMetricsStub {
+            units_per_em: face.units_per_em,
+            x_min,
+            y_min,
+            x_max,
+            y_max,
+            caret_slope_rise: face.caret_slope.0,
+            caret_slope_run: face.caret_slope.1,
+            us_weight_class: face.weight_class,
+        },
+    };
+    let id = doc.add_font(&parsed);
+    Ok(Embedded { id, remap })
+}
+
+fn pt(v: Mm) -> Pt {
+    Pt(v.to_pt())
+}
+
+fn page_ops(page: &Page, fonts: &Fonts, embedded: &BTreeMap<FontStyle, Embedded>) -> Vec<Op> {
+    let h = page.height;
+    let flip = |y: Mm| pt(h - y);
+    let mut ops = Vec::with_capacity(page.elems.len() * 6);
+    for e in &page.elems {
+        match e {
+            Elem::Rect {
+                x,
+                y,
+                w,
+                h: rh,
+                fill,
+                stroke,
+            } => {
+                if let Some(c) = fill {
+                    ops.push(Op::SetFillColor { col: color(*c) });
+                }
+                if let Some((c, width)) = stroke {
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                }
+                let mode = match (fill.is_some(), stroke.is_some()) {
+                    (true, true) => PaintMode::FillStroke,
+                    (false, true) => PaintMode::Stroke,
+                    _ => PaintMode::Fill,
+                };
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: pt(*x),
+                        y: flip(*y + *rh),
+                        width: pt(*w),
+                        height: pt(*rh),
+                        mode: Some(mode),
+                        winding_order: None,
+                    },
+                });
+            }
+            Elem::Line {
+                points,
+                width,
+                color: c,
+            } => {
+                ops.push(Op::SetOutlineColor { col: color(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: points
+                            .iter()
+                            .map(|(x, y)| LinePoint {
+                                p: Point {
+                                    x: pt(*x),
+                                    y: flip(*y),
+                                },
+                                bezier: false,
+                            })
+                            .collect(),
+                        is_closed: false,
+                    },
+                });
+            }
+            Elem::Text(t) => {
+                let Some(font) = embedded.get(&t.font) else {
+                    continue;
+                };
+                let glyphs: Vec<Codepoint> = t
+                    .text
+                    .chars()
+                    .map(|c| {
+                        let gid = gid_of(fonts, t.font, c);
+                        let new = font.remap.get(&gid).copied().unwrap_or(0);
+                        Codepoint::with_cid(new, 0.0, c.to_string())
+                    })
+                    .collect();
+                if glyphs.is_empty() {
+                    continue;
+                }
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font.id.clone()),
+                    size: Pt(t.size),
+                });
+                ops.push(Op::SetFillColor {
+                    col: color(t.color),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(pt(t.x), flip(t.y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(glyphs)],
+                });
+                ops.push(Op::EndTextSection);
+            }
+        }
+    }
+    ops
+}
+
+/// Write the layout as a PDF.
+pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&layout.title);
+    let info = &mut doc.metadata.info;
+    info.author = layout.author.clone();
+    info.subject = layout.subject.clone();
+    info.creator = "kampvuur".to_owned();
+    info.producer = format!("kampvuur {}", env!("CARGO_PKG_VERSION"));
+    let now = printpdf::OffsetDateTime::now_utc();
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+
+    let mut used: BTreeMap<FontStyle, BTreeSet<u16>> = BTreeMap::new();
+    for page in &layout.pages {
+        for t in page.texts() {
+            let set = used.entry(t.font).or_default();
+            set.extend(t.text.chars().map(|c| gid_of(fonts, t.font, c)));
+        }
+    }
+    let mut embedded = BTreeMap::new();
+    for (style, gids) in &used {
+        embedded.insert(*style, embed(&mut doc, fonts, *style, gids)?);
+    }
+    let pages: Vec<PdfPage> = layout
+        .pages
+        .iter()
+        .map(|p| {
+            PdfPage::new(
+                printpdf::Mm(p.width.0),
+                printpdf::Mm(p.height.0),
+                page_ops(p, fonts, &embedded),
+            )
+        })
+        .collect();
+    doc.with_pages(pages);
+    let mut warnings = Vec::new();
+    let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    if bytes.is_empty() {
+        return Err(PdfError::Backend(format!("{warnings:?}")));
+    }
+    Ok(set_language(bytes, &layout.language))
+}
+
+/// Put `/Lang` in the catalog. printpdf has no setting for it; the catalog is
+/// an uncompressed dictionary, so an entry of equal length is replaced in
+/// place and the cross-reference offsets stay valid.
+fn set_language(mut bytes: Vec<u8>, lang: &str) -> Vec<u8> {
+    let needle = b"/PageLayout/OneColumn";
+    let clean: String = lang
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(needle.len() - 8)
+        .collect();
+    let entry = format!("/Lang({clean})");
+    if entry.len() > needle.len() {
+        return bytes;
+    }
+    if let Some(at) = bytes.windows(needle.len()).position(|w| w == needle) {
+        let mut padded = entry.into_bytes();
+        padded.resize(needle.len(), b' ');
+        bytes[at..at + needle.len()].copy_from_slice(&padded);
+    }
+    bytes
+}

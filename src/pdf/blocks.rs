@@ -1,0 +1,262 @@
+//! Building blocks shared by the documents: headings, rich text, kernzin,
+//! ruled writing lines.
+
+use crate::model::{Block, RichText};
+
+use super::flow::{Flow, Frag};
+use super::font::{FontStyle, Fonts};
+use super::geom::{Elem, Mm, Rgb, TextRun, colors};
+use super::wrap::{Piece, from_inlines, plain, wrap};
+
+pub const BODY: f32 = 11.0;
+pub const SMALL: f32 = 9.5;
+pub const LEADING: f32 = 1.45;
+
+/// Text settings for a block of lines.
+#[derive(Debug, Clone, Copy)]
+pub struct Ink {
+    pub size: f32,
+    pub color: Rgb,
+    pub leading: f32,
+}
+
+impl Ink {
+    pub const BODY: Ink = Ink {
+        size: BODY,
+        color: colors::INK,
+        leading: LEADING,
+    };
+
+    pub fn new(size: f32, color: Rgb) -> Self {
+        Self {
+            size,
+            color,
+            leading: LEADING,
+        }
+    }
+
+    pub fn line_height(&self) -> Mm {
+        Mm::from_pt(self.size * self.leading)
+    }
+
+    /// Baseline offset from the top of a line box.
+    pub fn baseline(&self) -> Mm {
+        Mm::from_pt(self.size * self.leading * 0.5 + self.size * 0.3)
+    }
+}
+
+/// Wrap `pieces` into `width` and return one fragment per line, at `x`.
+pub fn line_frags(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Vec<Frag> {
+    wrap(fonts, pieces, ink.size, width)
+        .into_iter()
+        .map(|line| {
+            let mut f = Frag::new(ink.line_height());
+            for run in line.runs {
+                f.elems.push(Elem::Text(TextRun {
+                    x: x + run.x,
+                    y: ink.baseline(),
+                    size: ink.size,
+                    font: run.style,
+                    color: ink.color,
+                    text: run.text,
+                    width: run.width,
+                }));
+            }
+            f
+        })
+        .collect()
+}
+
+/// All lines of `pieces` as one fragment.
+pub fn text_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
+    let mut all = Frag::default();
+    for f in line_frags(fonts, pieces, ink, x, width) {
+        all.stack(f);
+    }
+    all
+}
+
+/// A heading: level 1 (section), 2 (item) or 3 (small caps label).
+pub fn heading(flow: &mut Flow, text: &str, level: u8) {
+    let (size, style, color, before, after) = match level {
+        1 => (20.0, FontStyle::Bold, colors::INK, 4.0, 3.0),
+        2 => (14.0, FontStyle::Bold, colors::INK, 6.0, 1.5),
+        _ => (11.5, FontStyle::Bold, colors::ACCENT, 4.0, 1.0),
+    };
+    let ink = Ink {
+        size,
+        color,
+        leading: 1.25,
+    };
+    let x = flow.geo.left;
+    let width = flow.geo.text_width();
+    let mut f = Frag::default();
+    if level == 1 {
+        let mut bar = Frag::new(Mm(4.0));
+        bar.rect(x, Mm(0.0), Mm(14.0), Mm(1.6), Some(colors::ACCENT), None);
+        f.stack(bar);
+    }
+    f.stack(text_frag(flow.fonts, &plain(text, style), ink, x, width));
+    f.stack(Frag::new(Mm(after)));
+    flow.gap(Mm(before));
+    flow.keep(f, 2);
+}
+
+/// A small muted line (meta information under a heading).
+pub fn meta(flow: &mut Flow, text: &str) {
+    let x = flow.geo.left;
+    let w = flow.geo.text_width();
+    let ink = Ink::new(SMALL, colors::MUTED);
+    for f in line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w) {
+        flow.add(f);
+    }
+    flow.gap(Mm(1.5));
+}
+
+/// A paragraph of body text.
+pub fn paragraph(flow: &mut Flow, pieces: &[Piece], ink: Ink, indent: Mm) {
+    let x = flow.geo.left + indent;
+    let w = flow.geo.text_width() - indent;
+    for f in line_frags(flow.fonts, pieces, ink, x, w) {
+        flow.add(f);
+    }
+}
+
+/// The key sentence: bold, on a tinted band with an accent bar.
+pub fn kernzin_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
+    let pad = Mm(3.5);
+    let bold: Vec<Piece> = pieces
+        .iter()
+        .map(|p| {
+            let style = match p.style {
+                FontStyle::Italic | FontStyle::BoldItalic => FontStyle::BoldItalic,
+                _ => FontStyle::Bold,
+            };
+            Piece::new(p.text.clone(), style)
+        })
+        .collect();
+    let mut f = Frag::default();
+    let band = |h: Mm, f: &mut Frag| {
+        let mut b = Frag::new(h);
+        b.rect(x, Mm(0.0), width, h, Some(colors::TINT), None);
+        b.rect(x, Mm(0.0), Mm(1.5), h, Some(colors::ACCENT), None);
+        f.stack(b);
+    };
+    band(pad * 0.7, &mut f);
+    for line in line_frags(
+        fonts,
+        &bold,
+        ink,
+        x + pad + Mm(2.0),
+        width - pad * 2.0 - Mm(2.0),
+    ) {
+        let h = line.height;
+        let mut b = Frag::new(h);
+        b.rect(x, Mm(0.0), width, h, Some(colors::TINT), None);
+        b.rect(x, Mm(0.0), Mm(1.5), h, Some(colors::ACCENT), None);
+        b.elems.extend(line.elems);
+        f.stack(b);
+    }
+    band(pad * 0.7, &mut f);
+    f
+}
+
+/// Rich text as paragraphs, lists and kernzin.
+pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
+    let fonts = flow.fonts;
+    let x = flow.geo.left + indent;
+    let width = flow.geo.text_width() - indent;
+    let para_gap = Mm::from_pt(ink.size * 0.55);
+    for block in text.blocks() {
+        match block {
+            Block::Paragraph(inl) => {
+                paragraph(flow, &from_inlines(inl), ink, indent);
+                flow.gap(para_gap);
+            }
+            Block::Bullets(items) => {
+                for item in items {
+                    list_item(flow, "•", &from_inlines(item), ink, x, width);
+                }
+                flow.gap(para_gap);
+            }
+            Block::Numbered { start, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let n = start.saturating_add(i as u64);
+                    list_item(flow, &format!("{n}."), &from_inlines(item), ink, x, width);
+                }
+                flow.gap(para_gap);
+            }
+            Block::Kernzin(inl) => {
+                flow.gap(Mm(1.0));
+                let ink = Ink {
+                    size: ink.size + 1.0,
+                    ..ink
+                };
+                flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width));
+                flow.gap(para_gap + Mm(1.0));
+            }
+        }
+    }
+}
+
+/// One list item: marker in the accent colour, text hanging indented.
+pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) {
+    let hang = Mm::from_pt(ink.size * 1.5);
+    let fonts = flow.fonts;
+    let mut frags = line_frags(fonts, pieces, ink, x + hang, width - hang);
+    if let Some(first) = frags.first_mut() {
+        let style = if marker == "•" {
+            FontStyle::Bold
+        } else {
+            FontStyle::Regular
+        };
+        first.text(
+            fonts,
+            x + Mm(0.5),
+            ink.baseline(),
+            marker,
+            style,
+            ink.size,
+            colors::ACCENT,
+        );
+    }
+    for f in frags {
+        flow.add(f);
+    }
+    flow.gap(Mm(0.8));
+}
+
+/// `n` ruled lines to write on, `x` to `x + width`.
+pub fn ruled(n: usize, x: Mm, width: Mm) -> Frag {
+    let pitch = Mm(8.5);
+    let mut f = Frag::new(pitch * n as f32 + Mm(1.5));
+    for i in 1..=n {
+        let y = pitch * i as f32;
+        f.line(x, y, x + width, y, 0.5, colors::RULE);
+    }
+    f
+}
+
+/// A label followed by a filled-in value or a line to write on.
+pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) -> Frag {
+    let h = Mm(11.0);
+    let mut f = Frag::new(h);
+    let base = Mm(7.0);
+    let lw = f.text(fonts, x, base, label, FontStyle::Bold, BODY, colors::MUTED);
+    let vx = x + lw.max(Mm(24.0)) + Mm(3.0);
+    match value {
+        Some(v) if !v.trim().is_empty() => {
+            let v = super::flow::fit(fonts, v, FontStyle::Regular, 12.0, x + width - vx);
+            f.text(fonts, vx, base, &v, FontStyle::Regular, 12.0, colors::INK);
+        }
+        _ => f.line(
+            vx,
+            base + Mm(1.2),
+            x + width,
+            base + Mm(1.2),
+            0.6,
+            colors::RULE,
+        ),
+    }
+    f
+}

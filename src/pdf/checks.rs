@@ -1,0 +1,203 @@
+//! Checklists on paper: boxes to tick, ja/nee, scales and ruled lines; blank
+//! or filled in from a participant's answers. One item never splits.
+
+use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem, ChecklistMode};
+
+use super::blocks::{BODY, Ink, SMALL, heading, line_frags, rich, ruled, text_frag};
+use super::flow::{Flow, Frag};
+use super::font::{FontStyle, Fonts};
+use super::geom::{Mm, colors};
+use super::wrap::{Piece, plain};
+
+const BOX: Mm = Mm(4.6);
+
+/// A square box with its top-left at (`x`, `y`), ticked or not.
+fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
+    f.rect(x, y, BOX, BOX, Some(colors::WHITE), Some(colors::INK));
+    if ticked {
+        f.elems.push(super::geom::Elem::Line {
+            points: vec![
+                (x + Mm(0.9), y + Mm(2.4)),
+                (x + Mm(1.9), y + Mm(3.6)),
+                (x + Mm(3.9), y + Mm(0.9)),
+            ],
+            width: 1.8,
+            color: colors::ACCENT,
+        });
+    }
+}
+
+pub fn mode_label(mode: ChecklistMode) -> &'static str {
+    match mode {
+        ChecklistMode::Individual => "Ieder voor zich",
+        ChecklistMode::Group => "Samen in je groep",
+    }
+}
+
+/// A whole checklist: heading, mode, intro and items.
+pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
+    heading(flow, &format!("Checklist: {}", cl.title), 2);
+    super::blocks::meta(flow, mode_label(cl.mode));
+    rich(flow, &cl.intro, Ink::BODY, Mm(0.0));
+    flow.gap(Mm(1.0));
+    for (i, item) in cl.items.iter().enumerate() {
+        let answer = answers.and_then(|a| a.get(&cl.id, i, item));
+        let f = item_frag(flow, item, answer, answers.is_some());
+        flow.add(f);
+        flow.gap(Mm(3.2));
+    }
+}
+
+/// One item as an unbreakable fragment.
+fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled: bool) -> Frag {
+    let fonts = flow.fonts;
+    let x = flow.geo.left;
+    let width = flow.geo.text_width();
+    let ink = Ink::BODY;
+    let text = plain(item.text(), FontStyle::Regular);
+    let box_top = (ink.line_height() - BOX) * 0.5;
+    match item {
+        ChecklistItem::Check(_) => {
+            let mut f = text_frag(fonts, &text, ink, x + Mm(8.0), width - Mm(8.0));
+            let ticked = matches!(answer, Some(Answer::Check(true)));
+            tick_box(&mut f, x, box_top, ticked);
+            f
+        }
+        ChecklistItem::YesNo(_) => {
+            let choice_w = Mm(36.0);
+            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(4.0));
+            let chosen = match answer {
+                Some(Answer::YesNo(v)) => *v,
+                _ => None,
+            };
+            let cx = x + width - choice_w;
+            for (i, (label, value)) in [("ja", true), ("nee", false)].into_iter().enumerate() {
+                let bx = cx + Mm(18.0) * i as f32;
+                tick_box(&mut f, bx, box_top, chosen == Some(value));
+                f.text(
+                    fonts,
+                    bx + BOX + Mm(1.5),
+                    ink.baseline(),
+                    label,
+                    FontStyle::Regular,
+                    ink.size,
+                    colors::INK,
+                );
+            }
+            f
+        }
+        ChecklistItem::Scale {
+            left, right, steps, ..
+        } => {
+            let mut f = text_frag(fonts, &text, ink, x, width);
+            let chosen = match answer {
+                Some(Answer::Scale(v)) => *v,
+                _ => None,
+            };
+            f.stack(scale_row(fonts, left, right, *steps, chosen, x, width));
+            f
+        }
+        ChecklistItem::Open { lines, .. } => {
+            let mut f = text_frag(fonts, &text, ink, x, width);
+            let n = usize::from((*lines).clamp(1, 20));
+            match answer {
+                Some(Answer::Open(t)) if !t.trim().is_empty() => {
+                    f.stack(written(fonts, t, n, x, width));
+                }
+                _ if filled => {
+                    let mut g = Frag::new(Mm(6.0));
+                    g.text(
+                        fonts,
+                        x + Mm(2.0),
+                        Mm(4.5),
+                        "(niet ingevuld)",
+                        FontStyle::Italic,
+                        SMALL,
+                        colors::MUTED,
+                    );
+                    f.stack(g);
+                }
+                _ => f.stack(ruled(n, x, width)),
+            }
+            f
+        }
+    }
+}
+
+/// Boxes numbered 1..steps between the two labels; the chosen one filled.
+fn scale_row(
+    fonts: &Fonts,
+    left: &str,
+    right: &str,
+    steps: u8,
+    chosen: Option<u8>,
+    x: Mm,
+    width: Mm,
+) -> Frag {
+    let steps = steps.clamp(2, 10);
+    let cell = Mm(8.0);
+    let gap = Mm(2.0);
+    let boxes_w = cell * f32::from(steps) + gap * f32::from(steps - 1);
+    let label_w = ((width - boxes_w) * 0.5 - Mm(4.0)).max(Mm(10.0));
+    let ink = Ink::new(SMALL, colors::MUTED);
+    let left_f = text_frag(fonts, &plain(left, FontStyle::Italic), ink, x, label_w);
+    let rx = x + label_w + boxes_w + Mm(8.0);
+    let right_f = text_frag(fonts, &plain(right, FontStyle::Italic), ink, rx, label_w);
+    let h = left_f.height.max(right_f.height).max(cell) + Mm(2.5);
+    let mut f = Frag::new(h);
+    let top = Mm(1.5);
+    for mut part in [left_f, right_f] {
+        for e in &mut part.elems {
+            e.translate(Mm(0.0), top);
+        }
+        f.elems.extend(part.elems);
+    }
+    let bx0 = x + label_w + Mm(4.0);
+    for s in 1..=steps {
+        let bx = bx0 + (cell + gap) * f32::from(s - 1);
+        let on = chosen == Some(s);
+        let (fill, color) = if on {
+            (colors::ACCENT, colors::WHITE)
+        } else {
+            (colors::WHITE, colors::MUTED)
+        };
+        f.rect(bx, top, cell, cell, Some(fill), Some(colors::INK));
+        let label = s.to_string();
+        let style = if on {
+            FontStyle::Bold
+        } else {
+            FontStyle::Regular
+        };
+        let w = super::wrap::measure(fonts, &label, style, SMALL);
+        f.text(
+            fonts,
+            bx + (cell - w) * 0.5,
+            top + Mm(5.3),
+            &label,
+            style,
+            SMALL,
+            color,
+        );
+    }
+    f
+}
+
+/// Written answer text set on ruled lines (at least `n` lines).
+fn written(fonts: &Fonts, text: &str, n: usize, x: Mm, width: Mm) -> Frag {
+    let ink = Ink {
+        size: BODY,
+        color: colors::INK,
+        leading: 8.5 / Mm::from_pt(BODY).0,
+    };
+    let pieces = [Piece::new(text, FontStyle::Italic)];
+    let lines = line_frags(fonts, &pieces, ink, x + Mm(1.5), width - Mm(3.0));
+    let count = lines.len().max(n);
+    let mut f = ruled(count, x, width);
+    for (i, mut l) in lines.into_iter().enumerate() {
+        for e in &mut l.elems {
+            e.translate(Mm(0.0), Mm(8.5) * i as f32 + Mm(1.0));
+            f.elems.push(e.clone());
+        }
+    }
+    f
+}

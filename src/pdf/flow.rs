@@ -1,0 +1,318 @@
+//! Pagination: fragments (unbreakable pieces of a page) flow down the body
+//! area; a heading keeps with the first lines after it; nothing crosses the
+//! bottom margin.
+
+use super::font::{FontStyle, Fonts};
+use super::geom::{Elem, Geometry, Mm, Page, Rgb, TextRun, colors};
+use super::wrap::measure;
+
+/// An unbreakable piece: elements with absolute x and y relative to its top.
+#[derive(Debug, Clone, Default)]
+pub struct Frag {
+    pub height: Mm,
+    pub elems: Vec<Elem>,
+    /// Vertical space only; dropped at the top of a page.
+    pub gap: bool,
+}
+
+impl Frag {
+    pub fn new(height: Mm) -> Self {
+        Self {
+            height,
+            ..Self::default()
+        }
+    }
+
+    pub fn gap(height: Mm) -> Self {
+        Self {
+            height,
+            elems: Vec::new(),
+            gap: true,
+        }
+    }
+
+    /// Append another fragment below this one.
+    pub fn stack(&mut self, other: Frag) {
+        let dy = self.height;
+        for mut e in other.elems {
+            e.translate(Mm(0.0), dy);
+            self.elems.push(e);
+        }
+        self.height += other.height;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        fonts: &Fonts,
+        x: Mm,
+        baseline: Mm,
+        text: &str,
+        style: FontStyle,
+        size: f32,
+        color: Rgb,
+    ) -> Mm {
+        let clean = super::font::sanitize(text, fonts.face(style));
+        let width = measure(fonts, &clean, style, size);
+        self.elems.push(Elem::Text(TextRun {
+            x,
+            y: baseline,
+            size,
+            font: style,
+            color,
+            text: clean,
+            width,
+        }));
+        width
+    }
+
+    pub fn rect(&mut self, x: Mm, y: Mm, w: Mm, h: Mm, fill: Option<Rgb>, stroke: Option<Rgb>) {
+        self.elems.push(Elem::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke: stroke.map(|c| (c, 0.8)),
+        });
+    }
+
+    pub fn line(&mut self, x1: Mm, y1: Mm, x2: Mm, y2: Mm, width: f32, color: Rgb) {
+        self.elems.push(Elem::Line {
+            points: vec![(x1, y1), (x2, y2)],
+            width,
+            color,
+        });
+    }
+}
+
+/// Places fragments on pages.
+pub struct Flow<'a> {
+    pub fonts: &'a Fonts,
+    pub geo: Geometry,
+    pages: Vec<Page>,
+    cur: Vec<Elem>,
+    y: Mm,
+    pending: Vec<Frag>,
+    need: usize,
+}
+
+impl<'a> Flow<'a> {
+    pub fn new(fonts: &'a Fonts, geo: Geometry) -> Self {
+        Self {
+            fonts,
+            geo,
+            pages: Vec::new(),
+            cur: Vec::new(),
+            y: geo.top,
+            pending: Vec::new(),
+            need: 0,
+        }
+    }
+
+    pub fn remaining(&self) -> Mm {
+        self.geo.bottom - self.y
+    }
+
+    fn at_top(&self) -> bool {
+        self.y.0 <= self.geo.top.0 + 0.01
+    }
+
+    fn body_height(&self) -> Mm {
+        self.geo.bottom - self.geo.top
+    }
+
+    fn next_page(&mut self) {
+        let elems = std::mem::take(&mut self.cur);
+        self.pages.push(Page {
+            width: self.geo.width,
+            height: self.geo.height,
+            elems,
+        });
+        self.y = self.geo.top;
+    }
+
+    /// Start a new page unless the current one is still empty.
+    pub fn page_break(&mut self) {
+        self.flush_pending();
+        if !self.at_top() || !self.cur.is_empty() {
+            self.next_page();
+        }
+    }
+
+    /// Move the cursor to an absolute position (on the current page).
+    pub fn set_y(&mut self, y: Mm) {
+        self.flush_pending();
+        self.y = y.min(self.geo.bottom);
+    }
+
+    /// Add a fragment that keeps with the next `lines` fragments.
+    pub fn keep(&mut self, f: Frag, lines: usize) {
+        self.pending.push(f);
+        self.need = self.need.max(lines);
+    }
+
+    pub fn add(&mut self, f: Frag) {
+        if self.need > 0 {
+            if !f.gap {
+                self.need -= 1;
+            }
+            self.pending.push(f);
+            if self.need == 0 {
+                self.flush_pending();
+            }
+        } else {
+            self.place(f);
+        }
+    }
+
+    pub fn gap(&mut self, h: Mm) {
+        self.add(Frag::gap(h));
+    }
+
+    fn flush_pending(&mut self) {
+        self.need = 0;
+        let pending = std::mem::take(&mut self.pending);
+        let total = pending.iter().map(|f| f.height.0).sum::<f32>();
+        if total > self.remaining().0 && !self.at_top() && total <= self.body_height().0 {
+            self.next_page();
+        }
+        for f in pending {
+            self.place(f);
+        }
+    }
+
+    fn place(&mut self, f: Frag) {
+        if f.gap {
+            if !self.at_top() {
+                self.y = (self.y + f.height).min(self.geo.bottom);
+            }
+            return;
+        }
+        if f.height.0 > self.remaining().0 + 0.01 && !self.at_top() {
+            self.next_page();
+        }
+        if f.height.0 > self.body_height().0 + 0.01 {
+            self.place_giant(f);
+            return;
+        }
+        for mut e in f.elems {
+            e.translate(Mm(0.0), self.y);
+            self.cur.push(e);
+        }
+        self.y += f.height;
+    }
+
+    /// A fragment taller than a page: split between its elements.
+    fn place_giant(&mut self, f: Frag) {
+        let mut elems = f.elems;
+        elems.sort_by(|a, b| a.vertical_extent().0.0.total_cmp(&b.vertical_extent().0.0));
+        let mut offset = elems.first().map_or(Mm(0.0), |e| e.vertical_extent().0);
+        let mut band_bottom = Mm(0.0);
+        for mut e in elems {
+            let (top, bottom) = e.vertical_extent();
+            if (bottom - offset).0 > self.remaining().0 {
+                self.y += band_bottom - offset;
+                self.next_page();
+                offset = top;
+            }
+            band_bottom = band_bottom.max(bottom);
+            e.translate(Mm(0.0), self.y - offset);
+            self.cur.push(e);
+        }
+        self.y = (self.y + band_bottom - offset).min(self.geo.bottom);
+    }
+
+    /// Finish: flush and return the pages.
+    pub fn finish(mut self) -> Vec<Page> {
+        self.flush_pending();
+        if !self.cur.is_empty() || self.pages.is_empty() {
+            self.next_page();
+        }
+        self.pages
+    }
+}
+
+/// Running header (workshop title, document name) and footer ("pagina X van
+/// Y") on every page from `first` on.
+pub fn decorate(
+    fonts: &Fonts,
+    pages: &mut [Page],
+    geo: Geometry,
+    title: &str,
+    doc_name: &str,
+    first: usize,
+) {
+    let total = pages.len();
+    let size = 8.5;
+    let header_y = geo.margin + Mm(4.5);
+    let footer_y = geo.height - geo.margin - Mm(1.5);
+    for (i, page) in pages.iter_mut().enumerate().skip(first) {
+        let mut f = Frag::default();
+        let right_w = measure(fonts, doc_name, FontStyle::Regular, size);
+        let max_title = (geo.right - geo.left - right_w - Mm(8.0)).max(Mm(20.0));
+        let title = fit(fonts, title, FontStyle::Bold, size, max_title);
+        f.text(
+            fonts,
+            geo.left,
+            header_y,
+            &title,
+            FontStyle::Bold,
+            size,
+            colors::MUTED,
+        );
+        f.text(
+            fonts,
+            geo.right - right_w,
+            header_y,
+            doc_name,
+            FontStyle::Regular,
+            size,
+            colors::MUTED,
+        );
+        f.line(
+            geo.left,
+            header_y + Mm(2.5),
+            geo.right,
+            header_y + Mm(2.5),
+            0.5,
+            colors::RULE,
+        );
+        let label = format!("pagina {} van {}", i + 1, total);
+        let w = measure(fonts, &label, FontStyle::Regular, size);
+        f.text(
+            fonts,
+            geo.right - w,
+            footer_y,
+            &label,
+            FontStyle::Regular,
+            size,
+            colors::MUTED,
+        );
+        f.rect(
+            geo.left,
+            footer_y - Mm(2.6),
+            Mm(6.0),
+            Mm(0.9),
+            Some(colors::ACCENT),
+            None,
+        );
+        page.elems.extend(f.elems);
+    }
+}
+
+/// Shorten `text` with an ellipsis until it fits `max`.
+pub fn fit(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max: Mm) -> String {
+    if measure(fonts, text, style, size) <= max {
+        return text.to_owned();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+        if measure(fonts, &s, style, size) <= max {
+            return s;
+        }
+    }
+    String::new()
+}

@@ -1,0 +1,274 @@
+//! The deelnemerswerkboek: cover, agenda, per section the slide text, the
+//! cases with writing space, blank checklists, and notes pages.
+
+use crate::model::{Case, Item, Slide, Workshop};
+
+use super::blocks::{BODY, Ink, SMALL, field, heading, line_frags, meta, rich, ruled, text_frag};
+use super::checks::checklist;
+use super::flow::{Flow, Frag, decorate};
+use super::font::{FontStyle, Fonts};
+use super::geom::{Geometry, Mm, Page, colors};
+use super::wrap::plain;
+use super::{DocKind, ExportRequest, clock};
+
+/// Start minute (since midnight, or since the start when no time is given)
+/// of each section.
+pub fn schedule(w: &Workshop, start: Option<(u8, u8)>) -> Vec<u32> {
+    let mut t = start.map_or(0, |(h, m)| u32::from(h) * 60 + u32::from(m));
+    w.sections
+        .iter()
+        .map(|s| {
+            let at = t;
+            t = t.saturating_add(s.minutes);
+            at
+        })
+        .collect()
+}
+
+/// Cover: title block, fields to fill in, author at the bottom.
+pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str) {
+    let fonts = flow.fonts;
+    let geo = flow.geo;
+    let x = geo.left;
+    let width = geo.text_width();
+    flow.set_y(Mm(62.0));
+    let mut f = Frag::new(Mm(10.0));
+    f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
+    f.text(
+        fonts,
+        x,
+        Mm(8.5),
+        doc,
+        FontStyle::Bold,
+        12.0,
+        colors::ACCENT,
+    );
+    flow.add(f);
+    flow.gap(Mm(4.0));
+    let title = Ink {
+        size: 30.0,
+        color: colors::INK,
+        leading: 1.15,
+    };
+    flow.add(text_frag(
+        fonts,
+        &plain(&w.title, FontStyle::Bold),
+        title,
+        x,
+        width,
+    ));
+    if !w.subtitle.trim().is_empty() {
+        flow.gap(Mm(3.0));
+        let sub = Ink::new(15.0, colors::MUTED);
+        flow.add(text_frag(
+            fonts,
+            &plain(&w.subtitle, FontStyle::Regular),
+            sub,
+            x,
+            width,
+        ));
+    }
+    flow.set_y(Mm(170.0));
+    let name_value = req
+        .answers
+        .map(|a| a.participant.as_str())
+        .filter(|_| req.kind == DocKind::Reflection);
+    let mut fields = Vec::new();
+    if req.kind != DocKind::Guide {
+        fields.push(("Naam", name_value.map(str::to_owned)));
+    }
+    fields.push(("School", req.school.clone()));
+    fields.push(("Datum", req.date.clone()));
+    fields.push(("Trainer", req.trainer.clone()));
+    for (label, value) in fields {
+        flow.add(field(fonts, label, value.as_deref(), x, width * 0.8));
+        flow.gap(Mm(2.0));
+    }
+    if !w.author.trim().is_empty() {
+        flow.set_y(geo.bottom - Mm(10.0));
+        let ink = Ink::new(SMALL, colors::MUTED);
+        flow.add(text_frag(
+            fonts,
+            &plain(&w.author, FontStyle::Regular),
+            ink,
+            x,
+            width,
+        ));
+    }
+    flow.page_break();
+}
+
+/// The agenda as a table: time (or offset), section, duration.
+pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
+    let fonts = flow.fonts;
+    let x = flow.geo.left;
+    let width = flow.geo.text_width();
+    heading(flow, "Programma", 1);
+    let times = schedule(w, start);
+    let ink = Ink::BODY;
+    let col = Mm(30.0);
+    for (s, at) in w.sections.iter().zip(times) {
+        let when = match start {
+            Some(_) => format!("{}–{}", clock(at), clock(at + s.minutes)),
+            None => format!("{} min", s.minutes),
+        };
+        let mut f = text_frag(
+            fonts,
+            &plain(&s.title, FontStyle::Regular),
+            ink,
+            x + col,
+            width - col - Mm(18.0),
+        );
+        f.text(
+            fonts,
+            x,
+            ink.baseline(),
+            &when,
+            FontStyle::Bold,
+            BODY,
+            colors::ACCENT,
+        );
+        if start.is_some() {
+            let dur = format!("{} min", s.minutes);
+            let dw = super::wrap::measure(fonts, &dur, FontStyle::Regular, SMALL);
+            f.text(
+                fonts,
+                x + width - dw,
+                ink.baseline(),
+                &dur,
+                FontStyle::Regular,
+                SMALL,
+                colors::MUTED,
+            );
+        }
+        f.height += Mm(1.5);
+        f.line(x, f.height, x + width, f.height, 0.4, colors::RULE);
+        f.height += Mm(1.5);
+        flow.add(f);
+    }
+    let total = w.total_minutes();
+    flow.gap(Mm(4.0));
+    let mut line = format!("Totaal: {} uur {:02} min", total / 60, total % 60);
+    if let Some((h, m)) = start {
+        let begin = u32::from(h) * 60 + u32::from(m);
+        line.push_str(&format!(
+            ", van {} tot {}",
+            clock(begin),
+            clock(begin + total)
+        ));
+    }
+    meta(flow, &line);
+}
+
+/// The slide content as readable text (never the speaker notes).
+fn slide(flow: &mut Flow, s: &Slide) {
+    heading(flow, &s.title, 2);
+    rich(flow, &s.body, Ink::BODY, Mm(0.0));
+}
+
+/// A case: who, the situation, and each question with lines to write on.
+pub fn case(flow: &mut Flow, c: &Case, writing: bool) {
+    heading(flow, &format!("Casus: {}", c.title), 2);
+    meta(flow, &c.who);
+    rich(flow, &c.situation, Ink::BODY, Mm(0.0));
+    if c.questions.is_empty() {
+        return;
+    }
+    heading(flow, "Bespreekvragen", 3);
+    let fonts = flow.fonts;
+    let x = flow.geo.left;
+    let width = flow.geo.text_width();
+    let hang = Mm(7.0);
+    for (i, q) in c.questions.iter().enumerate() {
+        let mut f = Frag::default();
+        let mut lines = line_frags(
+            fonts,
+            &plain(q, FontStyle::Regular),
+            Ink::BODY,
+            x + hang,
+            width - hang,
+        );
+        if let Some(first) = lines.first_mut() {
+            let n = format!("{}.", i + 1);
+            first.text(
+                fonts,
+                x,
+                Ink::BODY.baseline(),
+                &n,
+                FontStyle::Bold,
+                BODY,
+                colors::ACCENT,
+            );
+        }
+        for l in lines {
+            f.stack(l);
+        }
+        if writing {
+            f.stack(ruled(3, x + hang, width - hang));
+        }
+        flow.add(f);
+        flow.gap(Mm(2.0));
+    }
+}
+
+/// An item inside a section of the workbook.
+fn item(flow: &mut Flow, item: &Item) {
+    match item {
+        Item::Slide(s) => slide(flow, s),
+        Item::Case(c) => case(flow, c, true),
+        Item::Checklist(cl) => checklist(flow, cl, None),
+        Item::Timer(t) => {
+            heading(
+                flow,
+                &format!("Opdracht: {} ({} min)", t.label, t.minutes),
+                3,
+            );
+            rich(flow, &t.instruction, Ink::BODY, Mm(0.0));
+        }
+        Item::Break(b) => {
+            flow.gap(Mm(3.0));
+            meta(flow, &format!("{} – {} minuten", b.label, b.minutes));
+        }
+    }
+}
+
+/// Pages of ruled lines for notes.
+pub fn notes_pages(flow: &mut Flow, n: usize) {
+    for _ in 0..n {
+        flow.page_break();
+        heading(flow, "Aantekeningen", 1);
+        let lines = ((flow.remaining().0 - 4.0) / 8.5).floor().max(1.0) as usize;
+        let f = ruled(lines, flow.geo.left, flow.geo.text_width());
+        flow.add(f);
+    }
+}
+
+pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
+    let geo = Geometry::A4_PORTRAIT;
+    let mut flow = Flow::new(fonts, geo);
+    let doc = DocKind::Workbook.title();
+    cover(&mut flow, w, req, doc);
+    agenda(&mut flow, w, req.start);
+    let times = schedule(w, req.start);
+    for (s, at) in w.sections.iter().zip(times) {
+        flow.page_break();
+        heading(&mut flow, &s.title, 1);
+        let when = match req.start {
+            Some(_) => format!(
+                "{}–{} · {} minuten",
+                clock(at),
+                clock(at + s.minutes),
+                s.minutes
+            ),
+            None => format!("{} minuten", s.minutes),
+        };
+        meta(&mut flow, &when);
+        for it in &s.items {
+            item(&mut flow, it);
+        }
+    }
+    notes_pages(&mut flow, 2);
+    let mut pages = flow.finish();
+    decorate(fonts, &mut pages, geo, &w.title, doc, 1);
+    pages
+}
