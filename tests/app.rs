@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
 //! The app, driven like a user would: egui_kittest clicks and key presses on the
 //! real app state. No display or GPU needed.
 
@@ -150,7 +151,10 @@ fn timer_counts_down_with_injected_time() {
     h.run_steps(1);
     let r = h.state().presenter.deck.current().expect("an item");
     let left = h.state().presenter.timer(r).expect("timer started");
-    assert!((89..=90).contains(&left.remaining(h.ctx.input(|i| i.time))), "{left:?}");
+    assert!(
+        (89..=90).contains(&left.remaining(h.ctx.input(|i| i.time))),
+        "{left:?}"
+    );
 }
 
 #[test]
@@ -165,11 +169,16 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     h.run_steps(1);
     h.get_by_label("Verder").click();
     h.run_steps(2);
-    h.get_by_label("We hebben eerst naar het welzijn gekeken.").click();
+    h.get_by_label("We hebben eerst naar het welzijn gekeken.")
+        .click();
     h.run_steps(1);
     h.get_by_label("Onze eerste kleine stap").focus();
-    h.get_by_label("Onze eerste kleine stap").type_text("Eerst rust");
-    h.get_all_by_label("Ja").next().expect("a Ja button").click();
+    h.get_by_label("Onze eerste kleine stap")
+        .type_text("Eerst rust");
+    h.get_all_by_label("Ja")
+        .next()
+        .expect("a Ja button")
+        .click();
     h.run_steps(1);
     // Within a second (four steps of 0.25 s in egui time) the answers are on disk.
     h.run_steps(4);
@@ -188,7 +197,10 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&file).expect("metadata").permissions().mode();
+        let mode = std::fs::metadata(&file)
+            .expect("metadata")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 
@@ -200,7 +212,11 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     h.get_by_label("Verder als Fatima").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().participant.answers.as_ref().map(|a| a.checklists["A"][3].clone()),
+        h.state()
+            .participant
+            .answers
+            .as_ref()
+            .map(|a| a.checklists["A"][3].clone()),
         Some(Answer::Open("Eerst rust".to_owned()))
     );
 }
@@ -209,8 +225,11 @@ fn filling_a_checklist_autosaves_the_expected_file() {
 fn a_broken_file_shows_errors_and_keeps_the_workshop() {
     let dir = tempfile::tempdir().expect("temp dir");
     let broken = dir.path().join("kapot.ron");
-    std::fs::write(&broken, "Workshop(title: \"x\", sections: [(title: \"Leeg\", minutes: 0, items: [])])")
-        .expect("write");
+    std::fs::write(
+        &broken,
+        "Workshop(title: \"x\", sections: [(title: \"Leeg\", minutes: 0, items: [])])",
+    )
+    .expect("write");
     let mut app = app_in(dir.path());
     app.open(broken);
     let mut h = harness(app);

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
 //! Structure of the workshop that ships with kampvuur: the file on disk and the
 //! copy compiled into the binary must both follow the content brief.
 
@@ -38,8 +39,16 @@ fn agenda_has_nine_sections_and_150_minutes() {
         assert_eq!(w.sections.len(), 9, "{name}: aantal onderdelen");
         assert_eq!(w.total_minutes(), 150, "{name}: totaal aantal minuten");
         for s in &w.sections {
-            assert!(!s.items.is_empty(), "{name}: onderdeel ‘{}’ is leeg", s.title);
-            assert!(s.minutes > 0, "{name}: onderdeel ‘{}’ heeft geen minuten", s.title);
+            assert!(
+                !s.items.is_empty(),
+                "{name}: onderdeel ‘{}’ is leeg",
+                s.title
+            );
+            assert!(
+                s.minutes > 0,
+                "{name}: onderdeel ‘{}’ heeft geen minuten",
+                s.title
+            );
         }
         assert_eq!(w.language, "nl-NL", "{name}: taal");
     }
@@ -53,7 +62,10 @@ fn counts_of_slides_cases_and_checklists() {
         let ids: Vec<&str> = w.checklists().map(|c| c.id.as_str()).collect();
         assert_eq!(w.checklists().count(), 4, "{name}: checklists {ids:?}");
         for id in ["A", "B", "C", "D"] {
-            assert!(w.checklist(id).is_some(), "{name}: checklist {id} ontbreekt");
+            assert!(
+                w.checklist(id).is_some(),
+                "{name}: checklist {id} ontbreekt"
+            );
         }
     }
 }
@@ -64,7 +76,11 @@ fn slides_have_speaker_notes_of_60_to_150_words() {
         for item in w.items() {
             if let Item::Slide(s) = item {
                 let words = s.notes.word_count();
-                assert!(!s.notes.is_empty(), "{name}: dia ‘{}’ zonder notities", s.title);
+                assert!(
+                    !s.notes.is_empty(),
+                    "{name}: dia ‘{}’ zonder notities",
+                    s.title
+                );
                 assert!(
                     (60..=150).contains(&words),
                     "{name}: dia ‘{}’ heeft {words} woorden notities",
@@ -81,7 +97,11 @@ fn slides_have_at_most_seven_bullets_per_list() {
         for item in w.items() {
             if let Item::Slide(s) = item {
                 for n in bullets_per_list(s.body.blocks()) {
-                    assert!(n <= 7, "{name}: dia ‘{}’ heeft een lijst van {n} punten", s.title);
+                    assert!(
+                        n <= 7,
+                        "{name}: dia ‘{}’ heeft een lijst van {n} punten",
+                        s.title
+                    );
                 }
             }
         }
@@ -105,8 +125,16 @@ fn cases_have_the_right_size_and_an_existing_checklist() {
                     c.title,
                     c.questions.len()
                 );
-                assert!(!c.who.is_empty(), "{name}: casus ‘{}’ zonder ‘who’", c.title);
-                assert!(!c.trainer_notes.is_empty(), "{name}: casus ‘{}’ zonder trainersnotities", c.title);
+                assert!(
+                    !c.who.is_empty(),
+                    "{name}: casus ‘{}’ zonder ‘who’",
+                    c.title
+                );
+                assert!(
+                    !c.trainer_notes.is_empty(),
+                    "{name}: casus ‘{}’ zonder trainersnotities",
+                    c.title
+                );
                 assert!(
                     w.checklist(&c.checklist).is_some(),
                     "{name}: casus ‘{}’ verwijst naar onbekende checklist ‘{}’",

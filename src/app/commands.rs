@@ -127,7 +127,11 @@ impl KampvuurApp {
     }
 
     fn export(&mut self, kind: DocKind, now: Now) {
-        let participant = self.participant.answers.as_ref().map(|a| a.participant.as_str());
+        let participant = self
+            .participant
+            .answers
+            .as_ref()
+            .map(|a| a.participant.as_str());
         let name = pdf::default_file_name(&self.workshop, kind, participant);
         let Some(path) = rfd::FileDialog::new()
             .set_title("Hand-out bewaren als PDF")

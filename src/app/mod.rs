@@ -216,10 +216,14 @@ impl KampvuurApp {
             .open(&mut open)
             .default_width(640.0)
             .show(ui.ctx(), |ui| {
-                ui.label("De workshop die al open was, blijft open. Dit is er mis met het bestand:");
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    ui.label(egui::RichText::new(errors).monospace());
-                });
+                ui.label(
+                    "De workshop die al open was, blijft open. Dit is er mis met het bestand:",
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(errors).monospace());
+                    });
                 close = ui.button("Sluiten").clicked();
             });
         if !open || close {

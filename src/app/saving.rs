@@ -57,7 +57,11 @@ impl KampvuurApp {
         self.save.path = Some(store.path_for(&title, name));
         let set = match store.load(&title, name) {
             Ok(Loaded::Fresh(set) | Loaded::Existing(set)) => set,
-            Ok(Loaded::Recovered { set, moved_to, reason }) => {
+            Ok(Loaded::Recovered {
+                set,
+                moved_to,
+                reason,
+            }) => {
                 self.notice = Some(Notice {
                     text: format!(
                         "Je eerder bewaarde antwoorden waren beschadigd ({reason}). Het oude bestand is bewaard als {}; je begint met een lege lijst.",

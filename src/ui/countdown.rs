@@ -3,6 +3,8 @@
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Countdown {
+    /// The planned length, restored by a reset.
+    planned: f64,
     total: f64,
     /// Seconds counted before the current run.
     spent: f64,
@@ -22,8 +24,10 @@ pub enum Phase {
 
 impl Countdown {
     pub fn new(minutes: u32) -> Self {
+        let planned = f64::from(minutes) * 60.0;
         Self {
-            total: f64::from(minutes) * 60.0,
+            planned,
+            total: planned,
             spent: 0.0,
             since: None,
         }
@@ -60,6 +64,7 @@ impl Countdown {
     }
 
     pub fn reset(&mut self) {
+        self.total = self.planned;
         self.spent = 0.0;
         self.since = None;
     }
@@ -121,7 +126,7 @@ mod tests {
         c.add_minute(500.0);
         assert_eq!(c.remaining(500.0), 60);
         c.reset();
-        assert_eq!((c.phase(600.0), c.remaining(600.0)), (Phase::Ready, 180));
+        assert_eq!((c.phase(600.0), c.remaining(600.0)), (Phase::Ready, 120));
     }
 
     #[test]

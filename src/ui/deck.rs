@@ -131,12 +131,9 @@ impl Deck {
             Key::H => self.show_progress = !self.show_progress,
             // While blanked, a navigation key only brings the item back.
             _ if blanked && is_navigation(key) => self.blank = None,
-            Key::ArrowRight
-            | Key::ArrowDown
-            | Key::PageDown
-            | Key::Space
-            | Key::Enter
-            | Key::N => self.next(),
+            Key::ArrowRight | Key::ArrowDown | Key::PageDown | Key::Space | Key::Enter | Key::N => {
+                self.next()
+            }
             Key::ArrowLeft | Key::ArrowUp | Key::PageUp | Key::Backspace | Key::P => {
                 self.previous();
             }

@@ -79,7 +79,9 @@ fn scrolled(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
 
 fn draw_slide(ui: &mut Ui, slide: &Slide, s: Scale) {
     title(ui, &slide.title, s);
-    scrolled(ui, "slide", |ui| rich::blocks(ui, slide.body.blocks(), s.body));
+    scrolled(ui, "slide", |ui| {
+        rich::blocks(ui, slide.body.blocks(), s.body)
+    });
 }
 
 fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
@@ -131,7 +133,11 @@ pub fn mode_name(mode: ChecklistMode) -> &'static str {
 }
 
 fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
-    kicker(ui, &format!("Checklist {} · {}", c.id, mode_name(c.mode)), s);
+    kicker(
+        ui,
+        &format!("Checklist {} · {}", c.id, mode_name(c.mode)),
+        s,
+    );
     title(ui, &c.title, s);
     let size = s.body * 0.75;
     scrolled(ui, "checklist", |ui| {
@@ -189,17 +195,34 @@ fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
         rich::bold(ui, &t.label, s.title);
         if phase == Phase::Finished {
             ui.add_space(s.body);
-            big_clock(ui, "De tijd is om", Color32::WHITE, Scale { title: s.title * 0.5, ..s });
+            big_clock(
+                ui,
+                "De tijd is om",
+                Color32::WHITE,
+                Scale {
+                    title: s.title * 0.5,
+                    ..s
+                },
+            );
             return;
         }
-        big_clock(ui, &format_mmss(c.remaining(now)), phase_colour(ui, phase), s);
+        big_clock(
+            ui,
+            &format_mmss(c.remaining(now)),
+            phase_colour(ui, phase),
+            s,
+        );
         let status = match phase {
             Phase::Ready => "Klaar om te starten",
             Phase::Paused => "Gepauzeerd",
             Phase::LastMinute => "Nog één minuut",
             Phase::Running | Phase::Finished => "",
         };
-        ui.label(RichText::new(status).size(s.small).color(phase_colour(ui, phase)));
+        ui.label(
+            RichText::new(status)
+                .size(s.small)
+                .color(phase_colour(ui, phase)),
+        );
         ui.add_space(s.small);
         rich::blocks(ui, t.instruction.blocks(), s.body * 0.8);
     });
@@ -224,6 +247,14 @@ fn draw_break(ui: &mut Ui, b: &Break, s: Scale, clocks: &Clocks) {
         } else {
             ui.visuals().text_color()
         };
-        big_clock(ui, &format_mmss(left), colour, Scale { title: s.title * 0.6, ..s });
+        big_clock(
+            ui,
+            &format_mmss(left),
+            colour,
+            Scale {
+                title: s.title * 0.6,
+                ..s
+            },
+        );
     });
 }

@@ -6,7 +6,10 @@ use super::theme;
 
 /// Every key of the presentation, with what it does.
 pub const KEYS: &[(&str, &str)] = &[
-    ("pijl rechts · pijl omlaag · PgDn · spatie · Enter · N", "volgende"),
+    (
+        "pijl rechts · pijl omlaag · PgDn · spatie · Enter · N",
+        "volgende",
+    ),
     ("pijl links · pijl omhoog · PgUp · Backspace · P", "vorige"),
     ("Home  /  End", "eerste / laatste onderdeel"),
     ("nummer + Enter", "ga naar dat onderdeel"),
@@ -17,7 +20,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("T", "timer starten of pauzeren"),
     ("+", "timer: één minuut erbij"),
     ("R", "timer terugzetten"),
-    ("Ctrl +  /  Ctrl −  /  Ctrl 0", "tekst groter / kleiner / normaal"),
+    (
+        "Ctrl +  /  Ctrl −  /  Ctrl 0",
+        "tekst groter / kleiner / normaal",
+    ),
     ("F11", "volledig scherm aan of uit"),
     ("F1  of  ?", "deze hulp"),
     ("Esc", "sluiten, of stoppen met presenteren"),
@@ -27,7 +33,10 @@ pub fn draw(ui: &mut Ui, rect: Rect) {
     let size = (rect.height() / 40.0).clamp(14.0, 30.0);
     let panel = Rect::from_center_size(
         rect.center(),
-        egui::vec2((size * 34.0).min(rect.width() * 0.9), (size * 1.6 * (KEYS.len() as f32 + 3.0)).min(rect.height() * 0.95)),
+        egui::vec2(
+            (size * 34.0).min(rect.width() * 0.9),
+            (size * 1.6 * (KEYS.len() as f32 + 3.0)).min(rect.height() * 0.95),
+        ),
     );
     ui.painter()
         .rect_filled(rect, 0.0, Color32::from_black_alpha(120));
@@ -36,14 +45,25 @@ pub fn draw(ui: &mut Ui, rect: Rect) {
         .inner_margin(size)
         .show(&mut child, |ui| {
             ui.set_width(panel.width() - 2.0 * size);
-            ui.label(RichText::new("Toetsen tijdens het presenteren").size(size * 1.3).family(theme::bold_family()));
+            ui.label(
+                RichText::new("Toetsen tijdens het presenteren")
+                    .size(size * 1.3)
+                    .family(theme::bold_family()),
+            );
             ui.add_space(size * 0.5);
-            egui::Grid::new("keys").spacing([size, size * 0.35]).show(ui, |ui| {
-                for (keys, what) in KEYS {
-                    ui.label(RichText::new(*keys).size(size).family(theme::bold_family()).color(theme::accent(ui)));
-                    ui.label(RichText::new(*what).size(size));
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("keys")
+                .spacing([size, size * 0.35])
+                .show(ui, |ui| {
+                    for (keys, what) in KEYS {
+                        ui.label(
+                            RichText::new(*keys)
+                                .size(size)
+                                .family(theme::bold_family())
+                                .color(theme::accent(ui)),
+                        );
+                        ui.label(RichText::new(*what).size(size));
+                        ui.end_row();
+                    }
+                });
         });
 }

@@ -59,7 +59,10 @@ impl MenuBar {
                         ("Deelnemerswerkboek…", DocKind::Workbook),
                         ("Trainershandleiding…", DocKind::Guide),
                         ("Dia's…", DocKind::Slides { with_notes: false }),
-                        ("Dia's met sprekersnotities…", DocKind::Slides { with_notes: true }),
+                        (
+                            "Dia's met sprekersnotities…",
+                            DocKind::Slides { with_notes: true },
+                        ),
                     ];
                     for (label, kind) in docs {
                         if ui.button(label).clicked() {
@@ -67,7 +70,10 @@ impl MenuBar {
                         }
                     }
                     let reflect = ui
-                        .add_enabled(can_reflect, egui::Button::new("Mijn persoonlijke reflectie…"))
+                        .add_enabled(
+                            can_reflect,
+                            egui::Button::new("Mijn persoonlijke reflectie…"),
+                        )
                         .on_disabled_hover_text("Kies eerst je naam bij ‘Invullen als deelnemer’");
                     if reflect.clicked() {
                         out.push(Command::Export(DocKind::Reflection));

@@ -30,7 +30,9 @@ pub struct Now {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Start presenting; from the first item or from where the trainer was.
-    Present { from_start: bool },
+    Present {
+        from_start: bool,
+    },
     /// Go to participant mode (fill in checklists).
     Participate,
     /// Back to the start screen.

@@ -60,12 +60,13 @@ impl ParticipantScreen {
         ui.label("Je antwoorden worden op deze computer bewaard, los van die van je collega’s.");
         ui.add_space(12.0);
         let label = ui.label(RichText::new("Je naam").family(theme::bold_family()));
-        let edit = ui.add(
-            egui::TextEdit::singleline(&mut self.name_input)
-                .hint_text("bijvoorbeeld Fatima")
-                .desired_width(320.0),
-        )
-        .labelled_by(label.id);
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.name_input)
+                    .hint_text("bijvoorbeeld Fatima")
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let name = self.name_input.trim().to_owned();
@@ -85,9 +86,15 @@ impl ParticipantScreen {
         });
         if !self.known.is_empty() {
             ui.add_space(16.0);
-            ui.label(RichText::new("Verder met eerder ingevulde antwoorden").family(theme::bold_family()));
+            ui.label(
+                RichText::new("Verder met eerder ingevulde antwoorden")
+                    .family(theme::bold_family()),
+            );
             for name in &self.known {
-                if ui.button(format!("Verder als {}", display_name(name))).clicked() {
+                if ui
+                    .button(format!("Verder als {}", display_name(name)))
+                    .clicked()
+                {
                     out.push(Command::ChooseParticipant(name.clone()));
                 }
             }
@@ -97,7 +104,11 @@ impl ParticipantScreen {
     fn sidebar(&mut self, ui: &mut Ui, lists: &[&Checklist], status: &str, out: &mut Vec<Command>) {
         ui.add_space(8.0);
         let name = self.answers.as_ref().map_or("", |a| a.participant.as_str());
-        ui.label(RichText::new(display_name(name)).size(20.0).family(theme::bold_family()));
+        ui.label(
+            RichText::new(display_name(name))
+                .size(20.0)
+                .family(theme::bold_family()),
+        );
         ui.label(RichText::new(status).color(ui.visuals().weak_text_color()));
         ui.horizontal(|ui| {
             if ui.button("Andere naam").clicked() {
@@ -110,11 +121,13 @@ impl ParticipantScreen {
         });
         ui.separator();
         for (i, list) in lists.iter().enumerate() {
-            let done = self
-                .answers
-                .as_ref()
-                .map_or(0, |a| a.answered(&list.id));
-            let text = format!("{}. {}\n{done} van {} ingevuld", list.id, list.title, list.items.len());
+            let done = self.answers.as_ref().map_or(0, |a| a.answered(&list.id));
+            let text = format!(
+                "{}. {}\n{done} van {} ingevuld",
+                list.id,
+                list.title,
+                list.items.len()
+            );
             if ui.selectable_label(i == self.selected, text).clicked() {
                 self.selected = i;
             }

@@ -38,7 +38,11 @@ impl Presenter {
         let Some(Item::Timer(t)) = workshop.item(r) else {
             return None;
         };
-        Some(self.timers.entry(r).or_insert_with(|| Countdown::new(t.minutes)))
+        Some(
+            self.timers
+                .entry(r)
+                .or_insert_with(|| Countdown::new(t.minutes)),
+        )
     }
 
     /// Handle the keys of this frame; returns commands for the app.
@@ -180,7 +184,10 @@ impl Presenter {
         let done = (self.deck.position() + 1) as f32 / total;
         let line = Rect::from_min_size(bar.min, egui::vec2(rect.width() * done, 3.0));
         painter.rect_filled(line, 0.0, theme::accent(ui));
-        let section = workshop.sections.get(r.section).map_or("", |s| s.title.as_str());
+        let section = workshop
+            .sections
+            .get(r.section)
+            .map_or("", |s| s.title.as_str());
         let size = height * 0.6;
         let colour = ui.visuals().weak_text_color();
         let font = egui::FontId::proportional(size);
@@ -209,7 +216,8 @@ impl Presenter {
             Color32::WHITE,
         );
         let bg = Rect::from_center_size(pos, galley.size() + egui::vec2(size, size * 0.5));
-        ui.painter().rect_filled(bg, 8.0, Color32::from_black_alpha(200));
+        ui.painter()
+            .rect_filled(bg, 8.0, Color32::from_black_alpha(200));
         ui.painter()
             .galley(bg.center() - galley.size() / 2.0, galley, Color32::WHITE);
     }
@@ -224,8 +232,10 @@ impl Presenter {
                     ui.add_space(16.0);
                     ui.heading("Overzicht");
                     ui.label(
-                        RichText::new("Klik op een onderdeel om ernaartoe te gaan · Esc of G sluit")
-                            .color(ui.visuals().weak_text_color()),
+                        RichText::new(
+                            "Klik op een onderdeel om ernaartoe te gaan · Esc of G sluit",
+                        )
+                        .color(ui.visuals().weak_text_color()),
                     );
                 });
                 let mut n = 0usize;
@@ -251,7 +261,8 @@ impl Presenter {
                             let index = n;
                             n += 1;
                             let current = index == self.deck.position();
-                            let label = format!("{}  {}\n{}", index + 1, item.kind_name(), item.title());
+                            let label =
+                                format!("{}  {}\n{}", index + 1, item.kind_name(), item.title());
                             let button = egui::Button::new(RichText::new(label).size(15.0))
                                 .min_size(egui::vec2(220.0, 64.0))
                                 .selected(current);

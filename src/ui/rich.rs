@@ -44,7 +44,12 @@ pub fn text(ui: &mut Ui, text: &str, size: f32) -> egui::Response {
 /// A wrapped bold label from plain text.
 pub fn bold(ui: &mut Ui, text: &str, size: f32) -> egui::Response {
     ui.add(
-        egui::Label::new(egui::RichText::new(text).size(size).family(theme::bold_family())).wrap(),
+        egui::Label::new(
+            egui::RichText::new(text)
+                .size(size)
+                .family(theme::bold_family()),
+        )
+        .wrap(),
     )
 }
 

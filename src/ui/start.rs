@@ -11,7 +11,12 @@ pub struct StartScreen;
 
 impl StartScreen {
     /// `resume_at`: the item the trainer was at (1-based), if not the first.
-    pub fn ui(&mut self, ui: &mut Ui, workshop: &Workshop, resume_at: Option<usize>) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        workshop: &Workshop,
+        resume_at: Option<usize>,
+    ) -> Vec<Command> {
         let mut out = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -31,7 +36,13 @@ impl StartScreen {
         out
     }
 
-    fn contents(&mut self, ui: &mut Ui, w: &Workshop, resume_at: Option<usize>, out: &mut Vec<Command>) {
+    fn contents(
+        &mut self,
+        ui: &mut Ui,
+        w: &Workshop,
+        resume_at: Option<usize>,
+        out: &mut Vec<Command>,
+    ) {
         ui.add_space(28.0);
         ui.label(
             RichText::new("kampvuur")
@@ -39,7 +50,11 @@ impl StartScreen {
                 .color(theme::accent(ui))
                 .family(theme::bold_family()),
         );
-        ui.label(RichText::new(&w.title).size(40.0).family(theme::bold_family()));
+        ui.label(
+            RichText::new(&w.title)
+                .size(40.0)
+                .family(theme::bold_family()),
+        );
         if !w.subtitle.is_empty() {
             ui.label(RichText::new(&w.subtitle).size(22.0));
         }
@@ -67,16 +82,19 @@ impl StartScreen {
                 out.push(Command::Participate);
             }
         });
-        if let Some(n) = resume_at {
-            if ui
+        if let Some(n) = resume_at
+            && ui
                 .button(format!("Verder presenteren vanaf onderdeel {n} (Shift+F5)"))
                 .clicked()
-            {
-                out.push(Command::Present { from_start: false });
-            }
+        {
+            out.push(Command::Present { from_start: false });
         }
         ui.add_space(24.0);
-        ui.label(RichText::new("Programma").size(24.0).family(theme::bold_family()));
+        ui.label(
+            RichText::new("Programma")
+                .size(24.0)
+                .family(theme::bold_family()),
+        );
         ui.add_space(6.0);
         egui::Grid::new("agenda")
             .num_columns(3)

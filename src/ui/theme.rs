@@ -7,7 +7,8 @@ use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, Visuals};
 pub const REGULAR: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegibleNext-Regular.ttf");
 pub const BOLD: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegibleNext-Bold.ttf");
 pub const ITALIC: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegibleNext-Italic.ttf");
-pub const BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf");
+pub const BOLD_ITALIC: &[u8] =
+    include_bytes!("../../fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf");
 
 /// The warm accent colour of kampvuur (a campfire orange).
 pub const ACCENT: Color32 = Color32::from_rgb(0xD9, 0x5D, 0x0F);
@@ -61,7 +62,11 @@ pub fn install(ctx: &egui::Context, dark: bool) {
 
 /// Switch between the light and the dark high-contrast theme.
 pub fn apply_theme(ctx: &egui::Context, dark: bool) {
-    let mut visuals = if dark { Visuals::dark() } else { Visuals::light() };
+    let mut visuals = if dark {
+        Visuals::dark()
+    } else {
+        Visuals::light()
+    };
     if dark {
         visuals.override_text_color = Some(Color32::from_gray(245));
         visuals.panel_fill = Color32::from_gray(12);
@@ -88,10 +93,9 @@ pub fn apply_theme(ctx: &egui::Context, dark: bool) {
             egui::TextStyle::Button,
             FontId::new(16.0, FontFamily::Proportional),
         );
-        style.text_styles.insert(
-            egui::TextStyle::Heading,
-            FontId::new(26.0, bold_family()),
-        );
+        style
+            .text_styles
+            .insert(egui::TextStyle::Heading, FontId::new(26.0, bold_family()));
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
     });
