@@ -72,10 +72,25 @@ impl KampvuurApp {
         }
     }
 
+    /// Full screen on or off. Besides asking the window manager, the window is
+    /// also moved and sized to the monitor, so presenting fills the screen
+    /// even where no window manager honours the request (kiosk set-ups, Xvfb).
     fn set_fullscreen(&mut self, ctx: &egui::Context, on: bool) {
-        if self.fullscreen != on {
-            self.fullscreen = on;
-            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+        if self.fullscreen == on {
+            return;
+        }
+        self.fullscreen = on;
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+        let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
+        if on {
+            self.windowed = outer;
+            if let Some(size) = monitor {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+            }
+        } else if let Some(rect) = self.windowed.take() {
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(rect.size()));
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(rect.min));
         }
     }
 

@@ -64,6 +64,8 @@ pub struct KampvuurApp {
     pub load_errors: Option<String>,
     pub notice: Option<Notice>,
     fullscreen: bool,
+    /// The window's place and size before going full screen.
+    windowed: Option<egui::Rect>,
     wall_start: chrono::NaiveDateTime,
 }
 
@@ -94,6 +96,7 @@ impl KampvuurApp {
             load_errors: None,
             notice: None,
             fullscreen: false,
+            windowed: None,
             wall_start,
         }
     }

@@ -17,6 +17,14 @@ pub struct Scale {
 }
 
 impl Scale {
+    fn times(self, f: f32) -> Self {
+        Self {
+            title: self.title * f,
+            body: self.body * f,
+            small: self.small * f,
+        }
+    }
+
     pub fn for_height(h: f32) -> Self {
         Self {
             title: (h / 12.0).max(18.0),
@@ -33,14 +41,18 @@ pub struct Clocks<'a> {
     pub now: Now,
 }
 
-pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) {
-    let s = Scale::for_height(rect.height());
+/// Draw `item` in `rect`, with all text scaled by `fit` (at most 1).
+pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: f32) {
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rect)
             .layout(Layout::top_down(Align::Min)),
     );
-    let ui = &mut child;
+    contents(&mut child, item, rect.height(), clocks, fit);
+}
+
+fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
+    let s = Scale::for_height(height).times(fit);
     match item {
         Item::Slide(slide) => draw_slide(ui, slide, s),
         Item::Case(case) => draw_case(ui, case, s),
@@ -48,6 +60,38 @@ pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) {
         Item::Timer(t) => draw_timer(ui, t, s, clocks),
         Item::Break(b) => draw_break(ui, b, s, clocks),
     }
+}
+
+/// The largest text factor (at most 1) at which `item` fits in `rect`, found
+/// by laying it out invisibly. Only slides, cases and checklists can be long.
+pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
+    if matches!(item, Item::Timer(_) | Item::Break(_)) {
+        return 1.0;
+    }
+    let mut measure = |factor: f32| {
+        let tall = Rect::from_min_size(rect.min, egui::vec2(rect.width(), rect.height() * 20.0));
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(tall)
+                .layout(Layout::top_down(Align::Min))
+                .invisible(),
+        );
+        contents(&mut child, item, rect.height(), clocks, factor);
+        child.min_rect().height()
+    };
+    if measure(1.0) <= rect.height() {
+        return 1.0;
+    }
+    let (mut lo, mut hi) = (0.3f32, 1.0f32);
+    for _ in 0..7 {
+        let mid = (lo + hi) / 2.0;
+        if measure(mid) <= rect.height() {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 fn title(ui: &mut Ui, text: &str, s: Scale) {
@@ -70,18 +114,9 @@ fn kicker(ui: &mut Ui, text: &str, s: Scale) {
     );
 }
 
-fn scrolled(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
-    egui::ScrollArea::vertical()
-        .id_salt(id)
-        .auto_shrink([false, false])
-        .show(ui, add);
-}
-
 fn draw_slide(ui: &mut Ui, slide: &Slide, s: Scale) {
     title(ui, &slide.title, s);
-    scrolled(ui, "slide", |ui| {
-        rich::blocks(ui, slide.body.blocks(), s.body)
-    });
+    rich::blocks(ui, slide.body.blocks(), s.body);
 }
 
 fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
@@ -89,14 +124,14 @@ fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
     title(ui, &case.title, s);
     let text = s.body * 0.7;
     ui.columns(2, |cols| {
-        scrolled(&mut cols[0], "situation", |ui| {
+        cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.set_width(ui.available_width() - s.body * 0.6);
             rich::blocks(ui, case.situation.blocks(), text);
         });
-        let ui = &mut cols[1];
-        ui.add_space(s.small * 0.2);
-        rich::bold(ui, "Bespreek samen", s.body * 0.8);
-        ui.add_space(s.small * 0.4);
-        scrolled(ui, "questions", |ui| {
+        cols[1].with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.add_space(s.small * 0.2);
+            rich::bold(ui, "Bespreek samen", s.body * 0.8);
+            ui.add_space(s.small * 0.4);
             for (i, q) in case.questions.iter().enumerate() {
                 ui.horizontal_top(|ui| {
                     ui.label(
@@ -140,12 +175,12 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
     );
     title(ui, &c.title, s);
     let size = s.body * 0.75;
-    scrolled(ui, "checklist", |ui| {
-        if !c.intro.is_empty() {
-            rich::blocks(ui, c.intro.blocks(), size);
-            ui.add_space(size * 0.6);
-        }
-        for item in &c.items {
+    if !c.intro.is_empty() {
+        rich::blocks(ui, c.intro.blocks(), size);
+        ui.add_space(size * 0.6);
+    }
+    let items = |ui: &mut Ui, items: &[ChecklistItem]| {
+        for item in items {
             ui.horizontal_top(|ui| {
                 ui.label(RichText::new("•").size(size).color(theme::accent(ui)));
                 ui.vertical(|ui| {
@@ -159,6 +194,19 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
             });
             ui.add_space(size * 0.3);
         }
+    };
+    if c.items.len() <= 5 {
+        items(ui, &c.items);
+        return;
+    }
+    // Long lists use two columns, so the text can stay large.
+    let (left, right) = c.items.split_at(c.items.len().div_ceil(2));
+    ui.columns(2, |cols| {
+        cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.set_max_width(ui.available_width() - size);
+            items(ui, left);
+        });
+        cols[1].with_layout(Layout::top_down(Align::Min), |ui| items(ui, right));
     });
 }
 

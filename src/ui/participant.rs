@@ -15,6 +15,8 @@ pub struct ParticipantScreen {
     /// The answers being filled in; `None` while choosing a name.
     pub answers: Option<AnswerSet>,
     selected: usize,
+    /// The name field has had the keyboard focus once.
+    name_focused: bool,
 }
 
 /// The label under which an (possibly empty) name is shown.
@@ -27,7 +29,9 @@ impl ParticipantScreen {
     pub fn ui(&mut self, ui: &mut Ui, workshop: &Workshop, status: &str) -> Vec<Command> {
         let mut out = Vec::new();
         if self.answers.is_none() {
-            egui::CentralPanel::default().show(ui, |ui| self.choose(ui, &mut out));
+            egui::CentralPanel::default().show(ui, |ui| {
+                super::start::centered(ui, 560.0, |ui| self.choose(ui, &mut out));
+            });
             return out;
         }
         let checklists: Vec<&Checklist> = workshop.checklists().collect();
@@ -55,9 +59,13 @@ impl ParticipantScreen {
     }
 
     fn choose(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
-        ui.add_space(24.0);
-        ui.heading("Invullen als deelnemer");
-        ui.label("Je antwoorden worden op deze computer bewaard, los van die van je collega’s.");
+        ui.add_space(40.0);
+        ui.label(
+            RichText::new("Invullen als deelnemer")
+                .size(32.0)
+                .family(theme::bold_family()),
+        );
+        ui.label("Je antwoorden worden op deze computer bewaard, los van die van je collega’s, en vanzelf opgeslagen.");
         ui.add_space(12.0);
         let label = ui.label(RichText::new("Je naam").family(theme::bold_family()));
         let edit = ui
@@ -67,6 +75,10 @@ impl ParticipantScreen {
                     .desired_width(320.0),
             )
             .labelled_by(label.id);
+        if !self.name_focused {
+            edit.request_focus();
+            self.name_focused = true;
+        }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let name = self.name_input.trim().to_owned();
@@ -113,6 +125,8 @@ impl ParticipantScreen {
         ui.horizontal(|ui| {
             if ui.button("Andere naam").clicked() {
                 self.answers = None;
+                self.name_focused = false;
+                self.name_input.clear();
                 out.push(Command::Participate);
             }
             if ui.button("Klaar").clicked() {
@@ -187,7 +201,8 @@ fn item_input(ui: &mut Ui, item: &ChecklistItem, answer: &mut Answer) -> bool {
                 let mut changed = false;
                 for step in 1..=*steps {
                     let selected = *v == Some(step);
-                    let button = egui::Button::selectable(selected, format!("{step}"))
+                    let button = egui::Button::new(format!("{step}"))
+                        .selected(selected)
                         .min_size(egui::vec2(36.0, 30.0));
                     if ui.add(button).clicked() {
                         *v = if selected { None } else { Some(step) };

@@ -17,6 +17,8 @@ pub struct Presenter {
     break_resume: HashMap<ItemRef, chrono::NaiveDateTime>,
     /// The keyboard help overlay is open.
     pub help: bool,
+    /// Text factor per item that makes it fit, for the area it was measured in.
+    fits: HashMap<ItemRef, (Rect, f32)>,
 }
 
 impl Presenter {
@@ -26,6 +28,7 @@ impl Presenter {
             timers: HashMap::new(),
             break_resume: HashMap::new(),
             help: false,
+            fits: HashMap::new(),
         }
     }
 
@@ -138,7 +141,7 @@ impl Presenter {
                     return;
                 }
                 let bar = if self.deck.show_progress {
-                    (rect.height() / 40.0).max(16.0)
+                    (rect.height() / 32.0).max(18.0)
                 } else {
                     0.0
                 };
@@ -156,7 +159,15 @@ impl Presenter {
                         break_resume: self.break_resume.get(&r).copied(),
                         now,
                     };
-                    item_view::draw(ui, item, content, &clocks);
+                    let fit = match self.fits.get(&r) {
+                        Some((measured, fit)) if *measured == content => *fit,
+                        _ => {
+                            let fit = item_view::fit(ui, item, content, &clocks);
+                            self.fits.insert(r, (content, fit));
+                            fit
+                        }
+                    };
+                    item_view::draw(ui, item, content, &clocks, fit);
                     if matches!(item, Item::Timer(_) | Item::Break(_)) {
                         ui.ctx().request_repaint_after_secs(0.25);
                     }
@@ -188,7 +199,7 @@ impl Presenter {
             .sections
             .get(r.section)
             .map_or("", |s| s.title.as_str());
-        let size = height * 0.6;
+        let size = height * 0.55;
         let colour = ui.visuals().weak_text_color();
         let font = egui::FontId::proportional(size);
         painter.text(

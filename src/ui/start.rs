@@ -9,6 +9,23 @@ use super::{Command, theme};
 #[derive(Debug, Default)]
 pub struct StartScreen;
 
+/// A scrollable column of at most `width` points, centred in the window.
+pub fn centered(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width().min(width);
+            let pad = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.horizontal(|ui| {
+                ui.add_space(pad);
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    add(ui);
+                });
+            });
+        });
+}
+
 impl StartScreen {
     /// `resume_at`: the item the trainer was at (1-based), if not the first.
     pub fn ui(
@@ -19,19 +36,9 @@ impl StartScreen {
     ) -> Vec<Command> {
         let mut out = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    let width = ui.available_width().min(820.0);
-                    let pad = ((ui.available_width() - width) / 2.0).max(0.0);
-                    ui.horizontal(|ui| {
-                        ui.add_space(pad);
-                        ui.vertical(|ui| {
-                            ui.set_width(width);
-                            self.contents(ui, workshop, resume_at, &mut out);
-                        });
-                    });
-                });
+            centered(ui, 820.0, |ui| {
+                self.contents(ui, workshop, resume_at, &mut out)
+            });
         });
         out
     }
@@ -67,8 +74,16 @@ impl StartScreen {
                 egui::Button::new(RichText::new(text).size(22.0).family(theme::bold_family()))
                     .min_size(egui::vec2(260.0, 56.0))
             };
+            let present = egui::Button::new(
+                RichText::new("Presenteren")
+                    .size(22.0)
+                    .family(theme::bold_family())
+                    .color(egui::Color32::WHITE),
+            )
+            .min_size(egui::vec2(260.0, 56.0))
+            .fill(theme::ACCENT);
             if ui
-                .add(big("Presenteren").fill(theme::accent(ui)))
+                .add(present)
                 .on_hover_text("Start de presentatie op volledig scherm (F5)")
                 .clicked()
             {
