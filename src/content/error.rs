@@ -110,6 +110,35 @@ pub(crate) fn ron_diagnostic(source: &str, e: &ron::error::SpannedError) -> Diag
     } else {
         ron_message(&e.code)
     };
+    if let (RonError::UnclosedBlockComment, Some(o)) = (&e.code, offset)
+        && source.get(..o).is_some_and(|s| s.ends_with("/*"))
+    {
+        // Point at the `/*` that is never closed, not just after it.
+        return Diagnostic::new(line, col.saturating_sub(2).max(1), message);
+    }
+    if let (RonError::InvalidEscape(_), Some(o)) = (&e.code, offset) {
+        // ron points at the start of the string; point at the bad `\` instead.
+        let bad = rest
+            .char_indices()
+            .zip(rest.chars().skip(1))
+            .find(|((_, c), next)| {
+                *c == '\\'
+                    && !matches!(
+                        next,
+                        '\'' | '"' | '\\' | 'n' | 'r' | 't' | '0' | 'x' | 'u' | '\n' | '\r'
+                    )
+            });
+        if let Some(((i, _), _)) = bad {
+            let (line, col) = line_col(source.as_bytes(), o + i);
+            return Diagnostic::new(line, col, message);
+        }
+    }
+    if let (RonError::TrailingCharacters, Some(o)) = (&e.code, offset) {
+        // ron points at the end of the value; point at the extra text instead.
+        let skipped = rest.len() - rest.trim_start().len();
+        let (line, col) = line_col(source.as_bytes(), o + skipped);
+        return Diagnostic::new(line, col, message);
+    }
     Diagnostic::new(line, col, message)
 }
 
