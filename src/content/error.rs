@@ -16,12 +16,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem at `line:col`. Line breaks in the message become spaces, so
+    /// that every diagnostic is one line.
     pub fn new(line: usize, col: usize, message: impl Into<String>) -> Self {
-        Self {
-            line,
-            col,
-            message: message.into(),
+        let mut message: String = message.into();
+        if message.contains(['\n', '\r']) {
+            message = message.replace(['\n', '\r'], " ");
         }
+        Self { line, col, message }
     }
 
     /// A problem of the file as a whole, without a position.
@@ -43,7 +45,10 @@ pub struct LoadError {
 
 impl LoadError {
     pub fn new(file: impl Into<String>, diagnostics: Vec<Diagnostic>) -> Self {
-        let mut diagnostics = diagnostics;
+        let mut diagnostics: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .map(|d| Diagnostic::new(d.line, d.col, d.message))
+            .collect();
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::whole_file("onbekende fout"));
         }
@@ -251,6 +256,9 @@ fn ron_message(e: &RonError) -> String {
         ),
         E::ExpectedDifferentLength { expected, found } => format!(
             "verkeerd aantal elementen: verwacht {expected}, gevonden {found}"
+        ),
+        E::SuggestRawIdentifier(name) | E::InvalidIdentifier(name) => format!(
+            "ongeldige naam ‘{name}’; een veldnaam of soort bestaat uit letters, cijfers en `_`"
         ),
         E::Message(m) => format!("ongeldige waarde: {m}"),
         other => format!("RON-fout: {other}"),
