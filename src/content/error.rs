@@ -162,7 +162,7 @@ fn byte_offset(source: &str, line: usize, col: usize) -> Option<usize> {
 }
 
 /// The Dutch message for a ron error.
-fn ron_message(e: &RonError) -> String {
+pub(crate) fn ron_message(e: &RonError) -> String {
     use RonError as E;
     match e {
         E::Eof => "het bestand houdt onverwacht op; ontbreekt er een `)` of `]` aan het einde?"
