@@ -257,6 +257,20 @@ fn markdown_outside_the_subset_points_inside_the_string() {
 }
 
 #[test]
+fn windows_line_endings_and_tabs_give_the_same_positions() {
+    let src = std::fs::read_to_string(fixture("broken/opmaak.ron")).unwrap_or_default();
+    let crlf = src.replace('\n', "\r\n");
+    let e = parse_err(&crlf);
+    assert_eq!(
+        positions(&e),
+        vec![(12, 1), (13, 35), (13, 61), (15, 71), (15, 80)],
+        "{e}"
+    );
+    let tabs = src.replace("                notes", "\tnotes");
+    assert_eq!(positions(&parse_err(&tabs))[1], (13, 20));
+}
+
+#[test]
 fn missing_image_only_checked_with_a_directory() {
     assert_single(
         &load_err("ontbrekende-afbeelding.ron"),
