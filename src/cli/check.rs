@@ -52,7 +52,7 @@ fn files_in(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !p.is_dir())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")) && !p.is_dir())
         .collect();
     files.sort();
     if files.is_empty() {

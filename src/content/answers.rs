@@ -151,7 +151,13 @@ fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
     ron::Options::default()
         .with_recursion_limit(64)
         .from_str(text)
-        .map_err(|e| format!("regel {}: {}", e.span.start.line, e.code))
+        .map_err(|e| {
+            format!(
+                "regel {}: {}",
+                e.span.start.line,
+                super::error::ron_message(&e.code)
+            )
+        })
 }
 
 /// Renames a corrupt file to `<name>.kapot-<stamp>.ron`, never over an existing file.

@@ -16,12 +16,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem at `line:col`. Line breaks in the message become spaces, so
+    /// that every diagnostic is one line.
     pub fn new(line: usize, col: usize, message: impl Into<String>) -> Self {
-        Self {
-            line,
-            col,
-            message: message.into(),
+        let mut message: String = message.into();
+        if message.contains(['\n', '\r']) {
+            message = message.replace(['\n', '\r'], " ");
         }
+        Self { line, col, message }
     }
 
     /// A problem of the file as a whole, without a position.
@@ -43,7 +45,10 @@ pub struct LoadError {
 
 impl LoadError {
     pub fn new(file: impl Into<String>, diagnostics: Vec<Diagnostic>) -> Self {
-        let mut diagnostics = diagnostics;
+        let mut diagnostics: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .map(|d| Diagnostic::new(d.line, d.col, d.message))
+            .collect();
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::whole_file("onbekende fout"));
         }
@@ -110,6 +115,35 @@ pub(crate) fn ron_diagnostic(source: &str, e: &ron::error::SpannedError) -> Diag
     } else {
         ron_message(&e.code)
     };
+    if let (RonError::UnclosedBlockComment, Some(o)) = (&e.code, offset)
+        && source.get(..o).is_some_and(|s| s.ends_with("/*"))
+    {
+        // Point at the `/*` that is never closed, not just after it.
+        return Diagnostic::new(line, col.saturating_sub(2).max(1), message);
+    }
+    if let (RonError::InvalidEscape(_), Some(o)) = (&e.code, offset) {
+        // ron points at the start of the string; point at the bad `\` instead.
+        let bad = rest
+            .char_indices()
+            .zip(rest.chars().skip(1))
+            .find(|((_, c), next)| {
+                *c == '\\'
+                    && !matches!(
+                        next,
+                        '\'' | '"' | '\\' | 'n' | 'r' | 't' | '0' | 'x' | 'u' | '\n' | '\r'
+                    )
+            });
+        if let Some(((i, _), _)) = bad {
+            let (line, col) = line_col(source.as_bytes(), o + i);
+            return Diagnostic::new(line, col, message);
+        }
+    }
+    if let (RonError::TrailingCharacters, Some(o)) = (&e.code, offset) {
+        // ron points at the end of the value; point at the extra text instead.
+        let skipped = rest.len() - rest.trim_start().len();
+        let (line, col) = line_col(source.as_bytes(), o + skipped);
+        return Diagnostic::new(line, col, message);
+    }
     Diagnostic::new(line, col, message)
 }
 
@@ -128,7 +162,7 @@ fn byte_offset(source: &str, line: usize, col: usize) -> Option<usize> {
 }
 
 /// The Dutch message for a ron error.
-fn ron_message(e: &RonError) -> String {
+pub(crate) fn ron_message(e: &RonError) -> String {
     use RonError as E;
     match e {
         E::Eof => "het bestand houdt onverwacht op; ontbreekt er een `)` of `]` aan het einde?"
@@ -222,6 +256,9 @@ fn ron_message(e: &RonError) -> String {
         ),
         E::ExpectedDifferentLength { expected, found } => format!(
             "verkeerd aantal elementen: verwacht {expected}, gevonden {found}"
+        ),
+        E::SuggestRawIdentifier(name) | E::InvalidIdentifier(name) => format!(
+            "ongeldige naam ‘{name}’; een veldnaam of soort bestaat uit letters, cijfers en `_`"
         ),
         E::Message(m) => format!("ongeldige waarde: {m}"),
         other => format!("RON-fout: {other}"),

@@ -87,6 +87,28 @@ impl Checker<'_> {
     }
 }
 
+/// A value from the file as it can be quoted in a one-line message: control
+/// characters escaped, long text shortened.
+fn show(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s
+        .chars()
+        .take(MAX)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// All problems of `workshop`, located through `tree` (the parsed source) and
 /// sorted by position. Slide images are checked when `base_dir` is given.
 pub(crate) fn validate(
@@ -114,7 +136,7 @@ pub(crate) fn validate(
         let what = if section.title.trim().is_empty() {
             format!("onderdeel {}", si + 1)
         } else {
-            format!("onderdeel ‘{}’", section.title)
+            format!("onderdeel ‘{}’", show(&section.title))
         };
         c.title(at.field("title"), &section.title, &what);
         c.minutes(at, section.minutes, &what);
@@ -161,8 +183,9 @@ fn check_item<'w>(
                     c.error(
                         at.field("image"),
                         format!(
-                            "afbeelding ‘{image}’ niet gevonden (gezocht: {}); het pad is relatief aan het workshopbestand",
-                            path.display()
+                            "afbeelding ‘{}’ niet gevonden (gezocht: {}); het pad is relatief aan het workshopbestand",
+                            show(image),
+                            show(&path.display().to_string())
                         ),
                     );
                 }
@@ -181,14 +204,14 @@ fn check_item<'w>(
                 let known = if ids.is_empty() {
                     "deze workshop heeft geen checklists".to_owned()
                 } else {
-                    let list: Vec<&str> = ids.iter().copied().collect();
+                    let list: Vec<String> = ids.iter().map(|id| show(id)).collect();
                     format!("bekende ids: {}", list.join(", "))
                 };
                 c.error(
                     at.field("checklist"),
                     format!(
                         "{what} verwijst naar checklist ‘{}’, maar die bestaat niet; {known}",
-                        case.checklist
+                        show(&case.checklist)
                     ),
                 );
             }
@@ -222,7 +245,7 @@ fn check_checklist<'w>(
             id_at,
             format!(
                 "checklist-id ‘{}’ komt twee keer voor{earlier}; elke checklist heeft een eigen id",
-                list.id
+                show(&list.id)
             ),
         );
     } else {
