@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
 //! Answers on disk: round trips, participants, corrupt files, atomic saves, safe names.
 
 use std::path::{Component, Path};

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
 //! Fuzzing the loader: random bytes and mutations of the example never panic,
 //! and every error has a message. Seeded and deterministic.
 

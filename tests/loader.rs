@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
 //! Loading workshops: every kind of error with its exact position, and `kampvuur check`.
 
 use std::path::{Path, PathBuf};
