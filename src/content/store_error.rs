@@ -70,52 +70,14 @@ pub(crate) fn dutch_io(e: &io::Error) -> String {
     }
 }
 
-/// The current time as "YYYY-MM-DD HH:MM".
-///
-/// This is UTC, not local time: the standard library has no time zones and
-/// the project has no date-time crate. Good enough for "last changed" and for
-/// telling files apart.
+/// The current local time as "YYYY-MM-DD HH:MM".
 pub fn now_stamp() -> String {
-    let (y, mo, d, h, mi, _) = utc_now();
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
+    chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// The current UTC time as "YYYYMMDD-HHMMSS", for file names.
+/// The current local time as "YYYYMMDD-HHMMSS", for file names.
 pub(crate) fn file_stamp() -> String {
-    let (y, mo, d, h, mi, s) = utc_now();
-    format!("{y:04}{mo:02}{d:02}-{h:02}{mi:02}{s:02}")
-}
-
-fn utc_now() -> (i64, u32, u32, u32, u32, u32) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    civil(secs)
-}
-
-/// Seconds since 1970 to (year, month, day, hour, minute, second), proleptic
-/// Gregorian calendar (Howard Hinnant's `civil_from_days`).
-fn civil(secs: i64) -> (i64, u32, u32, u32, u32, u32) {
-    let days = secs.div_euclid(86_400);
-    let rest = secs.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let small = |v: i64| u32::try_from(v).unwrap_or(0);
-    (
-        year,
-        small(month),
-        small(day),
-        small(rest / 3600),
-        small(rest % 3600 / 60),
-        small(rest % 60),
-    )
+    chrono::Local::now().format("%Y%m%d-%H%M%S").to_string()
 }
 
 #[cfg(test)]
@@ -123,11 +85,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn civil_dates() {
-        assert_eq!(civil(0), (1970, 1, 1, 0, 0, 0));
-        assert_eq!(civil(951_782_400), (2000, 2, 29, 0, 0, 0));
-        assert_eq!(civil(1_767_225_599), (2025, 12, 31, 23, 59, 59));
+    fn stamps_have_fixed_widths() {
         assert_eq!(now_stamp().len(), 16);
         assert_eq!(file_stamp().len(), 15);
+        assert_eq!(now_stamp().as_bytes()[4], b'-');
     }
 }
