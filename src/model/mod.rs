@@ -5,9 +5,11 @@
 
 mod answers;
 mod markup;
+mod timing;
 mod workshop;
 
 pub use answers::{Answer, AnswerSet};
+pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,
