@@ -5,45 +5,15 @@
 use std::path::PathBuf;
 
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kampvuur::app::{KampvuurApp, Paths, Screen};
-use kampvuur::content::{AnswerStore, parse_workshop};
+use kampvuur::app::Screen;
+use kampvuur::content::AnswerStore;
 use kampvuur::model::Answer;
 use kampvuur::ui::deck::Blank;
 
-const EXAMPLE: &str = include_str!("fixtures/voorbeeld.ron");
+mod common;
 
-fn wall() -> chrono::NaiveDateTime {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-        .and_then(|d| d.and_hms_opt(13, 30, 0))
-        .expect("valid date")
-}
-
-fn app_in(dir: &std::path::Path) -> KampvuurApp {
-    let workshop = parse_workshop(EXAMPLE, "voorbeeld.ron").expect("example parses");
-    let paths = Paths {
-        answers: Some(AnswerStore::new(dir.join("antwoorden"))),
-        settings: Some(dir.join("instellingen.ron")),
-    };
-    KampvuurApp::new(workshop, None, paths, wall())
-}
-
-fn harness(app: KampvuurApp) -> Harness<'static, KampvuurApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
-        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
-}
-
-fn press(h: &mut Harness<'_, KampvuurApp>, key: Key) {
-    h.key_press(key);
-    h.run_steps(2);
-}
-
-fn position(h: &Harness<'_, KampvuurApp>) -> usize {
-    h.state().presenter.deck.position()
-}
+use common::{advance, app_in, harness, position, press, time};
 
 #[test]
 fn start_screen_shows_agenda_and_presents() {
@@ -146,15 +116,11 @@ fn timer_counts_down_with_injected_time() {
     h.get_by_label("02:00");
     press(&mut h, Key::T);
     // Move egui's clock on by 30 s without sleeping.
-    let t = h.ctx.input(|i| i.time);
-    h.input_mut().time = Some(t + 30.0);
-    h.run_steps(1);
+    advance(&mut h, 30.0);
     let r = h.state().presenter.deck.current().expect("an item");
     let left = h.state().presenter.timer(r).expect("timer started");
-    assert!(
-        (89..=90).contains(&left.remaining(h.ctx.input(|i| i.time))),
-        "{left:?}"
-    );
+    assert!((89..=90).contains(&left.remaining(time(&h))), "{left:?}");
+    h.get_by_label("01:30");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use egui::ViewportCommand;
 
 use crate::content;
 use crate::pdf::{self, DocKind, ExportRequest};
-use crate::ui::{Command, Now, Presenter, theme};
+use crate::ui::{Command, Now, Presenter, Stage, theme};
 
 use super::{KampvuurApp, Notice, Screen};
 
@@ -17,13 +17,41 @@ const ZOOM_RANGE: (f32, f32) = (0.6, 2.5);
 impl KampvuurApp {
     pub fn apply(&mut self, ctx: &egui::Context, command: Command, now: Now) {
         match command {
-            Command::Present { from_start } => {
+            Command::Present {
+                from_start,
+                console,
+            } => {
                 if from_start {
                     self.presenter.deck.go_to(0);
                 }
                 self.flush_answers();
+                self.stage = self.initial_stage(console);
                 self.screen = Screen::Present;
                 self.set_fullscreen(ctx, true);
+            }
+            Command::ToggleConsole => {
+                self.stage = match self.stage {
+                    Stage::Slide => Stage::SideBySide,
+                    Stage::SideBySide | Stage::TwoScreens { .. } => Stage::Slide,
+                };
+            }
+            Command::SwapScreens => {
+                if let Stage::TwoScreens { swapped } = self.stage {
+                    self.stage = Stage::TwoScreens { swapped: !swapped };
+                }
+            }
+            Command::SetStage(stage) => self.stage = stage,
+            Command::ChooseProjector(index) => self.projector = index,
+            Command::ShowTimes => self.times_open = true,
+            Command::SaveTimes => {
+                self.notice = self.save_times(now).map(|saved| match saved {
+                    Ok(path) => Notice {
+                        text: format!("Tijden bewaard in {}", path.display()),
+                        error: false,
+                        file: None,
+                    },
+                    Err(e) => times_not_saved(&e),
+                });
             }
             Command::Participate => {
                 self.flush_answers();
@@ -32,6 +60,12 @@ impl KampvuurApp {
             }
             Command::ToStart => {
                 self.flush_answers();
+                if self.screen == Screen::Present {
+                    self.presenter.pause_session(now);
+                    if let Some(Err(e)) = self.save_times(now) {
+                        self.notice = Some(times_not_saved(&e));
+                    }
+                }
                 self.screen = Screen::Start;
                 self.set_fullscreen(ctx, false);
             }
@@ -188,6 +222,14 @@ impl KampvuurApp {
                 file: None,
             },
         });
+    }
+}
+
+fn times_not_saved(e: &content::StoreError) -> Notice {
+    Notice {
+        text: format!("De tijden van deze middag konden niet worden bewaard: {e}"),
+        error: true,
+        file: None,
     }
 }
 

@@ -2,7 +2,9 @@
 //! applies the commands they return with [`crate::content`] and [`crate::pdf`].
 
 mod commands;
+mod present;
 mod saving;
+mod times;
 
 use std::path::PathBuf;
 
@@ -10,8 +12,11 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::content::{self, AnswerStore, LoadError, Settings};
 use crate::model::Workshop;
-use crate::ui::{self, Command, MenuBar, Now, ParticipantScreen, Presenter, StartScreen};
+use crate::ui::{
+    self, Command, Console, MenuBar, Now, ParticipantScreen, Presenter, Stage, StartScreen,
+};
 
+pub use present::Monitor;
 pub use saving::SaveState;
 
 /// Which screen is showing.
@@ -36,6 +41,8 @@ pub struct Notice {
 pub struct Paths {
     pub answers: Option<AnswerStore>,
     pub settings: Option<PathBuf>,
+    /// Folder for planned-versus-actual records of presented afternoons.
+    pub sessions: Option<PathBuf>,
 }
 
 impl Paths {
@@ -44,6 +51,7 @@ impl Paths {
         Self {
             answers: AnswerStore::default_location(),
             settings: content::settings_path(),
+            sessions: content::sessions_dir(),
         }
     }
 }
@@ -54,6 +62,15 @@ pub struct KampvuurApp {
     pub workshop_path: Option<PathBuf>,
     pub screen: Screen,
     pub presenter: Presenter,
+    pub console: Console,
+    /// How the presentation uses the screens.
+    pub stage: Stage,
+    monitors: Vec<Monitor>,
+    monitor_names: Vec<String>,
+    /// Index of the monitor for the audience window.
+    projector: usize,
+    /// The planned-versus-actual window is open.
+    pub times_open: bool,
     pub participant: ParticipantScreen,
     start: StartScreen,
     menu: MenuBar,
@@ -84,6 +101,12 @@ impl KampvuurApp {
             .unwrap_or_default();
         Self {
             presenter: Presenter::new(&workshop),
+            console: Console::default(),
+            stage: Stage::Slide,
+            monitors: Vec::new(),
+            monitor_names: Vec::new(),
+            projector: 0,
+            times_open: false,
             workshop,
             workshop_path,
             screen: Screen::Start,
@@ -130,7 +153,8 @@ impl KampvuurApp {
         let mut commands = self.global_keys(ui);
         match self.screen {
             Screen::Present => {
-                commands.extend(self.presenter.ui(ui, &self.workshop, now));
+                commands.extend(self.present_frame(ui, now));
+                self.notice_overlay(ui);
             }
             Screen::Start | Screen::Participant => {
                 let can_reflect = self.participant.answers.is_some();
@@ -147,6 +171,7 @@ impl KampvuurApp {
                 self.error_window(ui);
             }
         }
+        commands.extend(self.times_window(ui, now));
         for command in commands {
             self.apply(&ctx, command, now);
         }
@@ -169,14 +194,19 @@ impl KampvuurApp {
                 }
             }
             if self.screen != Screen::Present {
-                if i.consume_key(Modifiers::SHIFT, Key::F5) {
-                    out.push(Command::Present { from_start: false });
-                }
-                if i.consume_key(Modifiers::NONE, Key::F5) {
-                    out.push(Command::Present { from_start: true });
-                }
-                if i.consume_key(Modifiers::NONE, Key::F11) {
-                    out.push(Command::Present { from_start: false });
+                let keys = [
+                    (Modifiers::SHIFT, Key::F5, false, false),
+                    (Modifiers::ALT, Key::F5, false, true),
+                    (Modifiers::NONE, Key::F5, true, false),
+                    (Modifiers::NONE, Key::F11, false, false),
+                ];
+                for (mods, key, from_start, console) in keys {
+                    if i.consume_key(mods, key) {
+                        out.push(Command::Present {
+                            from_start,
+                            console,
+                        });
+                    }
                 }
             }
         });
@@ -236,7 +266,23 @@ impl KampvuurApp {
 }
 
 impl eframe::App for KampvuurApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        if let Some(window) = frame.winit_window() {
+            // Cheap enough, and it notices a projector being (un)plugged.
+            let monitors = window
+                .available_monitors()
+                .map(|m| {
+                    let scale = m.scale_factor() as f32;
+                    let (pos, size) = (m.position(), m.size());
+                    Monitor {
+                        name: m.name().unwrap_or_default(),
+                        origin: egui::pos2(pos.x as f32, pos.y as f32) / scale,
+                        size: egui::vec2(size.width as f32, size.height as f32) / scale,
+                    }
+                })
+                .collect();
+            self.set_monitors(monitors);
+        }
         self.show(ui);
     }
 

@@ -7,6 +7,7 @@ mod answers;
 mod atomic;
 mod error;
 mod locate;
+mod sessions;
 mod settings;
 mod store_error;
 mod validate;
@@ -20,6 +21,7 @@ pub use atomic::write_atomic;
 #[doc(hidden)]
 pub use atomic::{FailPoint, fail_next_write_at};
 pub use error::{Diagnostic, LoadError};
+pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 
 /// The workshop that ships inside the binary.

@@ -9,8 +9,8 @@ mod timing;
 mod workshop;
 
 pub use answers::{Answer, AnswerSet};
-pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
+pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,
     Workshop,

@@ -285,7 +285,10 @@ mod tests {
         assert_eq!(p[1].left_secs(), 150.0);
         assert_eq!(p[2].pace, Pace::Upcoming);
         // 30.5 min elapsed; plan: 10 min before, 17.5 min of section 1 used.
-        assert_eq!(c.behind_secs(&w, now), 30.5 * 60.0 - 10.0 * 60.0 - 17.5 * 60.0);
+        assert_eq!(
+            c.behind_secs(&w, now),
+            30.5 * 60.0 - 10.0 * 60.0 - 17.5 * 60.0
+        );
         let r = c.record(&w, now);
         assert_eq!(r.sections[0].actual_minutes, 13.0);
         assert_eq!(r.sections[1].actual_minutes, 17.5);

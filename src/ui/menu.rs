@@ -28,8 +28,17 @@ impl MenuBar {
                     }
                 });
                 ui.menu_button("Beeld", |ui| {
-                    if ui.button("Presenteren (F5)").clicked() {
-                        out.push(Command::Present { from_start: true });
+                    if ui.button("Presenteren met console (Alt+F5)").clicked() {
+                        out.push(Command::Present {
+                            from_start: true,
+                            console: true,
+                        });
+                    }
+                    if ui.button("Alleen de dia’s presenteren (F5)").clicked() {
+                        out.push(Command::Present {
+                            from_start: true,
+                            console: false,
+                        });
                     }
                     if ui.button("Volledig scherm (F11)").clicked() {
                         out.push(Command::ToggleFullscreen);

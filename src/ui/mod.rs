@@ -1,17 +1,20 @@
 //! The egui screens. Each screen is a struct with a `ui` method that draws it
 //! and returns [`Command`]s; the app applies them after drawing. No file I/O here.
 
+pub mod console;
 pub mod countdown;
 pub mod deck;
 mod item_view;
 pub mod keyhelp;
 mod menu;
+mod overview;
 mod participant;
 mod present;
 pub mod rich;
 mod start;
 pub mod theme;
 
+pub use console::Console;
 pub use menu::MenuBar;
 pub use participant::ParticipantScreen;
 pub use present::Presenter;
@@ -26,18 +29,44 @@ pub struct Now {
     pub wall: chrono::NaiveDateTime,
 }
 
+/// How the presentation uses the screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Only the slide, full screen (a mirrored projector or F5 on one screen).
+    Slide,
+    /// Console and slide side by side in one window (one screen, rehearsal).
+    SideBySide,
+    /// The console in the main window, the slide in a second, full-screen
+    /// window on the projector; `swapped` exchanges the two.
+    TwoScreens { swapped: bool },
+}
+
 /// Something a screen asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Start presenting; from the first item or from where the trainer was.
+    /// Start presenting; from the first item or from where the trainer was,
+    /// with the presenter console (or only the slide, on a single screen).
     Present {
         from_start: bool,
+        console: bool,
     },
     /// Go to participant mode (fill in checklists).
     Participate,
     /// Back to the start screen.
     ToStart,
     ToggleFullscreen,
+    /// Show or hide the presenter console next to the slide (one screen).
+    ToggleConsole,
+    /// Swap what the two screens show (console and audience).
+    SwapScreens,
+    /// Present on one screen, side by side, or on two screens.
+    SetStage(Stage),
+    /// Put the audience window on this monitor.
+    ChooseProjector(usize),
+    /// Show planned versus actual times of the afternoon.
+    ShowTimes,
+    /// Save planned versus actual times now.
+    SaveTimes,
     /// Show the file dialog to open a workshop.
     OpenDialog,
     /// Go back to the workshop that ships with kampvuur.

@@ -1,15 +1,16 @@
-//! The presentation screen: one item at a time, full screen, keyboard driven.
+//! The presentation: the audience view of one item at a time, the keys that
+//! move through it, and the clocks of timers, breaks and the afternoon.
 
 use std::collections::HashMap;
 
-use egui::{Color32, Event, Key, Modifiers, Rect, RichText, Ui};
+use egui::{Color32, Event, Key, Modifiers, Rect, Ui};
 
-use crate::model::{Item, ItemRef, Workshop};
+use crate::model::{Item, ItemRef, SessionClock, Workshop};
 
 use super::countdown::Countdown;
 use super::deck::{Blank, Deck, DeckAction};
 use super::item_view::{self, Clocks};
-use super::{Command, Now, keyhelp, theme};
+use super::{Command, Now, keyhelp, overview, theme};
 
 pub struct Presenter {
     pub deck: Deck,
@@ -17,8 +18,28 @@ pub struct Presenter {
     break_resume: HashMap<ItemRef, chrono::NaiveDateTime>,
     /// The keyboard help overlay is open.
     pub help: bool,
-    /// Text factor per item that makes it fit, for the area it was measured in.
-    fits: HashMap<ItemRef, (Rect, f32)>,
+    /// Text factor that makes an item fit an area of a given size.
+    fits: HashMap<(ItemRef, [i32; 2]), f32>,
+    /// The clock of the afternoon, from the moment presenting started.
+    pub session: Option<SessionClock>,
+}
+
+/// The key presses of this frame in `ui`'s viewport.
+fn presses(ui: &Ui) -> Vec<(Key, Modifiers)> {
+    ui.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => Some((*key, *modifiers)),
+                _ => None,
+            })
+            .collect()
+    })
 }
 
 impl Presenter {
@@ -29,6 +50,7 @@ impl Presenter {
             break_resume: HashMap::new(),
             help: false,
             fits: HashMap::new(),
+            session: None,
         }
     }
 
@@ -37,7 +59,8 @@ impl Presenter {
         self.timers.get(&r)
     }
 
-    fn timer_mut(&mut self, workshop: &Workshop, r: ItemRef) -> Option<&mut Countdown> {
+    /// The countdown of a timer item, created when first needed.
+    pub fn timer_mut(&mut self, workshop: &Workshop, r: ItemRef) -> Option<&mut Countdown> {
         let Some(Item::Timer(t)) = workshop.item(r) else {
             return None;
         };
@@ -48,29 +71,17 @@ impl Presenter {
         )
     }
 
-    /// Handle the keys of this frame; returns commands for the app.
-    fn keys(&mut self, ui: &Ui, workshop: &Workshop, now: Now) -> Vec<Command> {
-        let presses: Vec<(Key, Modifiers)> = ui.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } => Some((*key, *modifiers)),
-                    _ => None,
-                })
-                .collect()
-        });
-        let mut out = Vec::new();
-        for (key, mods) in presses {
-            if let Some(cmd) = self.key(workshop, key, mods, now) {
-                out.push(cmd);
-            }
-        }
-        out
+    /// When the group resumes after a break item, once it has been shown.
+    pub fn break_resume(&self, r: ItemRef) -> Option<chrono::NaiveDateTime> {
+        self.break_resume.get(&r).copied()
+    }
+
+    /// Handle the keys pressed in `ui`'s window; returns commands for the app.
+    pub fn handle_keys(&mut self, ui: &Ui, workshop: &Workshop, now: Now) -> Vec<Command> {
+        presses(ui)
+            .into_iter()
+            .filter_map(|(key, mods)| self.key(workshop, key, mods, now))
+            .collect()
     }
 
     fn key(&mut self, workshop: &Workshop, key: Key, mods: Modifiers, now: Now) -> Option<Command> {
@@ -87,6 +98,8 @@ impl Presenter {
                     return None;
                 }
                 Key::F11 => return Some(Command::ToggleFullscreen),
+                Key::C if !self.deck.overview => return Some(Command::ToggleConsole),
+                Key::S if !self.deck.overview => return Some(Command::SwapScreens),
                 Key::T | Key::Plus | Key::Equals | Key::R if !self.deck.overview => {
                     if let Some(c) = current.and_then(|r| self.timer_mut(workshop, r)) {
                         match key {
@@ -106,83 +119,120 @@ impl Presenter {
         }
     }
 
-    /// Record when a break was first shown, so the screen can say when the group resumes.
-    fn note_break(&mut self, workshop: &Workshop, now: Now) {
-        if let Some(r) = self.deck.current()
-            && let Some(Item::Break(b)) = workshop.item(r)
-        {
+    /// Keep the clocks up to date: break resume times and the section clock.
+    pub fn tick(&mut self, workshop: &Workshop, now: Now) {
+        let Some(r) = self.deck.current() else {
+            return;
+        };
+        if let Some(Item::Break(b)) = workshop.item(r) {
             self.break_resume
                 .entry(r)
                 .or_insert_with(|| now.wall + chrono::Duration::minutes(i64::from(b.minutes)));
         }
+        let sections = workshop.sections.len();
+        self.session
+            .get_or_insert_with(|| SessionClock::new(sections, now.wall))
+            .enter(r.section, now.wall);
     }
 
+    /// Stop the section clock (leaving the presentation).
+    pub fn pause_session(&mut self, now: Now) {
+        if let Some(s) = self.session.as_mut() {
+            s.leave(now.wall);
+        }
+    }
+
+    /// The full-window audience view: keys, then the item.
     pub fn ui(&mut self, ui: &mut Ui, workshop: &Workshop, now: Now) -> Vec<Command> {
-        let commands = self.keys(ui, workshop, now);
-        self.note_break(workshop, now);
+        let commands = self.handle_keys(ui, workshop, now);
+        self.tick(workshop, now);
         let bg = ui.visuals().panel_fill;
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(bg))
             .show(ui, |ui| {
                 let rect = ui.max_rect();
-                match self.deck.blank {
-                    Some(Blank::Black) => {
-                        ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
-                        return;
-                    }
-                    Some(Blank::White) => {
-                        ui.painter().rect_filled(rect, 0.0, Color32::WHITE);
-                        return;
-                    }
-                    None => {}
-                }
-                if self.deck.overview {
-                    self.overview(ui, workshop);
-                    return;
-                }
-                let bar = if self.deck.show_progress {
-                    (rect.height() / 32.0).max(18.0)
-                } else {
-                    0.0
-                };
-                let margin_x = rect.width() * 0.06;
-                let margin_y = rect.height() * 0.06;
-                let content = Rect::from_min_max(
-                    rect.min + egui::vec2(margin_x, margin_y),
-                    rect.max - egui::vec2(margin_x, margin_y * 0.6 + bar),
-                );
-                if let Some(r) = self.deck.current()
-                    && let Some(item) = workshop.item(r)
-                {
-                    let clocks = Clocks {
-                        countdown: self.timers.get(&r),
-                        break_resume: self.break_resume.get(&r).copied(),
-                        now,
-                    };
-                    let fit = match self.fits.get(&r) {
-                        Some((measured, fit)) if *measured == content => *fit,
-                        _ => {
-                            let fit = item_view::fit(ui, item, content, &clocks);
-                            self.fits.insert(r, (content, fit));
-                            fit
-                        }
-                    };
-                    item_view::draw(ui, item, content, &clocks, fit);
-                    if matches!(item, Item::Timer(_) | Item::Break(_)) {
-                        ui.ctx().request_repaint_after_secs(0.25);
-                    }
-                }
-                if self.deck.show_progress {
-                    self.progress(ui, workshop, rect, bar);
-                }
-                if !self.deck.number.is_empty() {
-                    self.number_overlay(ui, rect);
-                }
-                if self.help {
-                    keyhelp::draw(ui, rect);
-                }
+                self.audience(ui, rect, workshop, now);
             });
         commands
+    }
+
+    /// The text factor that makes item `r` fit `rect` (measured once per size).
+    fn fit(&mut self, ui: &mut Ui, r: ItemRef, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
+        let key = (r, [rect.width() as i32, rect.height() as i32]);
+        if let Some(fit) = self.fits.get(&key) {
+            return *fit;
+        }
+        let fit = item_view::fit(ui, item, rect, clocks);
+        self.fits.insert(key, fit);
+        fit
+    }
+
+    /// Draw item `r` as the audience sees it, scaled into `rect` (with margins).
+    pub fn draw_item(
+        &mut self,
+        ui: &mut Ui,
+        rect: Rect,
+        workshop: &Workshop,
+        r: ItemRef,
+        now: Now,
+    ) {
+        let Some(item) = workshop.item(r) else {
+            return;
+        };
+        let margin = egui::vec2(rect.width() * 0.06, rect.height() * 0.06);
+        let content =
+            Rect::from_min_max(rect.min + margin, rect.max - margin * egui::vec2(1.0, 0.6));
+        let countdown = self.timers.get(&r).cloned();
+        let clocks = Clocks {
+            countdown: countdown.as_ref(),
+            break_resume: self.break_resume.get(&r).copied(),
+            now,
+        };
+        let fit = self.fit(ui, r, item, content, &clocks);
+        item_view::draw(ui, item, content, &clocks, fit);
+        if matches!(item, Item::Timer(_) | Item::Break(_)) {
+            repaint_each_second(ui, now);
+        }
+    }
+
+    /// The audience view in `rect`: blank screen, overview, or the current item
+    /// with its progress line.
+    pub fn audience(&mut self, ui: &mut Ui, rect: Rect, workshop: &Workshop, now: Now) {
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+        let ui = &mut child;
+        match self.deck.blank {
+            Some(Blank::Black) => {
+                ui.painter().rect_filled(rect, 0.0, Color32::BLACK);
+                return;
+            }
+            Some(Blank::White) => {
+                ui.painter().rect_filled(rect, 0.0, Color32::WHITE);
+                return;
+            }
+            None => {}
+        }
+        if self.deck.overview {
+            overview::overview(ui, workshop, &mut self.deck);
+            return;
+        }
+        let bar = if self.deck.show_progress {
+            (rect.height() / 32.0).max(18.0)
+        } else {
+            0.0
+        };
+        let item_rect = Rect::from_min_max(rect.min, rect.max - egui::vec2(0.0, bar));
+        if let Some(r) = self.deck.current() {
+            self.draw_item(ui, item_rect, workshop, r, now);
+        }
+        if self.deck.show_progress {
+            self.progress(ui, workshop, rect, bar);
+        }
+        if !self.deck.number.is_empty() {
+            self.number_overlay(ui, rect);
+        }
+        if self.help {
+            keyhelp::draw(ui, rect);
+        }
     }
 
     fn progress(&self, ui: &mut Ui, workshop: &Workshop, rect: Rect, height: f32) {
@@ -232,61 +282,11 @@ impl Presenter {
         ui.painter()
             .galley(bg.center() - galley.size() / 2.0, galley, Color32::WHITE);
     }
+}
 
-    fn overview(&mut self, ui: &mut Ui, workshop: &Workshop) {
-        let mut jump = None;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.add_space(12.0);
-                ui.horizontal(|ui| {
-                    ui.add_space(16.0);
-                    ui.heading("Overzicht");
-                    ui.label(
-                        RichText::new(
-                            "Klik op een onderdeel om ernaartoe te gaan · Esc of G sluit",
-                        )
-                        .color(ui.visuals().weak_text_color()),
-                    );
-                });
-                let mut n = 0usize;
-                for (si, section) in workshop.sections.iter().enumerate() {
-                    ui.add_space(10.0);
-                    ui.horizontal(|ui| {
-                        ui.add_space(16.0);
-                        ui.label(
-                            RichText::new(format!(
-                                "{}. {} · {} min",
-                                si + 1,
-                                section.title,
-                                section.minutes
-                            ))
-                            .size(20.0)
-                            .family(theme::bold_family())
-                            .color(theme::accent(ui)),
-                        );
-                    });
-                    ui.horizontal_wrapped(|ui| {
-                        ui.add_space(16.0);
-                        for item in &section.items {
-                            let index = n;
-                            n += 1;
-                            let current = index == self.deck.position();
-                            let label =
-                                format!("{}  {}\n{}", index + 1, item.kind_name(), item.title());
-                            let button = egui::Button::new(RichText::new(label).size(15.0))
-                                .min_size(egui::vec2(220.0, 64.0))
-                                .selected(current);
-                            if ui.add(button).clicked() {
-                                jump = Some(index);
-                            }
-                        }
-                    });
-                }
-            });
-        if let Some(index) = jump {
-            self.deck.go_to(index);
-            self.deck.overview = false;
-        }
-    }
+/// Ask for a repaint at the next whole second of `now`, so clocks tick
+/// without a continuous repaint loop.
+pub fn repaint_each_second(ui: &Ui, now: Now) {
+    let wait = 1.0 - now.t.fract();
+    ui.ctx().request_repaint_after_secs(wait.max(0.02) as f32);
 }

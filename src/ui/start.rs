@@ -84,10 +84,13 @@ impl StartScreen {
             .fill(theme::ACCENT);
             if ui
                 .add(present)
-                .on_hover_text("Start de presentatie op volledig scherm (F5)")
+                .on_hover_text("Start met de presentatorconsole (Alt+F5); alleen de dia’s: F5")
                 .clicked()
             {
-                out.push(Command::Present { from_start: true });
+                out.push(Command::Present {
+                    from_start: true,
+                    console: true,
+                });
             }
             if ui
                 .add(big("Invullen als deelnemer"))
@@ -102,7 +105,10 @@ impl StartScreen {
                 .button(format!("Verder presenteren vanaf onderdeel {n} (Shift+F5)"))
                 .clicked()
         {
-            out.push(Command::Present { from_start: false });
+            out.push(Command::Present {
+                from_start: false,
+                console: true,
+            });
         }
         ui.add_space(24.0);
         ui.label(

@@ -1,0 +1,217 @@
+//! Presenting on one or two screens: the stage, the audience window on the
+//! projector, and falling back to one screen when that window goes away.
+
+use egui::{Rect, Ui, ViewportBuilder, ViewportClass, ViewportId};
+
+use crate::content;
+use crate::ui::console::Screens;
+use crate::ui::{Command, Now, Stage};
+
+use super::{KampvuurApp, Notice};
+
+/// A monitor as the window system reports it, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Monitor {
+    pub name: String,
+    pub origin: egui::Pos2,
+    pub size: egui::Vec2,
+}
+
+fn audience_id() -> ViewportId {
+    ViewportId::from_hash_of("kampvuur-publiek")
+}
+
+impl KampvuurApp {
+    /// The stage to start presenting on: two screens when a second monitor is
+    /// there, otherwise the console beside the slide or only the slide.
+    pub(super) fn initial_stage(&self, console: bool) -> Stage {
+        if self.monitors.len() > 1 {
+            Stage::TwoScreens { swapped: false }
+        } else if console {
+            Stage::SideBySide
+        } else {
+            Stage::Slide
+        }
+    }
+
+    fn screens(&self) -> Screens {
+        Screens {
+            stage: self.stage,
+            monitors: self.monitor_names.clone(),
+            projector: self.projector,
+        }
+    }
+
+    /// One frame of presenting. Keys from every window are handled.
+    pub(super) fn present_frame(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
+        let mut out = self.presenter.handle_keys(ui, &self.workshop, now);
+        self.presenter.tick(&self.workshop, now);
+        let bg = ui.visuals().panel_fill;
+        match self.stage {
+            Stage::Slide => {
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::new().fill(bg))
+                    .show(ui, |ui| {
+                        let rect = ui.max_rect();
+                        self.presenter.audience(ui, rect, &self.workshop, now);
+                    });
+            }
+            Stage::SideBySide => {
+                let width = ui.max_rect().width() * 0.4;
+                egui::Panel::left("console")
+                    .exact_size(width)
+                    .resizable(false)
+                    .show(ui, |ui| {
+                        let screens = self.screens();
+                        let cmds = self.console.ui(
+                            ui,
+                            &mut self.presenter,
+                            &self.workshop,
+                            now,
+                            &screens,
+                            true,
+                        );
+                        out.extend(cmds);
+                    });
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::new().fill(bg))
+                    .show(ui, |ui| {
+                        let area = ui.max_rect();
+                        // The slide keeps the projector's 16:9 shape.
+                        let h = area.height().min(area.width() * 9.0 / 16.0);
+                        let rect =
+                            Rect::from_center_size(area.center(), egui::vec2(h * 16.0 / 9.0, h));
+                        ui.painter().rect_stroke(
+                            rect,
+                            0.0,
+                            egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+                            egui::StrokeKind::Outside,
+                        );
+                        self.presenter.audience(ui, rect, &self.workshop, now);
+                    });
+            }
+            Stage::TwoScreens { swapped } => out.extend(self.two_screens(ui, now, swapped)),
+        }
+        out
+    }
+
+    fn console_panel(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
+        let screens = self.screens();
+        let mut out = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            out = self.console.ui(
+                ui,
+                &mut self.presenter,
+                &self.workshop,
+                now,
+                &screens,
+                false,
+            );
+        });
+        out
+    }
+
+    fn audience_panel(&mut self, ui: &mut Ui, now: Now) {
+        let bg = ui.visuals().panel_fill;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(bg))
+            .show(ui, |ui| {
+                let rect = ui.max_rect();
+                self.presenter.audience(ui, rect, &self.workshop, now);
+            });
+    }
+
+    fn two_screens(&mut self, ui: &mut Ui, now: Now, swapped: bool) -> Vec<Command> {
+        let mut out = if swapped {
+            self.audience_panel(ui, now);
+            Vec::new()
+        } else {
+            self.console_panel(ui, now)
+        };
+        let mut builder = ViewportBuilder::default()
+            .with_title(if swapped {
+                "kampvuur – console"
+            } else {
+                "kampvuur – publiek"
+            })
+            .with_fullscreen(true);
+        if let Some(m) = self.monitors.get(self.projector) {
+            builder = builder.with_position(m.origin).with_inner_size(m.size);
+        }
+        let mut closed = false;
+        let ctx = ui.ctx().clone();
+        ctx.show_viewport_immediate(audience_id(), builder, |ui, class| {
+            if class != ViewportClass::EmbeddedWindow {
+                // A real second window: its keys count as much as the main window's.
+                out.extend(self.presenter.handle_keys(ui, &self.workshop, now));
+                closed = ui.input(|i| i.viewport().close_requested());
+            }
+            if swapped {
+                out.extend(self.console_panel(ui, now));
+            } else {
+                self.audience_panel(ui, now);
+            }
+        });
+        if closed {
+            self.fall_back_to_one_screen("Het tweede venster is gesloten");
+        }
+        out
+    }
+
+    /// Keep presenting, on one screen, where we were.
+    pub(super) fn fall_back_to_one_screen(&mut self, why: &str) {
+        if matches!(self.stage, Stage::TwoScreens { .. }) {
+            self.stage = Stage::SideBySide;
+            self.notice = Some(Notice {
+                text: format!(
+                    "{why}; je presenteert verder op één scherm (console en dia naast elkaar)."
+                ),
+                error: false,
+                file: None,
+            });
+        }
+    }
+
+    /// The monitors changed (e.g. the projector was unplugged).
+    pub fn set_monitors(&mut self, monitors: Vec<Monitor>) {
+        if monitors == self.monitors {
+            return;
+        }
+        self.monitor_names = monitors
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                format!(
+                    "{} ({}×{})",
+                    if m.name.is_empty() {
+                        format!("Scherm {}", i + 1)
+                    } else {
+                        m.name.clone()
+                    },
+                    m.size.x,
+                    m.size.y
+                )
+            })
+            .collect();
+        if monitors.len() < 2 {
+            self.fall_back_to_one_screen("Er is nog maar één scherm");
+        }
+        // By default the audience goes on the last monitor that is not the first.
+        self.projector = self.projector.min(monitors.len().saturating_sub(1));
+        if self.projector == 0 && monitors.len() > 1 {
+            self.projector = monitors.len() - 1;
+        }
+        self.monitors = monitors;
+    }
+
+    /// Save planned versus actual times, if there is a session and a folder.
+    pub(super) fn save_times(
+        &mut self,
+        now: Now,
+    ) -> Option<Result<std::path::PathBuf, content::StoreError>> {
+        let session = self.presenter.session.as_ref()?;
+        let record = session.record(&self.workshop, now.wall);
+        let dir = self.paths.sessions.as_ref()?;
+        Some(content::save_session(dir, &record))
+    }
+}

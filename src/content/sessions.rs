@@ -1,0 +1,62 @@
+//! Planned versus actual times of presented afternoons, kept for next time.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::SessionRecord;
+
+use super::answers::{create_private_dir, slug};
+use super::{StoreError, write_atomic};
+
+/// `sessies` in the user's data folder, next to the answers.
+pub fn sessions_dir() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")?;
+    Some(dirs.data_dir().join("sessies"))
+}
+
+/// Save `record` as `<dir>/<workshop>/<date>-<start>.ron`; saving again the
+/// same afternoon replaces the earlier record of it.
+pub fn save_session(dir: &Path, record: &SessionRecord) -> Result<PathBuf, StoreError> {
+    let folder = dir.join(slug(&record.workshop, "workshop"));
+    let name = format!("{}-{}.ron", record.date, record.started.replace(':', ""));
+    let path = folder.join(name);
+    let text =
+        ron::ser::to_string_pretty(record, ron::ser::PrettyConfig::default()).map_err(|e| {
+            StoreError::Serialize {
+                path: path.clone(),
+                message: e.to_string(),
+            }
+        })?;
+    create_private_dir(&folder)?;
+    write_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SectionRecord;
+
+    #[test]
+    fn saves_and_replaces_one_file_per_afternoon() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut record = SessionRecord {
+            workshop: "Het vurige kind".into(),
+            date: "2026-11-23".into(),
+            started: "13:30".into(),
+            recorded: "14:00".into(),
+            sections: vec![SectionRecord {
+                title: "Opening".into(),
+                planned_minutes: 15,
+                actual_minutes: 17.5,
+                first_start: Some("13:30".into()),
+                last_end: None,
+            }],
+        };
+        let path = save_session(dir.path(), &record).unwrap();
+        assert!(path.ends_with("het-vurige-kind/2026-11-23-1330.ron"));
+        record.recorded = "16:00".into();
+        assert_eq!(save_session(dir.path(), &record).unwrap(), path);
+        let back: SessionRecord = ron::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(back, record);
+    }
+}

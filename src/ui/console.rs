@@ -1,0 +1,413 @@
+//! The presenter console: what is on screen now and next, the notes, the
+//! clocks, and the agenda with planned versus actual minutes.
+
+use egui::{Align, Color32, Layout, Rect, RichText, Ui};
+
+use crate::model::{Item, Pace, Workshop};
+
+use super::countdown::{Phase, format_mmss};
+use super::present::{Presenter, repaint_each_second};
+use super::{Command, Now, Stage, rich, theme};
+
+pub const ON_TIME: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x32);
+pub const LATE: Color32 = Color32::from_rgb(0xC0, 0x1C, 0x1C);
+
+/// What the console needs to know about the screens.
+pub struct Screens {
+    pub stage: Stage,
+    /// Names of the monitors found, and the one the audience window is on.
+    pub monitors: Vec<String>,
+    pub projector: usize,
+}
+
+pub struct Console {
+    /// Text size of the speaker notes, in points.
+    pub notes_size: f32,
+    start_input: String,
+}
+
+impl Default for Console {
+    fn default() -> Self {
+        Self {
+            notes_size: 20.0,
+            start_input: String::new(),
+        }
+    }
+}
+
+/// "12:05" for seconds, with a sign when asked; hours when needed.
+pub fn clock_secs(secs: f64) -> String {
+    format_mmss(secs.abs().round() as u64)
+}
+
+pub fn pace_colour(pace: Pace, ui: &Ui) -> Color32 {
+    match pace {
+        Pace::Upcoming => ui.visuals().weak_text_color(),
+        Pace::OnTime => ON_TIME,
+        Pace::SlightlyLate => theme::ACCENT,
+        Pace::Late => LATE,
+    }
+}
+
+impl Console {
+    /// Draw the console in `ui`. `compact`: the slide is shown beside it, so
+    /// the current item is not repeated.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        p: &mut Presenter,
+        w: &Workshop,
+        now: Now,
+        screens: &Screens,
+        compact: bool,
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
+        repaint_each_second(ui, now);
+        let rect = ui.max_rect();
+        let agenda_h = (w.sections.len() as f32 + 1.6) * 26.0;
+        let header = Rect::from_min_size(rect.min, egui::vec2(rect.width(), 96.0));
+        let agenda =
+            Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - agenda_h), rect.max);
+        let middle = Rect::from_min_max(
+            egui::pos2(rect.left(), header.bottom() + 8.0),
+            egui::pos2(rect.right(), agenda.top() - 8.0),
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(header), |ui| {
+            self.header(ui, p, w, now, screens, &mut out);
+        });
+        ui.scope_builder(egui::UiBuilder::new().max_rect(middle), |ui| {
+            self.middle(ui, p, w, now, compact);
+        });
+        ui.scope_builder(egui::UiBuilder::new().max_rect(agenda), |ui| {
+            agenda_table(ui, p, w, now);
+        });
+        out
+    }
+
+    fn header(
+        &mut self,
+        ui: &mut Ui,
+        p: &mut Presenter,
+        w: &Workshop,
+        now: Now,
+        screens: &Screens,
+        out: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(now.wall.format("%H:%M").to_string())
+                    .size(40.0)
+                    .family(theme::bold_family()),
+            );
+            ui.add_space(12.0);
+            ui.vertical(|ui| {
+                if let Some(s) = &p.session {
+                    ui.label(
+                        RichText::new(format!("Bezig: {}", clock_secs(s.elapsed_secs(now.wall))))
+                            .size(18.0),
+                    );
+                    let behind = s.behind_secs(w, now.wall);
+                    let (text, colour) = if behind > 60.0 {
+                        (
+                            format!("{} min achter op schema", (behind / 60.0).round()),
+                            LATE,
+                        )
+                    } else if behind < -60.0 {
+                        (
+                            format!("{} min voor op schema", (-behind / 60.0).round()),
+                            ON_TIME,
+                        )
+                    } else {
+                        ("Op schema".to_owned(), ON_TIME)
+                    };
+                    ui.label(
+                        RichText::new(text)
+                            .size(18.0)
+                            .color(colour)
+                            .family(theme::bold_family()),
+                    );
+                }
+            });
+            ui.add_space(16.0);
+            ui.vertical(|ui| {
+                let label = ui.label("Begonnen om");
+                let started = p
+                    .session
+                    .as_ref()
+                    .map(|s| s.started().format("%H:%M").to_string());
+                if self.start_input.is_empty() {
+                    self.start_input = started.unwrap_or_default();
+                }
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut self.start_input).desired_width(64.0))
+                    .labelled_by(label.id);
+                if edit.lost_focus()
+                    && let (Some(s), Ok(t)) = (
+                        p.session.as_mut(),
+                        chrono::NaiveTime::parse_from_str(self.start_input.trim(), "%H:%M"),
+                    )
+                {
+                    s.set_started(now.wall.date().and_time(t));
+                }
+            });
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("Stoppen (Esc)").clicked() {
+                    out.push(Command::ToStart);
+                }
+                if ui
+                    .button("Tijden…")
+                    .on_hover_text("Gepland en werkelijk per onderdeel")
+                    .clicked()
+                {
+                    out.push(Command::ShowTimes);
+                }
+                let two = matches!(screens.stage, Stage::TwoScreens { .. });
+                if two && ui.button("Wissel schermen (S)").clicked() {
+                    out.push(Command::SwapScreens);
+                }
+                if two && screens.monitors.len() > 1 {
+                    let current = screens
+                        .monitors
+                        .get(screens.projector)
+                        .cloned()
+                        .unwrap_or_default();
+                    egui::ComboBox::from_label("Projector")
+                        .selected_text(current)
+                        .show_ui(ui, |ui| {
+                            for (i, name) in screens.monitors.iter().enumerate() {
+                                if ui.selectable_label(i == screens.projector, name).clicked() {
+                                    out.push(Command::ChooseProjector(i));
+                                }
+                            }
+                        });
+                }
+                let (label, stage) = match screens.stage {
+                    Stage::Slide => ("Console tonen (C)", Stage::SideBySide),
+                    Stage::SideBySide => ("Twee vensters", Stage::TwoScreens { swapped: false }),
+                    Stage::TwoScreens { .. } => ("Eén scherm", Stage::SideBySide),
+                };
+                if ui.button(label).clicked() {
+                    out.push(Command::SetStage(stage));
+                }
+            });
+        });
+        ui.separator();
+    }
+
+    fn middle(&mut self, ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now, compact: bool) {
+        let rect = ui.max_rect();
+        let previews_w = if compact {
+            rect.width() * 0.42
+        } else {
+            rect.width() * 0.5
+        };
+        let left = Rect::from_min_size(rect.min, egui::vec2(previews_w, rect.height()));
+        let right = Rect::from_min_max(egui::pos2(left.right() + 16.0, rect.top()), rect.max);
+        let current = p.deck.current();
+        let preview = |ui: &mut Ui, p: &mut Presenter, title: String, r, width: f32| {
+            ui.label(RichText::new(title).size(16.0).family(theme::bold_family()));
+            let (frame, _) =
+                ui.allocate_exact_size(egui::vec2(width, width * 9.0 / 16.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(frame, 4.0, ui.visuals().extreme_bg_color);
+            ui.painter().rect_stroke(
+                frame,
+                4.0,
+                egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+                egui::StrokeKind::Inside,
+            );
+            match r {
+                Some(r) => p.draw_item(ui, frame, w, r, now),
+                None => {
+                    ui.put(
+                        frame,
+                        egui::Label::new(
+                            RichText::new("Einde").color(ui.visuals().weak_text_color()),
+                        ),
+                    );
+                }
+            }
+            ui.add_space(10.0);
+        };
+        let big = previews_w.min((left.height() * 0.55 - 22.0) * 16.0 / 9.0);
+        if !compact {
+            let n = p.deck.position() + 1;
+            preview(
+                ui,
+                p,
+                format!("Nu · {n} van {}", p.deck.len()),
+                current,
+                big,
+            );
+        }
+        preview(
+            ui,
+            p,
+            "Hierna".to_owned(),
+            p.deck.next_ref(),
+            if compact { big } else { big * 0.6 },
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
+            self.notes(ui, p, w, now);
+        });
+    }
+
+    fn notes(&mut self, ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
+        let Some(r) = p.deck.current() else {
+            return;
+        };
+        let Some(item) = w.item(r) else {
+            return;
+        };
+        let size = self.notes_size;
+        ui.horizontal(|ui| {
+            let title = match item {
+                Item::Case(_) => "Trainersnotities",
+                Item::Timer(_) => "Timer",
+                _ => "Sprekersnotities",
+            };
+            ui.label(RichText::new(title).size(18.0).family(theme::bold_family()));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("A+").on_hover_text("Notities groter").clicked() {
+                    self.notes_size = (self.notes_size + 2.0).min(48.0);
+                }
+                if ui.button("A−").on_hover_text("Notities kleiner").clicked() {
+                    self.notes_size = (self.notes_size - 2.0).max(12.0);
+                }
+            });
+        });
+        if let Item::Timer(_) = item {
+            timer_controls(ui, p, w, r, now);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt(("notes", r))
+            .auto_shrink([false, false])
+            .show(ui, |ui| match item {
+                Item::Slide(s) => rich::blocks(ui, s.notes.blocks(), size),
+                Item::Case(c) => rich::blocks(ui, c.trainer_notes.blocks(), size),
+                Item::Checklist(c) => rich::blocks(ui, c.intro.blocks(), size),
+                Item::Timer(t) => rich::blocks(ui, t.instruction.blocks(), size),
+                Item::Break(b) => {
+                    let resume = p.break_resume(r).map(|t| t.format("%H:%M").to_string());
+                    rich::text(
+                        ui,
+                        &format!(
+                            "{} van {} minuten; verder om {}",
+                            b.label,
+                            b.minutes,
+                            resume.unwrap_or_default()
+                        ),
+                        size,
+                    );
+                }
+            });
+    }
+}
+
+fn timer_controls(
+    ui: &mut Ui,
+    p: &mut Presenter,
+    w: &Workshop,
+    r: crate::model::ItemRef,
+    now: Now,
+) {
+    let Some(c) = p.timer_mut(w, r) else {
+        return;
+    };
+    let phase = c.phase(now.t);
+    let colour = match phase {
+        Phase::LastMinute => theme::ACCENT,
+        Phase::Finished => LATE,
+        _ => ui.visuals().text_color(),
+    };
+    ui.label(
+        RichText::new(format_mmss(c.remaining(now.t)))
+            .size(32.0)
+            .color(colour)
+            .family(theme::bold_family()),
+    );
+    ui.horizontal_wrapped(|ui| {
+        let label = if c.is_running() {
+            "Pauze (T)"
+        } else {
+            "Start (T)"
+        };
+        if ui.button(label).clicked() {
+            c.toggle(now.t);
+        }
+        if ui.button("+1 min (+)").clicked() {
+            c.add_minute(now.t);
+        }
+        if ui.button("Opnieuw (R)").clicked() {
+            c.reset();
+        }
+    });
+}
+
+fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
+    ui.separator();
+    let paces = p
+        .session
+        .as_ref()
+        .map(|s| s.paces(w, now.wall))
+        .unwrap_or_default();
+    let mut jump = None;
+    egui::Grid::new("console-agenda")
+        .num_columns(5)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            for head in ["Onderdeel", "Gepland", "Werkelijk", "Over / nog", ""] {
+                ui.label(RichText::new(head).color(ui.visuals().weak_text_color()));
+            }
+            ui.end_row();
+            for (i, s) in w.sections.iter().enumerate() {
+                let pace = paces.get(i);
+                let colour =
+                    pace.map_or(ui.visuals().weak_text_color(), |x| pace_colour(x.pace, ui));
+                let current = pace.is_some_and(|x| x.current);
+                let title = RichText::new(format!("{}. {}", i + 1, s.title));
+                let title = if current {
+                    title.family(theme::bold_family()).color(theme::accent(ui))
+                } else {
+                    title
+                };
+                let clicked = ui
+                    .horizontal(|ui| {
+                        let (dot, _) =
+                            ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                        ui.painter().circle_filled(dot.center(), 5.0, colour);
+                        ui.add(egui::Label::new(title).sense(egui::Sense::click()))
+                            .on_hover_text("Ga naar dit onderdeel")
+                            .clicked()
+                    })
+                    .inner;
+                if clicked {
+                    jump = Some(i);
+                }
+                ui.label(format!("{} min", s.minutes));
+                match pace.filter(|x| x.pace != Pace::Upcoming) {
+                    Some(x) => {
+                        ui.label(RichText::new(clock_secs(x.actual_secs)).color(colour));
+                        let left = x.left_secs();
+                        let text = if left >= 0.0 {
+                            format!("nog {}", clock_secs(left))
+                        } else {
+                            format!("+{}", clock_secs(left))
+                        };
+                        ui.label(RichText::new(text).color(colour));
+                    }
+                    None => {
+                        ui.label("–");
+                        ui.label("");
+                    }
+                }
+                ui.label("");
+                ui.end_row();
+            }
+        });
+    if let Some(section) = jump
+        && let Some(index) = p.deck.refs().iter().position(|r| r.section == section)
+    {
+        p.deck.go_to(index);
+    }
+}

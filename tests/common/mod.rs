@@ -1,0 +1,55 @@
+//! Shared set-up for the app tests: the example workshop, temp folders, a
+//! fixed wall clock, and a kittest harness on the real app state.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use egui::Key;
+use egui_kittest::Harness;
+use kampvuur::app::{KampvuurApp, Paths};
+use kampvuur::content::{AnswerStore, parse_workshop};
+
+pub const EXAMPLE: &str = include_str!("../fixtures/voorbeeld.ron");
+
+/// 13:30 on the day of the afternoon: egui time 0.
+pub fn wall() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .and_then(|d| d.and_hms_opt(13, 30, 0))
+        .expect("valid date")
+}
+
+pub fn app_in(dir: &std::path::Path) -> KampvuurApp {
+    let workshop = parse_workshop(EXAMPLE, "voorbeeld.ron").expect("example parses");
+    let paths = Paths {
+        answers: Some(AnswerStore::new(dir.join("antwoorden"))),
+        settings: Some(dir.join("instellingen.ron")),
+        sessions: Some(dir.join("sessies")),
+    };
+    KampvuurApp::new(workshop, None, paths, wall())
+}
+
+pub fn harness(app: KampvuurApp) -> Harness<'static, KampvuurApp> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
+}
+
+pub fn press(h: &mut Harness<'_, KampvuurApp>, key: Key) {
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+pub fn position(h: &Harness<'_, KampvuurApp>) -> usize {
+    h.state().presenter.deck.position()
+}
+
+/// egui's current time in the harness.
+pub fn time(h: &Harness<'_, KampvuurApp>) -> f64 {
+    h.ctx.input(|i| i.time)
+}
+
+/// Move egui's clock forward by `secs` and run one frame.
+pub fn advance(h: &mut Harness<'_, KampvuurApp>, secs: f64) {
+    let t = time(h) + secs;
+    h.input_mut().time = Some(t);
+    h.run_steps(1);
+}
