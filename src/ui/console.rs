@@ -93,6 +93,7 @@ impl Console {
         screens: &Screens,
         out: &mut Vec<Command>,
     ) {
+        ui.add_space(6.0);
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(now.wall.format("%H:%M").to_string())
