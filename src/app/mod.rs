@@ -1,11 +1,277 @@
-//! The eframe app.
+//! The eframe app: holds the state, draws the screens from [`crate::ui`] and
+//! applies the commands they return with [`crate::content`] and [`crate::pdf`].
+
+mod commands;
+mod saving;
 
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct AppError(String);
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-pub fn run(_file: Option<PathBuf>) -> Result<(), AppError> {
-    Ok(())
+use crate::content::{self, AnswerStore, LoadError, Settings};
+use crate::model::Workshop;
+use crate::ui::{self, Command, MenuBar, Now, ParticipantScreen, Presenter, StartScreen};
+
+pub use saving::SaveState;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Present,
+    Participant,
+}
+
+/// A message at the bottom of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    /// An exported file that can be opened from the message.
+    pub file: Option<PathBuf>,
+}
+
+/// Where the app keeps its files; `None` parts are simply not persisted.
+#[derive(Debug, Clone, Default)]
+pub struct Paths {
+    pub answers: Option<AnswerStore>,
+    pub settings: Option<PathBuf>,
+}
+
+impl Paths {
+    /// The OS data and config directories.
+    pub fn system() -> Self {
+        Self {
+            answers: AnswerStore::default_location(),
+            settings: content::settings_path(),
+        }
+    }
+}
+
+pub struct KampvuurApp {
+    pub workshop: Workshop,
+    /// The file the workshop came from; `None` for the bundled workshop.
+    pub workshop_path: Option<PathBuf>,
+    pub screen: Screen,
+    pub presenter: Presenter,
+    pub participant: ParticipantScreen,
+    start: StartScreen,
+    menu: MenuBar,
+    pub settings: Settings,
+    paths: Paths,
+    pub save: SaveState,
+    /// Errors of a workshop that could not be opened.
+    pub load_errors: Option<String>,
+    pub notice: Option<Notice>,
+    fullscreen: bool,
+    /// The window's place and size before going full screen.
+    windowed: Option<egui::Rect>,
+    wall_start: chrono::NaiveDateTime,
+}
+
+impl KampvuurApp {
+    /// A new app on `workshop`; `wall_start` is the wall-clock time at egui time 0.
+    pub fn new(
+        workshop: Workshop,
+        workshop_path: Option<PathBuf>,
+        paths: Paths,
+        wall_start: chrono::NaiveDateTime,
+    ) -> Self {
+        let settings = paths
+            .settings
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        Self {
+            presenter: Presenter::new(&workshop),
+            workshop,
+            workshop_path,
+            screen: Screen::Start,
+            participant: ParticipantScreen::default(),
+            start: StartScreen,
+            menu: MenuBar,
+            settings,
+            paths,
+            save: SaveState::default(),
+            load_errors: None,
+            notice: None,
+            fullscreen: false,
+            windowed: None,
+            wall_start,
+        }
+    }
+
+    /// The app on the given file, or on the bundled workshop. A file that does
+    /// not load leaves the bundled workshop open and shows the errors.
+    pub fn open_or_bundled(file: Option<PathBuf>, paths: Paths) -> Result<Self, LoadError> {
+        let wall = chrono::Local::now().naive_local();
+        let bundled = content::bundled_workshop()?;
+        let mut app = Self::new(bundled, None, paths, wall);
+        if let Some(path) = file {
+            app.open(path);
+        }
+        Ok(app)
+    }
+
+    pub fn now(&self, ui: &Ui) -> Now {
+        let t = ui.input(|i| i.time);
+        let wall = self.wall_start + chrono::Duration::milliseconds((t * 1000.0) as i64);
+        Now { t, wall }
+    }
+
+    /// Draw one frame and apply what the screens asked for.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let scale = self.settings.text_scale;
+        if (ctx.zoom_factor() - scale).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(scale);
+        }
+        let now = self.now(ui);
+        let mut commands = self.global_keys(ui);
+        match self.screen {
+            Screen::Present => {
+                commands.extend(self.presenter.ui(ui, &self.workshop, now));
+            }
+            Screen::Start | Screen::Participant => {
+                let can_reflect = self.participant.answers.is_some();
+                commands.extend(self.menu.ui(ui, self.settings.dark_theme, can_reflect));
+                commands.extend(self.notice_bar(ui));
+                if self.screen == Screen::Start {
+                    let pos = self.presenter.deck.position();
+                    let resume = (pos > 0).then_some(pos + 1);
+                    commands.extend(self.start.ui(ui, &self.workshop, resume));
+                } else {
+                    let status = self.save.status();
+                    commands.extend(self.participant.ui(ui, &self.workshop, &status));
+                }
+                self.error_window(ui);
+            }
+        }
+        for command in commands {
+            self.apply(&ctx, command, now);
+        }
+        self.autosave(&ctx, now);
+    }
+
+    fn global_keys(&mut self, ui: &Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.input_mut(|i| {
+            let shortcuts = [
+                (Modifiers::COMMAND, Key::Plus, Command::ZoomIn),
+                (Modifiers::COMMAND, Key::Equals, Command::ZoomIn),
+                (Modifiers::COMMAND, Key::Minus, Command::ZoomOut),
+                (Modifiers::COMMAND, Key::Num0, Command::ZoomReset),
+                (Modifiers::COMMAND, Key::O, Command::OpenDialog),
+            ];
+            for (mods, key, command) in shortcuts {
+                if i.consume_shortcut(&KeyboardShortcut::new(mods, key)) {
+                    out.push(command);
+                }
+            }
+            if self.screen != Screen::Present {
+                if i.consume_key(Modifiers::SHIFT, Key::F5) {
+                    out.push(Command::Present { from_start: false });
+                }
+                if i.consume_key(Modifiers::NONE, Key::F5) {
+                    out.push(Command::Present { from_start: true });
+                }
+                if i.consume_key(Modifiers::NONE, Key::F11) {
+                    out.push(Command::Present { from_start: false });
+                }
+            }
+        });
+        out
+    }
+
+    fn notice_bar(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        let Some(notice) = &self.notice else {
+            return out;
+        };
+        let fill = if notice.error {
+            egui::Color32::from_rgb(0xFD, 0xE2, 0xE1)
+        } else {
+            egui::Color32::from_rgb(0xE4, 0xF4, 0xE4)
+        };
+        egui::Panel::bottom("notice")
+            .frame(egui::Frame::new().fill(fill).inner_margin(10.0))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(&notice.text).color(egui::Color32::BLACK));
+                    if notice.file.is_some() && ui.button("Openen").clicked() {
+                        out.push(Command::OpenExported);
+                    }
+                    if ui.button("Sluiten").clicked() {
+                        out.push(Command::DismissMessage);
+                    }
+                });
+            });
+        out
+    }
+
+    fn error_window(&mut self, ui: &mut Ui) {
+        let Some(errors) = &self.load_errors else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("Deze workshop kan niet worden geopend")
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ui.ctx(), |ui| {
+                ui.label(
+                    "De workshop die al open was, blijft open. Dit is er mis met het bestand:",
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(errors).monospace());
+                    });
+                close = ui.button("Sluiten").clicked();
+            });
+        if !open || close {
+            self.load_errors = None;
+        }
+    }
+}
+
+impl eframe::App for KampvuurApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_answers();
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("de meegeleverde workshop is beschadigd:\n{0}")]
+    Bundled(#[from] LoadError),
+    #[error("het venster kon niet worden geopend: {0}")]
+    Window(String),
+}
+
+/// Start the app, on `file` or on the bundled workshop.
+pub fn run(file: Option<PathBuf>) -> Result<(), AppError> {
+    let app = KampvuurApp::open_or_bundled(file, Paths::system())?;
+    let dark = app.settings.dark_theme;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("kampvuur")
+            .with_app_id("kampvuur")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 420.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "kampvuur",
+        options,
+        Box::new(move |cc| {
+            ui::theme::install(&cc.egui_ctx, dark);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| AppError::Window(e.to_string()))
 }

@@ -1,15 +1,86 @@
+//! `kampvuur text`: every visible string of a workshop, as plain text.
+
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::content::load_workshop;
+use crate::model::{ChecklistItem, Item, RichText, Workshop};
+
+/// Prints all text a participant or trainer can see, one paragraph or list
+/// item per line, without markup (for spell checking and word counts).
 pub fn text(file: &Path) -> ExitCode {
-    match crate::content::load_workshop(file) {
+    match load_workshop(file) {
         Ok(w) => {
-            println!("{}", w.title);
+            let mut out = std::io::stdout().lock();
+            for line in lines(&w) {
+                if writeln!(out, "{line}").is_err() {
+                    // Closed pipe (`| head`): nothing more to do.
+                    break;
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("{e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The visible strings of `w` in document order, one line each, empty ones left out.
+pub fn lines(w: &Workshop) -> Vec<String> {
+    let mut out = Lines::default();
+    out.plain(&w.title);
+    out.plain(&w.subtitle);
+    out.plain(&w.author);
+    for section in &w.sections {
+        out.plain(&section.title);
+        for item in &section.items {
+            out.plain(item.title());
+            match item {
+                Item::Slide(s) => {
+                    out.rich(&s.body);
+                    out.rich(&s.notes);
+                }
+                Item::Case(c) => {
+                    out.plain(&c.who);
+                    out.rich(&c.situation);
+                    c.questions.iter().for_each(|q| out.plain(q));
+                    out.rich(&c.trainer_notes);
+                }
+                Item::Checklist(c) => {
+                    out.rich(&c.intro);
+                    for i in &c.items {
+                        out.plain(i.text());
+                        if let ChecklistItem::Scale { left, right, .. } = i {
+                            out.plain(left);
+                            out.plain(right);
+                        }
+                    }
+                }
+                Item::Timer(t) => out.rich(&t.instruction),
+                Item::Break(_) => {}
+            }
+        }
+    }
+    out.0
+}
+
+#[derive(Default)]
+struct Lines(Vec<String>);
+
+impl Lines {
+    fn plain(&mut self, s: &str) {
+        let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            self.0.push(line);
+        }
+    }
+
+    fn rich(&mut self, r: &RichText) {
+        for line in r.plain_lines() {
+            self.plain(&line);
         }
     }
 }

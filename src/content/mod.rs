@@ -1,42 +1,174 @@
 //! The only module that touches the file system: workshops in, answers in and out.
+//!
+//! Workshops are read from RON files, checked, and every problem is reported at
+//! once as a [`Diagnostic`] with its line and column, in Dutch.
+
+mod answers;
+mod atomic;
+mod error;
+mod locate;
+mod settings;
+mod store_error;
+mod validate;
 
 use std::path::Path;
 
 use crate::model::Workshop;
 
+pub use answers::{AnswerStore, Loaded, StoreError, now_stamp, slug};
+pub use atomic::write_atomic;
+#[doc(hidden)]
+pub use atomic::{FailPoint, fail_next_write_at};
+pub use error::{Diagnostic, LoadError};
+pub use settings::{Settings, settings_path};
+
 /// The workshop that ships inside the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../../workshops/vurige-kind-in-de-klas.ron");
 pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.ron";
 
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct LoadError(pub String);
+/// Larger files are refused: a workshop is a few hundred kilobytes at most.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Deepest nesting of brackets ron accepts; keeps the parser off the end of the stack.
+const RECURSION_LIMIT: usize = 64;
 
 fn options() -> ron::Options {
-    ron::Options::default().with_default_extension(
-        ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
-            | ron::extensions::Extensions::IMPLICIT_SOME,
-    )
+    ron::Options::default()
+        .with_default_extension(
+            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+                | ron::extensions::Extensions::IMPLICIT_SOME,
+        )
+        .with_recursion_limit(RECURSION_LIMIT)
 }
 
-/// Parse a workshop from source text; `name` is used in error messages.
+/// Parse and check a workshop from source text; `name` is used in error
+/// messages. Slide images are not checked (there is no directory).
 pub fn parse_workshop(source: &str, name: &str) -> Result<Workshop, LoadError> {
-    options().from_str(source).map_err(|e| {
-        LoadError(format!(
-            "{name}:{}:{}: {}",
-            e.span.start.line, e.span.start.col, e.code
-        ))
-    })
+    parse_checked(source, name, None)
 }
 
-/// Load a workshop file.
+/// Load and check a workshop file; slide images are looked up relative to the
+/// file's directory.
 pub fn load_workshop(path: &Path) -> Result<Workshop, LoadError> {
     let name = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|e| LoadError(format!("{name}: {e}")))?;
-    parse_workshop(&source, &name)
+    let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
+    let source = decode(&bytes).map_err(|d| LoadError::new(&name, vec![d]))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    parse_checked(source, &name, Some(dir))
 }
 
 /// The workshop compiled into the binary.
 pub fn bundled_workshop() -> Result<Workshop, LoadError> {
     parse_workshop(BUNDLED_SOURCE, BUNDLED_NAME)
+}
+
+/// `N onderdelen, M min, S dia's, C casussen, K checklists`, for `kampvuur check`.
+pub fn summary(workshop: &Workshop) -> String {
+    format!(
+        "{} onderdelen, {} min, {} dia's, {} casussen, {} checklists",
+        workshop.sections.len(),
+        workshop
+            .sections
+            .iter()
+            .map(|s| u64::from(s.minutes))
+            .sum::<u64>(),
+        workshop.count_slides(),
+        workshop.count_cases(),
+        workshop.checklists().count()
+    )
+}
+
+fn read_source(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::ErrorKind;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        ErrorKind::NotFound => "bestand niet gevonden".to_owned(),
+        ErrorKind::PermissionDenied => "geen toestemming om dit bestand te lezen".to_owned(),
+        _ => format!("kan het bestand niet openen: {e}"),
+    })?;
+    if meta.is_dir() {
+        return Err("dit is een map, geen workshopbestand".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "het bestand is te groot ({} MB) voor een workshop",
+            meta.len() / (1024 * 1024)
+        ));
+    }
+    std::fs::read(path).map_err(|e| match e.kind() {
+        ErrorKind::PermissionDenied => "geen toestemming om dit bestand te lezen".to_owned(),
+        ErrorKind::IsADirectory => "dit is een map, geen workshopbestand".to_owned(),
+        _ => format!("kan het bestand niet lezen: {e}"),
+    })
+}
+
+/// The bytes as text, or the position of the first byte that is not.
+fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    if let Some(d) = binary_check(bytes) {
+        return Err(d);
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let (line, col) = error::line_col(bytes, at);
+        let byte = bytes.get(at).copied().unwrap_or_default();
+        Diagnostic::new(
+            line,
+            col,
+            format!(
+                "het bestand is geen UTF-8-tekst (ongeldige byte 0x{byte:02X}); sla het op als UTF-8"
+            ),
+        )
+    })
+}
+
+fn binary_check(bytes: &[u8]) -> Option<Diagnostic> {
+    let at = bytes.iter().position(|&b| b == 0)?;
+    let (line, col) = error::line_col(bytes, at);
+    Some(Diagnostic::new(
+        line,
+        col,
+        "dit lijkt een binair bestand (het bevat een nul-byte), geen workshoptekst",
+    ))
+}
+
+fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Workshop, LoadError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if let Some(d) = binary_check(source.as_bytes()) {
+        return Err(LoadError::new(name, vec![d]));
+    }
+    if source.trim().is_empty() {
+        return Err(LoadError::whole_file(
+            name,
+            "het bestand is leeg; een workshop begint met `Workshop(`",
+        ));
+    }
+    let workshop: Workshop = options()
+        .from_str(source)
+        .map_err(|e| LoadError::new(name, vec![error::ron_diagnostic(source, &e)]))?;
+    let tree = locate::tree(source);
+    let diagnostics = validate::validate(&workshop, tree.as_ref(), dir);
+    if diagnostics.is_empty() {
+        Ok(workshop)
+    } else {
+        Err(LoadError::new(name, diagnostics))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_workshop_is_valid() {
+        let w = bundled_workshop().unwrap_or_else(|e| panic!("{e}"));
+        assert!(!w.sections.is_empty());
+    }
+
+    #[test]
+    fn utf8_error_position() {
+        let d = decode(b"ab\ncd\xffe").err();
+        assert_eq!(d.map(|d| (d.line, d.col)), Some((2, 3)));
+    }
 }

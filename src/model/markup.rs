@@ -224,17 +224,11 @@ fn parse_blocks(source: &str) -> (Vec<Block>, Vec<MarkupIssue>) {
                     });
                 }
             }
-            Event::Start(Tag::Item) => {
-                if b.list_depth == 1 {
-                    b.inlines.clear();
-                }
-            }
-            Event::End(TagEnd::Item) => {
-                if b.list_depth == 1 {
-                    let inlines = b.take_inlines();
-                    if let Some((_, items)) = b.list.as_mut() {
-                        items.push(inlines);
-                    }
+            Event::Start(Tag::Item) if b.list_depth == 1 => b.inlines.clear(),
+            Event::End(TagEnd::Item) if b.list_depth == 1 => {
+                let inlines = b.take_inlines();
+                if let Some((_, items)) = b.list.as_mut() {
+                    items.push(inlines);
                 }
             }
             Event::Text(t) => b.text(&t),

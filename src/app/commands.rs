@@ -1,0 +1,205 @@
+//! Applying the commands the screens return: the only place where the app
+//! opens files, shows dialogs, exports and changes windows.
+
+use std::path::PathBuf;
+
+use egui::ViewportCommand;
+
+use crate::content;
+use crate::pdf::{self, DocKind, ExportRequest};
+use crate::ui::{Command, Now, Presenter, theme};
+
+use super::{KampvuurApp, Notice, Screen};
+
+const ZOOM_STEP: f32 = 0.1;
+const ZOOM_RANGE: (f32, f32) = (0.6, 2.5);
+
+impl KampvuurApp {
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command, now: Now) {
+        match command {
+            Command::Present { from_start } => {
+                if from_start {
+                    self.presenter.deck.go_to(0);
+                }
+                self.flush_answers();
+                self.screen = Screen::Present;
+                self.set_fullscreen(ctx, true);
+            }
+            Command::Participate => {
+                self.flush_answers();
+                self.screen = Screen::Participant;
+                self.refresh_participants();
+            }
+            Command::ToStart => {
+                self.flush_answers();
+                self.screen = Screen::Start;
+                self.set_fullscreen(ctx, false);
+            }
+            Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.fullscreen),
+            Command::OpenDialog => {
+                let dialog = rfd::FileDialog::new()
+                    .set_title("Workshop openen")
+                    .add_filter("Workshop (RON)", &["ron"]);
+                if let Some(path) = dialog.pick_file() {
+                    self.open(path);
+                }
+            }
+            Command::OpenBundled => match content::bundled_workshop() {
+                Ok(w) => self.replace_workshop(w, None),
+                Err(e) => self.load_errors = Some(e.to_string()),
+            },
+            Command::ZoomIn => self.set_zoom(self.settings.text_scale + ZOOM_STEP),
+            Command::ZoomOut => self.set_zoom(self.settings.text_scale - ZOOM_STEP),
+            Command::ZoomReset => self.set_zoom(1.0),
+            Command::SetDark(dark) => {
+                self.settings.dark_theme = dark;
+                theme::apply_theme(ctx, dark);
+                self.save_settings();
+            }
+            Command::ChooseParticipant(name) => self.choose_participant(&name),
+            Command::AnswersChanged => self.mark_dirty(now),
+            Command::Export(kind) => self.export(kind, now),
+            Command::OpenExported => {
+                if let Some(file) = self.notice.as_ref().and_then(|n| n.file.clone()) {
+                    open_in_viewer(&file);
+                }
+            }
+            Command::DismissMessage => self.notice = None,
+            Command::Quit => {
+                self.flush_answers();
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Full screen on or off. Besides asking the window manager, the window is
+    /// also moved and sized to the monitor, so presenting fills the screen
+    /// even where no window manager honours the request (kiosk set-ups, Xvfb).
+    fn set_fullscreen(&mut self, ctx: &egui::Context, on: bool) {
+        if self.fullscreen == on {
+            return;
+        }
+        self.fullscreen = on;
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+        let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
+        if on {
+            self.windowed = outer;
+            if let Some(size) = monitor {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
+            }
+        } else if let Some(rect) = self.windowed.take() {
+            ctx.send_viewport_cmd(ViewportCommand::InnerSize(rect.size()));
+            ctx.send_viewport_cmd(ViewportCommand::OuterPosition(rect.min));
+        }
+    }
+
+    fn set_zoom(&mut self, scale: f32) {
+        let scale = (scale.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1) * 10.0).round() / 10.0;
+        self.settings.text_scale = scale;
+        self.save_settings();
+    }
+
+    fn save_settings(&mut self) {
+        if let Some(path) = &self.paths.settings
+            && let Err(e) = self.settings.save(path)
+        {
+            self.notice = Some(Notice {
+                text: format!("De instellingen konden niet worden bewaard: {e}"),
+                error: true,
+                file: None,
+            });
+        }
+    }
+
+    fn refresh_participants(&mut self) {
+        if let Some(store) = &self.paths.answers {
+            self.participant.known = store.participants(&self.workshop.title).unwrap_or_default();
+        }
+    }
+
+    /// Open a workshop file; on errors the current workshop stays open.
+    pub fn open(&mut self, path: PathBuf) {
+        match content::load_workshop(&path) {
+            Ok(w) => {
+                self.replace_workshop(w, Some(path.clone()));
+                self.settings.last_workshop = Some(path);
+                self.save_settings();
+            }
+            Err(e) => self.load_errors = Some(e.to_string()),
+        }
+    }
+
+    fn replace_workshop(&mut self, workshop: crate::model::Workshop, path: Option<PathBuf>) {
+        self.flush_answers();
+        self.presenter = Presenter::new(&workshop);
+        self.participant = Default::default();
+        self.save = Default::default();
+        self.workshop = workshop;
+        self.workshop_path = path;
+        self.screen = Screen::Start;
+        self.load_errors = None;
+    }
+
+    fn export(&mut self, kind: DocKind, now: Now) {
+        let participant = self
+            .participant
+            .answers
+            .as_ref()
+            .map(|a| a.participant.as_str());
+        let name = pdf::default_file_name(&self.workshop, kind, participant);
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Hand-out bewaren als PDF")
+            .set_file_name(&name)
+            .add_filter("PDF", &["pdf"])
+            .save_file()
+        else {
+            return;
+        };
+        self.export_to(kind, path, now);
+    }
+
+    /// Export a handout to `path` and report the result in the notice bar.
+    pub fn export_to(&mut self, kind: DocKind, path: PathBuf, now: Now) {
+        let request = ExportRequest {
+            kind,
+            start: None,
+            answers: self.participant.answers.as_ref(),
+            school: None,
+            trainer: None,
+            date: Some(now.wall.format("%d-%m-%Y").to_string()),
+        };
+        let result = pdf::render(&self.workshop, &request)
+            .map_err(|e| e.to_string())
+            .and_then(|r| {
+                content::write_atomic(&path, &r.bytes)
+                    .map(|()| r.pages)
+                    .map_err(|e| content::StoreError::io(&path, e).to_string())
+            });
+        self.notice = Some(match result {
+            Ok(pages) => Notice {
+                text: format!("Bewaard: {} ({pages} pagina’s)", path.display()),
+                error: false,
+                file: Some(path),
+            },
+            Err(e) => Notice {
+                text: format!("Exporteren is niet gelukt: {e}"),
+                error: true,
+                file: None,
+            },
+        });
+    }
+}
+
+/// Open a file in the system's default viewer, without waiting for it.
+fn open_in_viewer(path: &std::path::Path) {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    // A missing viewer is not worth an error: the path is in the notice.
+    let _ = std::process::Command::new(program).arg(path).spawn();
+}

@@ -1,0 +1,289 @@
+//! Participants' answers on disk: one pretty RON file per participant per workshop.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::model::AnswerSet;
+
+use super::atomic::write_atomic;
+use super::store_error::file_stamp;
+pub use super::store_error::{StoreError, now_stamp};
+
+/// The folder with everybody's answers: `<root>/<workshop>/<participant>.ron`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerStore {
+    root: PathBuf,
+}
+
+/// What [`AnswerStore::load`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loaded {
+    /// No answers saved yet: an empty set.
+    Fresh(AnswerSet),
+    /// The saved answers.
+    Existing(AnswerSet),
+    /// The saved file could not be read; it was moved to `moved_to` (never
+    /// deleted) and an empty set is returned. `reason` says why, in Dutch.
+    Recovered {
+        set: AnswerSet,
+        moved_to: PathBuf,
+        reason: String,
+    },
+}
+
+impl Loaded {
+    /// The answer set, whatever happened.
+    pub fn into_set(self) -> AnswerSet {
+        match self {
+            Self::Fresh(set) | Self::Existing(set) | Self::Recovered { set, .. } => set,
+        }
+    }
+}
+
+/// Name of the file of an anonymous participant.
+const ANONYMOUS: &str = "anoniem";
+/// Marker in the name of a file moved aside.
+const BROKEN_MARK: &str = ".kapot-";
+/// File names stay well below the limits of every file system.
+const MAX_SLUG: usize = 64;
+
+impl AnswerStore {
+    pub fn new(root: PathBuf) -> Self {
+        Self { root }
+    }
+
+    /// `answers` in the user's data folder, if the system has one.
+    pub fn default_location() -> Option<Self> {
+        let dirs = directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")?;
+        Some(Self::new(dirs.data_dir().join("answers")))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn workshop_dir(&self, workshop_title: &str) -> PathBuf {
+        self.root.join(slug(workshop_title, "workshop"))
+    }
+
+    /// `<root>/<slug(workshop)>/<slug(participant)>.ron`; an empty name is "anoniem".
+    pub fn path_for(&self, workshop_title: &str, participant: &str) -> PathBuf {
+        self.workshop_dir(workshop_title)
+            .join(format!("{}.ron", slug(participant, ANONYMOUS)))
+    }
+
+    /// The names of everyone with readable answers for this workshop ("" for
+    /// anonymous), sorted. Files that cannot be read are skipped.
+    pub fn participants(&self, workshop_title: &str) -> Result<Vec<String>, StoreError> {
+        let dir = self.workshop_dir(workshop_title);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io(&dir, e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            if !file_name.ends_with(".ron") || file_name.contains(BROKEN_MARK) {
+                continue;
+            }
+            if let Some(set) = std::fs::read(&path).ok().and_then(|b| parse(&b).ok()) {
+                names.push(set.participant);
+            }
+        }
+        names.sort_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)));
+        names.dedup();
+        Ok(names)
+    }
+
+    /// The saved answers of `participant`, a fresh set when there are none, or
+    /// a fresh set after moving a corrupt file aside.
+    pub fn load(&self, workshop_title: &str, participant: &str) -> Result<Loaded, StoreError> {
+        let path = self.path_for(workshop_title, participant);
+        let fresh = || AnswerSet::new(participant, workshop_title);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Fresh(fresh())),
+            Err(e) => return Err(StoreError::io(&path, e)),
+        };
+        match parse(&bytes) {
+            Ok(set) => Ok(Loaded::Existing(set)),
+            Err(why) => {
+                let moved_to = move_aside(&path)?;
+                let reason = format!(
+                    "de opgeslagen antwoorden waren onleesbaar ({why}); het oude bestand staat nu in {}",
+                    moved_to.display()
+                );
+                Ok(Loaded::Recovered {
+                    set: fresh(),
+                    moved_to,
+                    reason,
+                })
+            }
+        }
+    }
+
+    /// Saves `set` atomically and returns the file it went to.
+    pub fn save(&self, set: &AnswerSet) -> Result<PathBuf, StoreError> {
+        let path = self.path_for(&set.workshop, &set.participant);
+        let text =
+            ron::ser::to_string_pretty(set, ron::ser::PrettyConfig::default()).map_err(|e| {
+                StoreError::Serialize {
+                    path: path.clone(),
+                    message: e.to_string(),
+                }
+            })?;
+        if let Some(dir) = path.parent() {
+            create_private_dir(dir)?;
+        }
+        write_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
+        Ok(path)
+    }
+}
+
+/// Reads an answers file; the error says in Dutch what is wrong.
+fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "geen UTF-8-tekst".to_owned())?;
+    if text.trim().is_empty() {
+        return Err("het bestand is leeg".into());
+    }
+    ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(text)
+        .map_err(|e| {
+            format!(
+                "regel {}: {}",
+                e.span.start.line,
+                super::error::ron_message(&e.code)
+            )
+        })
+}
+
+/// Renames a corrupt file to `<name>.kapot-<stamp>.ron`, never over an existing file.
+fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| ANONYMOUS.into(), |s| s.to_string_lossy().into_owned());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stamp = file_stamp();
+    for n in 1..1000 {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let target = dir.join(format!("{stem}{BROKEN_MARK}{stamp}{suffix}.ron"));
+        if target.symlink_metadata().is_ok() {
+            continue;
+        }
+        return std::fs::rename(path, &target)
+            .map(|()| target)
+            .map_err(|e| StoreError::io(path, e));
+    }
+    Err(StoreError::Io {
+        path: path.to_owned(),
+        source: io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "te veel kapotte bestanden met dezelfde tijd",
+        ),
+    })
+}
+
+/// Creates `dir` and its parents; new folders get mode 0700 on unix.
+pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| StoreError::folder(dir, e))
+}
+
+/// A safe file name for `name`: lowercase ASCII letters, digits and single
+/// dashes; Dutch (and other Latin) diacritics folded (é → e, ĳ → ij). Never
+/// empty (`fallback` instead), never `.` or `..`, at most 64 characters.
+pub fn slug(name: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            // A combining accent: dropped, like the accents of é and ë.
+            continue;
+        }
+        let folded = fold(c);
+        if folded.is_empty() {
+            dash = !out.is_empty();
+            continue;
+        }
+        for f in folded.chars() {
+            if dash {
+                out.push('-');
+                dash = false;
+            }
+            out.push(f);
+        }
+    }
+    out.truncate(MAX_SLUG);
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        if fallback.is_empty() {
+            "x".to_owned()
+        } else {
+            slug(fallback, "")
+        }
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// The ASCII letters for a lowercase character; empty for separators.
+fn fold(c: char) -> &'static str {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
+    if c.is_ascii_lowercase() || c.is_ascii_digit() {
+        let i = LETTERS.find(c).unwrap_or(0);
+        return LETTERS.get(i..=i).unwrap_or("");
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ĳ' => "ij",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Het vurige kind — in de klas!", "x"),
+            "het-vurige-kind-in-de-klas"
+        );
+        assert_eq!(slug("Zoë Ĳsbrand-Müller", "x"), "zoe-ijsbrand-muller");
+        assert_eq!(slug("../../etc/passwd", "x"), "etc-passwd");
+        assert_eq!(slug("  ", "anoniem"), "anoniem");
+        assert_eq!(slug("🔥🔥", "anoniem"), "anoniem");
+        assert_eq!(slug("..", ""), "x");
+        assert_eq!(slug(&"a".repeat(200), "x").len(), MAX_SLUG);
+    }
+}

@@ -1,0 +1,93 @@
+//! Errors of saving and loading answers and settings, in Dutch.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Why answers or settings could not be read or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("kan de map ‘{}’ niet aanmaken: {}", .path.display(), dutch_io(.source))]
+    CreateFolder { path: PathBuf, source: io::Error },
+    #[error("de schijf is vol: ‘{}’ kon niet worden opgeslagen; maak ruimte vrij en probeer het opnieuw", .path.display())]
+    DiskFull { path: PathBuf, source: io::Error },
+    #[error("geen toestemming om ‘{}’ op te slaan of te lezen (alleen-lezen schijf of map?)", .path.display())]
+    NoPermission { path: PathBuf, source: io::Error },
+    #[error("fout bij ‘{}’: {}", .path.display(), dutch_io(.source))]
+    Io { path: PathBuf, source: io::Error },
+    #[error("kan de gegevens voor ‘{}’ niet omzetten naar tekst: {message}", .path.display())]
+    Serialize { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    /// Classifies an I/O error on `path`.
+    pub(crate) fn io(path: &Path, source: io::Error) -> Self {
+        let path = path.to_owned();
+        match source.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                Self::DiskFull { path, source }
+            }
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                Self::NoPermission { path, source }
+            }
+            _ => Self::Io { path, source },
+        }
+    }
+
+    /// An error creating folder `path`; a full disk or missing permission is
+    /// reported as such.
+    pub(crate) fn folder(path: &Path, source: io::Error) -> Self {
+        match Self::io(path, source) {
+            Self::Io { path, source } => Self::CreateFolder { path, source },
+            other => other,
+        }
+    }
+
+    /// The file or folder the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::CreateFolder { path, .. }
+            | Self::DiskFull { path, .. }
+            | Self::NoPermission { path, .. }
+            | Self::Io { path, .. }
+            | Self::Serialize { path, .. } => path,
+        }
+    }
+}
+
+/// A short Dutch description of an I/O error, with the system's text for the rest.
+pub(crate) fn dutch_io(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "bestaat niet".into(),
+        K::PermissionDenied => "geen toestemming".into(),
+        K::AlreadyExists => "bestaat al".into(),
+        K::NotADirectory => "een deel van het pad is een bestand, geen map".into(),
+        K::IsADirectory => "is een map".into(),
+        K::StorageFull => "de schijf is vol".into(),
+        K::ReadOnlyFilesystem => "de schijf is alleen-lezen".into(),
+        K::InvalidFilename => "ongeldige bestandsnaam".into(),
+        _ => format!("systeemfout: {e}"),
+    }
+}
+
+/// The current local time as "YYYY-MM-DD HH:MM".
+pub fn now_stamp() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The current local time as "YYYYMMDD-HHMMSS", for file names.
+pub(crate) fn file_stamp() -> String {
+    chrono::Local::now().format("%Y%m%d-%H%M%S").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_have_fixed_widths() {
+        assert_eq!(now_stamp().len(), 16);
+        assert_eq!(file_stamp().len(), 15);
+        assert_eq!(now_stamp().as_bytes()[4], b'-');
+    }
+}

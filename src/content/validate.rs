@@ -1,0 +1,279 @@
+//! Checks of a parsed workshop that serde cannot express, each with its position.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use crate::model::{Checklist, ChecklistItem, Item, RichText, Workshop};
+
+use super::error::Diagnostic;
+use super::locate::{Pos, Value};
+
+/// A place in the source tree, with the best position known so far: when a
+/// value cannot be found, its parent's position is used.
+#[derive(Clone, Copy)]
+struct Loc<'a> {
+    value: Option<&'a Value>,
+    pos: Pos,
+}
+
+impl<'a> Loc<'a> {
+    fn new(value: Option<&'a Value>, fallback: Pos) -> Self {
+        Self {
+            value,
+            pos: value.map_or(fallback, |v| v.pos),
+        }
+    }
+
+    fn field(self, name: &str) -> Self {
+        Self::new(self.value.and_then(|v| v.field(name)), self.pos)
+    }
+
+    fn elem(self, index: usize) -> Self {
+        Self::new(self.value.and_then(|v| v.elem(index)), self.pos)
+    }
+
+    /// Position of byte `offset` of `text` inside this string literal, if the
+    /// literal's decoded text is `text`; the literal's own position otherwise.
+    fn text_pos(self, text: &str, offset: usize) -> Pos {
+        match self.value.and_then(Value::str_lit) {
+            Some(lit) if lit.text == text => lit.pos_at(offset),
+            Some(lit) => lit.pos,
+            None => self.pos,
+        }
+    }
+}
+
+/// More minutes than a (long) day is a typing error, and would make sums overflow.
+const MAX_MINUTES: u32 = 600;
+
+struct Checker<'a> {
+    out: Vec<Diagnostic>,
+    base_dir: Option<&'a Path>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, at: Loc, message: String) {
+        self.out.push(Diagnostic::at(at.pos, message));
+    }
+
+    fn rich(&mut self, item: Loc, field: &str, text: &RichText) {
+        let at = item.field(field);
+        for issue in text.issues() {
+            let pos = at.text_pos(text.source(), issue.offset);
+            self.out.push(Diagnostic::at(pos, issue.message.clone()));
+        }
+    }
+
+    fn title(&mut self, at: Loc, title: &str, what: &str) {
+        if title.trim().is_empty() {
+            self.error(at, format!("{what} heeft geen titel"));
+        }
+    }
+
+    fn minutes(&mut self, at: Loc, minutes: u32, what: &str) {
+        if minutes == 0 {
+            self.error(
+                at.field("minutes"),
+                format!("{what} duurt 0 minuten; geef minstens 1 minuut op"),
+            );
+        } else if minutes > MAX_MINUTES {
+            self.error(
+                at.field("minutes"),
+                format!(
+                    "{what} duurt {minutes} minuten; dat is meer dan een hele dag ({MAX_MINUTES})"
+                ),
+            );
+        }
+    }
+}
+
+/// A value from the file as it can be quoted in a one-line message: control
+/// characters escaped, long text shortened.
+fn show(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s
+        .chars()
+        .take(MAX)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_debug().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// All problems of `workshop`, located through `tree` (the parsed source) and
+/// sorted by position. Slide images are checked when `base_dir` is given.
+pub(crate) fn validate(
+    workshop: &Workshop,
+    tree: Option<&Value>,
+    base_dir: Option<&Path>,
+) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        out: Vec::new(),
+        base_dir,
+    };
+    let root = Loc::new(tree, Pos::default());
+    c.title(root.field("title"), &workshop.title, "de workshop");
+    if workshop.sections.is_empty() {
+        c.error(
+            root.field("sections"),
+            "de workshop heeft geen onderdelen".into(),
+        );
+    }
+    let ids: BTreeSet<&str> = workshop.checklists().map(|c| c.id.as_str()).collect();
+    let mut seen: HashMap<&str, Pos> = HashMap::new();
+    let sections = root.field("sections");
+    for (si, section) in workshop.sections.iter().enumerate() {
+        let at = sections.elem(si);
+        let what = if section.title.trim().is_empty() {
+            format!("onderdeel {}", si + 1)
+        } else {
+            format!("onderdeel ‘{}’", show(&section.title))
+        };
+        c.title(at.field("title"), &section.title, &what);
+        c.minutes(at, section.minutes, &what);
+        if section.items.is_empty() {
+            c.error(
+                at.field("title"),
+                format!(
+                    "{what} heeft geen items; zet er minstens één dia, casus, checklist, timer of pauze in"
+                ),
+            );
+        }
+        let items = at.field("items");
+        for (ii, item) in section.items.iter().enumerate() {
+            let at = items.elem(ii);
+            let what = format!("{} {} van {what}", item.kind_name().to_lowercase(), ii + 1);
+            let title_field = match item {
+                Item::Timer(_) | Item::Break(_) => "label",
+                _ => "title",
+            };
+            c.title(at.field(title_field), item.title(), &what);
+            check_item(&mut c, at, item, &what, &ids, &mut seen);
+        }
+    }
+    let mut out = c.out;
+    out.sort_by_key(|d| (d.line == 0, d.line, d.col));
+    out
+}
+
+fn check_item<'w>(
+    c: &mut Checker,
+    at: Loc,
+    item: &'w Item,
+    what: &str,
+    ids: &BTreeSet<&str>,
+    seen: &mut HashMap<&'w str, Pos>,
+) {
+    match item {
+        Item::Slide(slide) => {
+            c.rich(at, "body", &slide.body);
+            c.rich(at, "notes", &slide.notes);
+            if let (Some(image), Some(dir)) = (&slide.image, c.base_dir) {
+                let path = dir.join(image);
+                if image.trim().is_empty() || !path.is_file() {
+                    c.error(
+                        at.field("image"),
+                        format!(
+                            "afbeelding ‘{}’ niet gevonden (gezocht: {}); het pad is relatief aan het workshopbestand",
+                            show(image),
+                            show(&path.display().to_string())
+                        ),
+                    );
+                }
+            }
+        }
+        Item::Case(case) => {
+            c.rich(at, "situation", &case.situation);
+            c.rich(at, "trainer_notes", &case.trainer_notes);
+            if case.questions.is_empty() {
+                c.error(
+                    at.field("questions"),
+                    format!("{what} heeft geen bespreekvragen"),
+                );
+            }
+            if !ids.contains(case.checklist.as_str()) {
+                let known = if ids.is_empty() {
+                    "deze workshop heeft geen checklists".to_owned()
+                } else {
+                    let list: Vec<String> = ids.iter().map(|id| show(id)).collect();
+                    format!("bekende ids: {}", list.join(", "))
+                };
+                c.error(
+                    at.field("checklist"),
+                    format!(
+                        "{what} verwijst naar checklist ‘{}’, maar die bestaat niet; {known}",
+                        show(&case.checklist)
+                    ),
+                );
+            }
+        }
+        Item::Checklist(list) => check_checklist(c, at, list, what, seen),
+        Item::Timer(timer) => {
+            c.minutes(at, timer.minutes, what);
+            c.rich(at, "instruction", &timer.instruction);
+        }
+        Item::Break(b) => c.minutes(at, b.minutes, what),
+    }
+}
+
+fn check_checklist<'w>(
+    c: &mut Checker,
+    at: Loc,
+    list: &'w Checklist,
+    what: &str,
+    seen: &mut HashMap<&'w str, Pos>,
+) {
+    let id_at = at.field("id");
+    if list.id.trim().is_empty() {
+        c.error(id_at, format!("{what} heeft geen id"));
+    } else if let Some(first) = seen.get(list.id.as_str()) {
+        let earlier = if first.line > 0 {
+            format!(" (eerder op regel {})", first.line)
+        } else {
+            String::new()
+        };
+        c.error(
+            id_at,
+            format!(
+                "checklist-id ‘{}’ komt twee keer voor{earlier}; elke checklist heeft een eigen id",
+                show(&list.id)
+            ),
+        );
+    } else {
+        seen.insert(&list.id, id_at.pos);
+    }
+    c.rich(at, "intro", &list.intro);
+    if list.items.is_empty() {
+        c.error(at.field("items"), format!("{what} heeft geen vragen"));
+    }
+    let items = at.field("items");
+    for (i, item) in list.items.iter().enumerate() {
+        let at = items.elem(i);
+        match item {
+            ChecklistItem::Scale { steps, .. } if !(2..=10).contains(steps) => c.error(
+                at.field("steps"),
+                format!(
+                    "een schaal heeft 2 tot en met 10 stappen, niet {steps} (vraag {} van {what})",
+                    i + 1
+                ),
+            ),
+            ChecklistItem::Open { lines, .. } if !(1..=20).contains(lines) => c.error(
+                at.field("lines"),
+                format!(
+                    "een open vraag heeft 1 tot en met 20 schrijfregels, niet {lines} (vraag {} van {what})",
+                    i + 1
+                ),
+            ),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Draws one item for the audience, scaled to the area it gets.
+
+use egui::{Align, Color32, Layout, Rect, RichText, Ui};
+
+use crate::model::{Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, Slide, Timer};
+
+use super::countdown::{Countdown, Phase, format_mmss};
+use super::{Now, rich, theme};
+
+/// Sizes derived from the height of the drawing area, so that the body text
+/// stays legible at the back of a classroom: at 1080 px the body is 49 px.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    pub title: f32,
+    pub body: f32,
+    pub small: f32,
+}
+
+impl Scale {
+    fn times(self, f: f32) -> Self {
+        Self {
+            title: self.title * f,
+            body: self.body * f,
+            small: self.small * f,
+        }
+    }
+
+    pub fn for_height(h: f32) -> Self {
+        Self {
+            title: (h / 12.0).max(18.0),
+            body: (h / 22.0).max(12.0),
+            small: (h / 36.0).max(10.0),
+        }
+    }
+}
+
+/// The state of the clocks of the current item.
+pub struct Clocks<'a> {
+    pub countdown: Option<&'a Countdown>,
+    pub break_resume: Option<chrono::NaiveDateTime>,
+    pub now: Now,
+}
+
+/// Draw `item` in `rect`, with all text scaled by `fit` (at most 1).
+pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: f32) {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(Layout::top_down(Align::Min)),
+    );
+    contents(&mut child, item, rect.height(), clocks, fit);
+}
+
+fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
+    let s = Scale::for_height(height).times(fit);
+    match item {
+        Item::Slide(slide) => draw_slide(ui, slide, s),
+        Item::Case(case) => draw_case(ui, case, s),
+        Item::Checklist(c) => draw_checklist(ui, c, s),
+        Item::Timer(t) => draw_timer(ui, t, s, clocks),
+        Item::Break(b) => draw_break(ui, b, s, clocks),
+    }
+}
+
+/// The largest text factor (at most 1) at which `item` fits in `rect`, found
+/// by laying it out invisibly. Only slides, cases and checklists can be long.
+pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
+    if matches!(item, Item::Timer(_) | Item::Break(_)) {
+        return 1.0;
+    }
+    let mut measure = |factor: f32| {
+        let tall = Rect::from_min_size(rect.min, egui::vec2(rect.width(), rect.height() * 20.0));
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(tall)
+                .layout(Layout::top_down(Align::Min))
+                .invisible(),
+        );
+        contents(&mut child, item, rect.height(), clocks, factor);
+        child.min_rect().height()
+    };
+    if measure(1.0) <= rect.height() {
+        return 1.0;
+    }
+    let (mut lo, mut hi) = (0.3f32, 1.0f32);
+    for _ in 0..7 {
+        let mid = (lo + hi) / 2.0;
+        if measure(mid) <= rect.height() {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+fn title(ui: &mut Ui, text: &str, s: Scale) {
+    rich::bold(ui, text, s.title);
+    let y = ui.cursor().top() + s.small * 0.2;
+    let x = ui.max_rect().left();
+    ui.painter().line_segment(
+        [egui::pos2(x, y), egui::pos2(x + s.title * 2.5, y)],
+        egui::Stroke::new((s.small * 0.25).max(3.0), theme::accent(ui)),
+    );
+    ui.add_space(s.body * 0.9);
+}
+
+fn kicker(ui: &mut Ui, text: &str, s: Scale) {
+    ui.label(
+        RichText::new(text)
+            .size(s.small)
+            .color(theme::accent(ui))
+            .family(theme::bold_family()),
+    );
+}
+
+fn draw_slide(ui: &mut Ui, slide: &Slide, s: Scale) {
+    title(ui, &slide.title, s);
+    rich::blocks(ui, slide.body.blocks(), s.body);
+}
+
+fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
+    kicker(ui, &format!("Casus · {}", case.who), s);
+    title(ui, &case.title, s);
+    let text = s.body * 0.7;
+    ui.columns(2, |cols| {
+        cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.set_width(ui.available_width() - s.body * 0.6);
+            rich::blocks(ui, case.situation.blocks(), text);
+        });
+        cols[1].with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.add_space(s.small * 0.2);
+            rich::bold(ui, "Bespreek samen", s.body * 0.8);
+            ui.add_space(s.small * 0.4);
+            for (i, q) in case.questions.iter().enumerate() {
+                ui.horizontal_top(|ui| {
+                    ui.label(
+                        RichText::new(format!("{}.", i + 1))
+                            .size(text * 1.05)
+                            .color(theme::accent(ui))
+                            .family(theme::bold_family()),
+                    );
+                    rich::text(ui, q, text * 1.05);
+                });
+                ui.add_space(text * 0.4);
+            }
+        });
+    });
+}
+
+/// A short Dutch description of how an item is answered.
+pub fn answer_hint(item: &ChecklistItem) -> String {
+    match item {
+        ChecklistItem::Check(_) => "afvinken".to_owned(),
+        ChecklistItem::YesNo(_) => "ja / nee".to_owned(),
+        ChecklistItem::Scale {
+            left, right, steps, ..
+        } => format!("{left} 1 – {steps} {right}"),
+        ChecklistItem::Open { .. } => "open vraag".to_owned(),
+    }
+}
+
+pub fn mode_name(mode: ChecklistMode) -> &'static str {
+    match mode {
+        ChecklistMode::Individual => "Individuele reflectie",
+        ChecklistMode::Group => "Groepsgesprek",
+    }
+}
+
+fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
+    kicker(
+        ui,
+        &format!("Checklist {} · {}", c.id, mode_name(c.mode)),
+        s,
+    );
+    title(ui, &c.title, s);
+    let size = s.body * 0.75;
+    if !c.intro.is_empty() {
+        rich::blocks(ui, c.intro.blocks(), size);
+        ui.add_space(size * 0.6);
+    }
+    let items = |ui: &mut Ui, items: &[ChecklistItem]| {
+        for item in items {
+            ui.horizontal_top(|ui| {
+                ui.label(RichText::new("•").size(size).color(theme::accent(ui)));
+                ui.vertical(|ui| {
+                    rich::text(ui, item.text(), size);
+                    ui.label(
+                        RichText::new(answer_hint(item))
+                            .size(size * 0.7)
+                            .color(ui.visuals().weak_text_color()),
+                    );
+                });
+            });
+            ui.add_space(size * 0.3);
+        }
+    };
+    if c.items.len() <= 5 {
+        items(ui, &c.items);
+        return;
+    }
+    // Long lists use two columns, so the text can stay large.
+    let (left, right) = c.items.split_at(c.items.len().div_ceil(2));
+    ui.columns(2, |cols| {
+        cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
+            ui.set_max_width(ui.available_width() - size);
+            items(ui, left);
+        });
+        cols[1].with_layout(Layout::top_down(Align::Min), |ui| items(ui, right));
+    });
+}
+
+fn phase_colour(ui: &Ui, phase: Phase) -> Color32 {
+    match phase {
+        Phase::LastMinute => theme::accent(ui),
+        Phase::Finished => Color32::from_rgb(0xC0, 0x1C, 0x1C),
+        Phase::Paused => ui.visuals().weak_text_color(),
+        Phase::Ready | Phase::Running => ui.visuals().text_color(),
+    }
+}
+
+fn big_clock(ui: &mut Ui, text: &str, colour: Color32, s: Scale) {
+    ui.label(
+        RichText::new(text)
+            .size(s.title * 3.2)
+            .color(colour)
+            .family(theme::bold_family()),
+    );
+}
+
+fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
+    let fallback = Countdown::new(t.minutes);
+    let c = clocks.countdown.unwrap_or(&fallback);
+    let now = clocks.now.t;
+    let phase = c.phase(now);
+    if phase == Phase::Finished {
+        let rect = ui.max_rect().expand(s.body);
+        ui.painter()
+            .rect_filled(rect, 0.0, Color32::from_rgb(0xC0, 0x1C, 0x1C));
+    }
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        ui.add_space(s.small);
+        rich::bold(ui, &t.label, s.title);
+        if phase == Phase::Finished {
+            ui.add_space(s.body);
+            big_clock(
+                ui,
+                "De tijd is om",
+                Color32::WHITE,
+                Scale {
+                    title: s.title * 0.5,
+                    ..s
+                },
+            );
+            return;
+        }
+        big_clock(
+            ui,
+            &format_mmss(c.remaining(now)),
+            phase_colour(ui, phase),
+            s,
+        );
+        let status = match phase {
+            Phase::Ready => "Klaar om te starten",
+            Phase::Paused => "Gepauzeerd",
+            Phase::LastMinute => "Nog één minuut",
+            Phase::Running | Phase::Finished => "",
+        };
+        ui.label(
+            RichText::new(status)
+                .size(s.small)
+                .color(phase_colour(ui, phase)),
+        );
+        ui.add_space(s.small);
+        rich::blocks(ui, t.instruction.blocks(), s.body * 0.8);
+    });
+}
+
+fn draw_break(ui: &mut Ui, b: &Break, s: Scale, clocks: &Clocks) {
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        ui.add_space(s.body);
+        rich::bold(ui, &b.label, s.title * 1.2);
+        ui.add_space(s.body);
+        let Some(resume) = clocks.break_resume else {
+            return;
+        };
+        rich::text(
+            ui,
+            &format!("We gaan verder om {}", resume.format("%H:%M")),
+            s.title,
+        );
+        let left = (resume - clocks.now.wall).num_seconds().max(0) as u64;
+        let colour = if left <= 60 {
+            theme::accent(ui)
+        } else {
+            ui.visuals().text_color()
+        };
+        big_clock(
+            ui,
+            &format_mmss(left),
+            colour,
+            Scale {
+                title: s.title * 0.6,
+                ..s
+            },
+        );
+    });
+}

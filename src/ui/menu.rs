@@ -1,0 +1,86 @@
+//! The menu bar of the start and participant screens.
+
+use egui::Ui;
+
+use crate::pdf::DocKind;
+
+use super::Command;
+
+#[derive(Debug, Default)]
+pub struct MenuBar;
+
+impl MenuBar {
+    /// `dark`: the current theme; `can_reflect`: a participant is chosen.
+    pub fn ui(&mut self, ui: &mut Ui, dark: bool, can_reflect: bool) -> Vec<Command> {
+        let mut out = Vec::new();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("Bestand", |ui| {
+                    if ui.button("Workshop openen…").clicked() {
+                        out.push(Command::OpenDialog);
+                    }
+                    if ui.button("Meegeleverde workshop openen").clicked() {
+                        out.push(Command::OpenBundled);
+                    }
+                    ui.separator();
+                    if ui.button("Afsluiten").clicked() {
+                        out.push(Command::Quit);
+                    }
+                });
+                ui.menu_button("Beeld", |ui| {
+                    if ui.button("Presenteren (F5)").clicked() {
+                        out.push(Command::Present { from_start: true });
+                    }
+                    if ui.button("Volledig scherm (F11)").clicked() {
+                        out.push(Command::ToggleFullscreen);
+                    }
+                    ui.separator();
+                    if ui.button("Tekst groter (Ctrl +)").clicked() {
+                        out.push(Command::ZoomIn);
+                    }
+                    if ui.button("Tekst kleiner (Ctrl −)").clicked() {
+                        out.push(Command::ZoomOut);
+                    }
+                    if ui.button("Normale tekstgrootte (Ctrl 0)").clicked() {
+                        out.push(Command::ZoomReset);
+                    }
+                    ui.separator();
+                    let label = if dark {
+                        "Licht thema (voor een lichte zaal)"
+                    } else {
+                        "Donker thema (voor een donkere zaal)"
+                    };
+                    if ui.button(label).clicked() {
+                        out.push(Command::SetDark(!dark));
+                    }
+                });
+                ui.menu_button("Exporteren", |ui| {
+                    let docs = [
+                        ("Deelnemerswerkboek…", DocKind::Workbook),
+                        ("Trainershandleiding…", DocKind::Guide),
+                        ("Dia's…", DocKind::Slides { with_notes: false }),
+                        (
+                            "Dia's met sprekersnotities…",
+                            DocKind::Slides { with_notes: true },
+                        ),
+                    ];
+                    for (label, kind) in docs {
+                        if ui.button(label).clicked() {
+                            out.push(Command::Export(kind));
+                        }
+                    }
+                    let reflect = ui
+                        .add_enabled(
+                            can_reflect,
+                            egui::Button::new("Mijn persoonlijke reflectie…"),
+                        )
+                        .on_disabled_hover_text("Kies eerst je naam bij ‘Invullen als deelnemer’");
+                    if reflect.clicked() {
+                        out.push(Command::Export(DocKind::Reflection));
+                    }
+                });
+            });
+        });
+        out
+    }
+}

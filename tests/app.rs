@@ -1,0 +1,258 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
+//! The app, driven like a user would: egui_kittest clicks and key presses on the
+//! real app state. No display or GPU needed.
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kampvuur::app::{KampvuurApp, Paths, Screen};
+use kampvuur::content::{AnswerStore, parse_workshop};
+use kampvuur::model::Answer;
+use kampvuur::ui::deck::Blank;
+
+const EXAMPLE: &str = include_str!("fixtures/voorbeeld.ron");
+
+fn wall() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .and_then(|d| d.and_hms_opt(13, 30, 0))
+        .expect("valid date")
+}
+
+fn app_in(dir: &std::path::Path) -> KampvuurApp {
+    let workshop = parse_workshop(EXAMPLE, "voorbeeld.ron").expect("example parses");
+    let paths = Paths {
+        answers: Some(AnswerStore::new(dir.join("antwoorden"))),
+        settings: Some(dir.join("instellingen.ron")),
+    };
+    KampvuurApp::new(workshop, None, paths, wall())
+}
+
+fn harness(app: KampvuurApp) -> Harness<'static, KampvuurApp> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
+}
+
+fn press(h: &mut Harness<'_, KampvuurApp>, key: Key) {
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+fn position(h: &Harness<'_, KampvuurApp>) -> usize {
+    h.state().presenter.deck.position()
+}
+
+#[test]
+fn start_screen_shows_agenda_and_presents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(2);
+    h.get_by_label("Rust in de klas");
+    h.get_by_label("Opening");
+    h.get_by_label("35 min");
+    h.get_by_label("Presenteren").click();
+    h.run_steps(2);
+    assert_eq!(h.state().screen, Screen::Present);
+    h.get_by_label("Welkom");
+}
+
+#[test]
+fn presentation_keys_move_blank_and_leave() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    press(&mut h, Key::F5);
+    assert_eq!(h.state().screen, Screen::Present);
+    for (key, expected) in [
+        (Key::PageDown, 1),
+        (Key::ArrowRight, 2),
+        (Key::Space, 3),
+        (Key::N, 4),
+        (Key::ArrowDown, 4),
+        (Key::PageUp, 3),
+        (Key::ArrowLeft, 2),
+        (Key::Backspace, 1),
+        (Key::P, 0),
+        (Key::End, 4),
+        (Key::Home, 0),
+        (Key::Enter, 1),
+        (Key::ArrowUp, 0),
+    ] {
+        press(&mut h, key);
+        assert_eq!(position(&h), expected, "after {key:?}");
+    }
+    // A number followed by Enter jumps to that item.
+    press(&mut h, Key::Num4);
+    press(&mut h, Key::Enter);
+    assert_eq!(position(&h), 3);
+    h.get_by_label("Wat heeft dit kind nu nodig?");
+    // B blanks the screen: the item is no longer drawn.
+    press(&mut h, Key::B);
+    assert_eq!(h.state().presenter.deck.blank, Some(Blank::Black));
+    assert!(h.query_by_label("Wat heeft dit kind nu nodig?").is_none());
+    press(&mut h, Key::B);
+    assert_eq!(h.state().presenter.deck.blank, None);
+    press(&mut h, Key::Comma);
+    assert_eq!(h.state().presenter.deck.blank, Some(Blank::White));
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().presenter.deck.blank, None);
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().screen, Screen::Start);
+}
+
+#[test]
+fn overview_jumps_on_click() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::G);
+    assert!(h.state().presenter.deck.overview);
+    h.get_by_label_contains("Tim komt boos binnen").click();
+    h.run_steps(2);
+    assert!(!h.state().presenter.deck.overview);
+    assert_eq!(position(&h), 2);
+    h.get_by_label("Bespreek samen");
+    // Tab opens it too, Esc closes it without leaving.
+    press(&mut h, Key::Tab);
+    assert!(h.state().presenter.deck.overview);
+    press(&mut h, Key::Escape);
+    assert!(!h.state().presenter.deck.overview);
+    assert_eq!(h.state().screen, Screen::Present);
+}
+
+#[test]
+fn progress_indicator_hides_with_h() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    press(&mut h, Key::F5);
+    assert!(h.state().presenter.deck.show_progress);
+    press(&mut h, Key::H);
+    assert!(!h.state().presenter.deck.show_progress);
+}
+
+#[test]
+fn timer_counts_down_with_injected_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::PageDown);
+    h.get_by_label("Ademoefening");
+    h.get_by_label("02:00");
+    press(&mut h, Key::T);
+    // Move egui's clock on by 30 s without sleeping.
+    let t = h.ctx.input(|i| i.time);
+    h.input_mut().time = Some(t + 30.0);
+    h.run_steps(1);
+    let r = h.state().presenter.deck.current().expect("an item");
+    let left = h.state().presenter.timer(r).expect("timer started");
+    assert!(
+        (89..=90).contains(&left.remaining(h.ctx.input(|i| i.time))),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn filling_a_checklist_autosaves_the_expected_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    h.get_by_label("Invullen als deelnemer").click();
+    h.run_steps(2);
+    h.get_by_label("Je naam").focus();
+    h.get_by_label("Je naam").type_text("Fatima");
+    h.run_steps(1);
+    h.get_by_label("Verder").click();
+    h.run_steps(2);
+    h.get_by_label("We hebben eerst naar het welzijn gekeken.")
+        .click();
+    h.run_steps(1);
+    h.get_by_label("Onze eerste kleine stap").focus();
+    h.get_by_label("Onze eerste kleine stap")
+        .type_text("Eerst rust");
+    h.get_all_by_label("Ja")
+        .next()
+        .expect("a Ja button")
+        .click();
+    h.run_steps(1);
+    // Within a second (four steps of 0.25 s in egui time) the answers are on disk.
+    h.run_steps(4);
+    let file: PathBuf = dir.path().join("antwoorden/rust-in-de-klas/fatima.ron");
+    let text = std::fs::read_to_string(&file).expect("answers were saved");
+    assert!(text.contains("Fatima"), "{text}");
+    let store = AnswerStore::new(dir.path().join("antwoorden"));
+    let set = store
+        .load("Rust in de klas", "Fatima")
+        .expect("answers load")
+        .into_set();
+    let answers = &set.checklists["A"];
+    assert_eq!(answers[0], Answer::Check(true));
+    assert_eq!(answers[1], Answer::YesNo(Some(true)));
+    assert_eq!(answers[3], Answer::Open("Eerst rust".to_owned()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // Reopening the app shows them again, picked by name.
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    h.get_by_label("Invullen als deelnemer").click();
+    h.run_steps(2);
+    h.get_by_label("Verder als Fatima").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .participant
+            .answers
+            .as_ref()
+            .map(|a| a.checklists["A"][3].clone()),
+        Some(Answer::Open("Eerst rust".to_owned()))
+    );
+}
+
+#[test]
+fn a_broken_file_shows_errors_and_keeps_the_workshop() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("kapot.ron");
+    std::fs::write(
+        &broken,
+        "Workshop(title: \"x\", sections: [(title: \"Leeg\", minutes: 0, items: [])])",
+    )
+    .expect("write");
+    let mut app = app_in(dir.path());
+    app.open(broken);
+    let mut h = harness(app);
+    h.run_steps(2);
+    assert_eq!(h.state().workshop.title, "Rust in de klas");
+    let errors = h.state().load_errors.clone().expect("errors shown");
+    assert!(errors.contains("kapot.ron:1:"), "{errors}");
+    h.get_by_label("Deze workshop kan niet worden geopend");
+    h.get_by_label("Sluiten").click();
+    h.run_steps(2);
+    assert!(h.state().load_errors.is_none());
+}
+
+#[test]
+fn text_size_is_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    assert!((h.state().settings.text_scale - 1.2).abs() < 1e-4);
+    let h = harness(app_in(dir.path()));
+    assert!((h.state().settings.text_scale - 1.2).abs() < 1e-4);
+}
