@@ -1,4 +1,5 @@
 //! The four handouts, read back with lopdf.
+#![allow(clippy::unwrap_used)]
 
 #[path = "pdf_support.rs"]
 mod support;

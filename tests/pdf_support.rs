@@ -1,6 +1,6 @@
 //! Reading our PDFs back with lopdf: page sizes, placed text runs (decoded
 //! through each font's ToUnicode map, measured with its /W widths).
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashMap;
 
