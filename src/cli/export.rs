@@ -1,9 +1,9 @@
 //! `kampvuur export`: write a handout as PDF.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::content::{AnswerStore, Loaded, write_atomic};
 use crate::model::AnswerSet;
 use crate::pdf::{self, DocKind, ExportRequest};
 
@@ -66,7 +66,7 @@ pub fn parse_start(s: &str) -> Result<(u8, u8), String> {
     Ok((h, m))
 }
 
-fn load_answers(args: &ExportArgs) -> Result<Option<AnswerSet>, String> {
+fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<AnswerSet>, String> {
     if let Some(file) = &args.answers_file {
         let text = std::fs::read_to_string(file)
             .map_err(|e| format!("{}: kan de antwoorden niet lezen: {e}", file.display()))?;
@@ -75,25 +75,20 @@ fn load_answers(args: &ExportArgs) -> Result<Option<AnswerSet>, String> {
         return Ok(Some(set));
     }
     if let Some(name) = &args.answers {
-        return Err(format!(
-            "antwoorden van ‘{name}’ uit de app laden kan nog niet; gebruik --answers-file"
-        ));
+        let store = AnswerStore::default_location()
+            .ok_or("de map met opgeslagen antwoorden is niet te vinden; gebruik --answers-file")?;
+        return match store
+            .load(workshop_title, name)
+            .map_err(|e| e.to_string())?
+        {
+            Loaded::Existing(set) => Ok(Some(set)),
+            Loaded::Fresh(_) => Err(format!(
+                "er zijn geen opgeslagen antwoorden van ‘{name}’ bij ‘{workshop_title}’"
+            )),
+            Loaded::Recovered { reason, .. } => Err(reason),
+        };
     }
     Ok(None)
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder, so a
-/// failed export leaves no partial file behind.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// A Dutch message for a failed write, without temp-file details.
@@ -115,7 +110,7 @@ fn write_error(out: &Path, e: &std::io::Error) -> String {
 
 fn run(args: &ExportArgs) -> Result<String, String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
-    let answers = load_answers(args)?;
+    let answers = load_answers(args, &workshop.title)?;
     let kind = match args.kind {
         KindArg::Workbook => DocKind::Workbook,
         KindArg::Guide => DocKind::Guide,
@@ -141,7 +136,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(pdf::default_file_name(&workshop, kind, participant)));
-    write_file(&out, &rendered.bytes).map_err(|e| write_error(&out, &e))?;
+    write_atomic(&out, &rendered.bytes).map_err(|e| write_error(&out, &e))?;
     let noun = if rendered.pages == 1 {
         "pagina"
     } else {
@@ -176,12 +171,14 @@ mod tests {
     }
 
     #[test]
-    fn failed_write_leaves_nothing() {
+    fn failed_write_leaves_nothing_and_says_why() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("bestaat-niet").join("x.pdf");
-        assert!(write_file(&missing, b"%PDF").is_err());
+        let err = write_atomic(&missing, b"%PDF").unwrap_err();
+        assert!(write_error(&missing, &err).contains("bestaat niet"));
+        assert!(!missing.exists());
         let ok = dir.path().join("x.pdf");
-        write_file(&ok, b"%PDF").unwrap();
+        write_atomic(&ok, b"%PDF").unwrap();
         assert_eq!(std::fs::read(&ok).unwrap(), b"%PDF");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

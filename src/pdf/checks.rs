@@ -140,8 +140,15 @@ fn scale_row(
     let boxes_w = cell * f32::from(steps) + gap * f32::from(steps - 1);
     let label_w = ((width - boxes_w) * 0.5 - Mm(4.0)).max(Mm(10.0));
     let ink = Ink::new(SMALL, colors::MUTED);
-    let left_f = text_frag(fonts, &plain(left, FontStyle::Italic), ink, x, label_w);
-    let rx = x + label_w + boxes_w + Mm(8.0);
+    let left_w = super::wrap::measure(fonts, left, FontStyle::Italic, SMALL);
+    // A short left label sits right next to the first box.
+    let lx = if left_w <= label_w {
+        x + label_w - left_w
+    } else {
+        x
+    };
+    let left_f = text_frag(fonts, &plain(left, FontStyle::Italic), ink, lx, label_w);
+    let rx = x + label_w + boxes_w + Mm(7.0);
     let right_f = text_frag(fonts, &plain(right, FontStyle::Italic), ink, rx, label_w);
     let h = left_f.height.max(right_f.height).max(cell) + Mm(2.5);
     let mut f = Frag::new(h);
