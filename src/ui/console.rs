@@ -1,6 +1,7 @@
 //! The presenter console: what is on screen now and next, the notes, the
 //! clocks, and the agenda with planned versus actual minutes.
 
+use chrono::Timelike;
 use egui::{Align, Color32, Layout, Rect, RichText, Ui};
 
 use crate::model::{Item, Pace, Workshop};
@@ -35,9 +36,15 @@ impl Default for Console {
     }
 }
 
-/// "12:05" for seconds, with a sign when asked; hours when needed.
-pub fn clock_secs(secs: f64) -> String {
-    format_mmss(secs.abs().round() as u64)
+/// Whole minutes, rounded down ("12 min"): the console shows the afternoon
+/// in minutes, so it needs a repaint once a minute, not once a second.
+pub fn minutes(secs: f64) -> String {
+    format!("{} min", (secs.max(0.0) / 60.0).floor())
+}
+
+/// Seconds until the next whole minute of a clock that reads `secs`.
+fn to_next_minute(secs: f64) -> f64 {
+    60.0 - secs.rem_euclid(60.0)
 }
 
 pub fn pace_colour(pace: Pace, ui: &Ui) -> Color32 {
@@ -62,7 +69,26 @@ impl Console {
         compact: bool,
     ) -> Vec<Command> {
         let mut out = Vec::new();
-        repaint_each_second(ui, now);
+        let counting = p
+            .deck
+            .current()
+            .and_then(|r| w.item(r))
+            .is_some_and(|i| matches!(i, Item::Timer(_) | Item::Break(_)));
+        if counting {
+            repaint_each_second(ui, now);
+        } else {
+            // Only whole minutes are shown: repaint when one of them turns over.
+            let wall = f64::from(now.wall.time().num_seconds_from_midnight())
+                + f64::from(now.wall.time().nanosecond()) / 1e9;
+            let mut wait = to_next_minute(wall);
+            if let Some(s) = &p.session {
+                wait = wait.min(to_next_minute(s.elapsed_secs(now.wall)));
+                if let Some(section) = s.current_section() {
+                    wait = wait.min(to_next_minute(s.actual_secs(section, now.wall)));
+                }
+            }
+            ui.ctx().request_repaint_after_secs(wait.max(0.05) as f32);
+        }
         let rect = ui.max_rect();
         let agenda_h = (w.sections.len() as f32 + 1.6) * 26.0;
         let header = Rect::from_min_size(rect.min, egui::vec2(rect.width(), 96.0));
@@ -104,7 +130,7 @@ impl Console {
             ui.vertical(|ui| {
                 if let Some(s) = &p.session {
                     ui.label(
-                        RichText::new(format!("Bezig: {}", clock_secs(s.elapsed_secs(now.wall))))
+                        RichText::new(format!("Bezig: {}", minutes(s.elapsed_secs(now.wall))))
                             .size(18.0),
                     );
                     let behind = s.behind_secs(w, now.wall);
@@ -388,12 +414,13 @@ fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
                 ui.label(format!("{} min", s.minutes));
                 match pace.filter(|x| x.pace != Pace::Upcoming) {
                     Some(x) => {
-                        ui.label(RichText::new(clock_secs(x.actual_secs)).color(colour));
+                        ui.label(RichText::new(minutes(x.actual_secs)).color(colour));
+                        // Planned minutes are whole: "nog" turns over with "werkelijk".
                         let left = x.left_secs();
-                        let text = if left >= 0.0 {
-                            format!("nog {}", clock_secs(left))
+                        let text = if left > 0.0 {
+                            format!("nog {}", minutes(left + 59.999))
                         } else {
-                            format!("+{}", clock_secs(left))
+                            format!("{} over", minutes(-left))
                         };
                         ui.label(RichText::new(text).color(colour));
                     }
