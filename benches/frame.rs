@@ -1,3 +1,4 @@
+#![allow(clippy::expect_used)] // a benchmark may stop on broken set-up
 //! CPU cost of one repaint of the app, without the GPU: the egui pass and
 //! tessellation, for the screens that tick (a countdown, the console) and a
 //! still slide. With one repaint a second, 10 ms per frame is 1 % of a core.
