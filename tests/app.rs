@@ -222,3 +222,33 @@ fn text_size_is_remembered() {
     let h = harness(app_in(dir.path()));
     assert!((h.state().settings.text_scale - 1.2).abs() < 1e-4);
 }
+
+#[test]
+fn export_from_the_app_writes_a_pdf_or_says_why_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    let now = kampvuur::ui::Now {
+        t: 0.0,
+        wall: common::wall(),
+    };
+    let out = dir.path().join("werkboek.pdf");
+    h.state_mut()
+        .export_to(kampvuur::pdf::DocKind::Workbook, out.clone(), now);
+    h.run_steps(2);
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"));
+    h.get_by_label_contains("pagina’s");
+    h.get_by_label("Openen");
+    h.get_by_label("Sluiten").click();
+    h.run_steps(2);
+    assert!(h.state().notice.is_none());
+
+    let missing = dir.path().join("bestaat-niet/werkboek.pdf");
+    h.state_mut()
+        .export_to(kampvuur::pdf::DocKind::Guide, missing.clone(), now);
+    h.run_steps(2);
+    h.get_by_label_contains("bestaat niet");
+    assert!(!missing.exists());
+    assert!(h.state().notice.as_ref().is_some_and(|n| n.error));
+}

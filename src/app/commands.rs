@@ -206,9 +206,9 @@ impl KampvuurApp {
         let result = pdf::render(&self.workshop, &request)
             .map_err(|e| e.to_string())
             .and_then(|r| {
-                content::write_atomic(&path, &r.bytes)
+                content::save_handout(&path, &r.bytes)
                     .map(|()| r.pages)
-                    .map_err(|e| content::StoreError::io(&path, e).to_string())
+                    .map_err(|e| e.to_string())
             });
         self.notice = Some(match result {
             Ok(pages) => Notice {

@@ -1,9 +1,9 @@
 //! `kampvuur export`: write a handout as PDF.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::content::{AnswerStore, Loaded, write_atomic};
+use crate::content::{AnswerStore, Loaded, save_handout};
 use crate::model::AnswerSet;
 use crate::pdf::{self, DocKind, ExportRequest};
 
@@ -92,22 +92,6 @@ fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<Answer
 }
 
 /// A Dutch message for a failed write, without temp-file details.
-fn write_error(out: &Path, e: &std::io::Error) -> String {
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => format!("de map {} bestaat niet", dir.display()),
-        std::io::ErrorKind::PermissionDenied => {
-            format!("geen toestemming om in {} te schrijven", dir.display())
-        }
-        std::io::ErrorKind::StorageFull => "de schijf is vol".to_owned(),
-        _ => e.kind().to_string(),
-    };
-    format!("{}: kan de PDF niet schrijven: {why}", out.display())
-}
-
 fn run(args: &ExportArgs) -> Result<String, String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
     let answers = load_answers(args, &workshop.title)?;
@@ -136,7 +120,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(pdf::default_file_name(&workshop, kind, participant)));
-    write_atomic(&out, &rendered.bytes).map_err(|e| write_error(&out, &e))?;
+    save_handout(&out, &rendered.bytes).map_err(|e| e.to_string())?;
     let noun = if rendered.pages == 1 {
         "pagina"
     } else {
@@ -174,12 +158,18 @@ mod tests {
     fn failed_write_leaves_nothing_and_says_why() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("bestaat-niet").join("x.pdf");
-        let err = write_atomic(&missing, b"%PDF").unwrap_err();
-        assert!(write_error(&missing, &err).contains("bestaat niet"));
+        let err = save_handout(&missing, b"%PDF").unwrap_err();
+        assert!(err.to_string().contains("bestaat niet"), "{err}");
         assert!(!missing.exists());
         let ok = dir.path().join("x.pdf");
-        write_atomic(&ok, b"%PDF").unwrap();
+        save_handout(&ok, b"%PDF").unwrap();
         assert_eq!(std::fs::read(&ok).unwrap(), b"%PDF");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&ok).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644, "a handout is meant to be shared");
+        }
     }
 }

@@ -44,6 +44,43 @@ fn injected(point: FailPoint) -> io::Result<()> {
 /// (best effort). On any error the old file is untouched and the temporary file
 /// is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), io::Error> {
+    write_with_mode(path, bytes, 0o600)
+}
+
+/// A handout could not be written; says why in Dutch.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: kan de PDF niet schrijven: {why}", .path.display())]
+pub struct HandoutError {
+    pub path: std::path::PathBuf,
+    pub why: String,
+}
+
+/// Writes a handout atomically, readable by others (mode 0644 on unix): a
+/// failed write leaves no partial file and an existing file untouched.
+pub fn save_handout(path: &Path, bytes: &[u8]) -> Result<(), HandoutError> {
+    write_with_mode(path, bytes, 0o644).map_err(|e| {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let why = match e.kind() {
+            io::ErrorKind::NotFound => format!("de map {} bestaat niet", dir.display()),
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                format!("geen toestemming om in {} te schrijven", dir.display())
+            }
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                "de schijf is vol".to_owned()
+            }
+            _ => super::store_error::dutch_io(&e),
+        };
+        HandoutError {
+            path: path.to_owned(),
+            why,
+        }
+    })
+}
+
+fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), io::Error> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -60,8 +97,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), io::Error> {
     {
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     tmp.as_file().sync_all()?;
     injected(FailPoint::Written)?;
     tmp.persist(path).map_err(|e| e.error)?;

@@ -17,9 +17,9 @@ use std::path::Path;
 use crate::model::Workshop;
 
 pub use answers::{AnswerStore, Loaded, StoreError, now_stamp, slug};
-pub use atomic::write_atomic;
 #[doc(hidden)]
 pub use atomic::{FailPoint, fail_next_write_at};
+pub use atomic::{HandoutError, save_handout, write_atomic};
 pub use error::{Diagnostic, LoadError};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
