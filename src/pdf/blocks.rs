@@ -107,9 +107,13 @@ pub fn meta(flow: &mut Flow, text: &str) {
     let x = flow.geo.left;
     let w = flow.geo.text_width();
     let ink = Ink::new(SMALL, colors::MUTED);
-    for f in line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w) {
-        flow.add(f);
-    }
+    flow.lines(line_frags(
+        flow.fonts,
+        &plain(text, FontStyle::Italic),
+        ink,
+        x,
+        w,
+    ));
     flow.gap(Mm(1.5));
 }
 
@@ -117,9 +121,7 @@ pub fn meta(flow: &mut Flow, text: &str) {
 pub fn paragraph(flow: &mut Flow, pieces: &[Piece], ink: Ink, indent: Mm) {
     let x = flow.geo.left + indent;
     let w = flow.geo.text_width() - indent;
-    for f in line_frags(flow.fonts, pieces, ink, x, w) {
-        flow.add(f);
-    }
+    flow.lines(line_frags(flow.fonts, pieces, ink, x, w));
 }
 
 /// The key sentence: bold, on a tinted band with an accent bar.
@@ -220,9 +222,7 @@ pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: M
             colors::ACCENT,
         );
     }
-    for f in frags {
-        flow.add(f);
-    }
+    flow.lines(frags);
     flow.gap(Mm(0.8));
 }
 

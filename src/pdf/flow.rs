@@ -170,6 +170,63 @@ impl<'a> Flow<'a> {
         self.add(Frag::gap(h));
     }
 
+    /// The lines of one paragraph, with widow and orphan control: a page
+    /// never starts or ends with a single line of a paragraph.
+    pub fn lines(&mut self, frags: Vec<Frag>) {
+        let n = frags.len();
+        let mut break_after = None;
+        if n >= 2 && self.need == 0 && !self.at_top() {
+            let line = frags.iter().map(|f| f.height.0).fold(0.0, f32::max);
+            let fit = if line > 0.0 {
+                (self.remaining().0 / line + 0.001).floor() as usize
+            } else {
+                n
+            };
+            if fit < n {
+                if fit < 2 {
+                    self.next_page();
+                } else if n - fit < 2 && n >= 4 {
+                    break_after = Some(n - 2);
+                } else if n - fit < 2 {
+                    self.next_page();
+                }
+            }
+        }
+        for (i, f) in frags.into_iter().enumerate() {
+            if break_after == Some(i) {
+                self.next_page();
+            }
+            self.add(f);
+        }
+    }
+
+    /// Start a new page when less than `h` is left (a case should not begin
+    /// in the last lines of a page).
+    pub fn need_space(&mut self, h: Mm) {
+        self.flush_pending();
+        if self.remaining().0 < h.0 && !self.at_top() {
+            self.next_page();
+        }
+    }
+
+    /// Lay out `add` on one page when it is short (at most `share` of a page):
+    /// measured first on an endless page, then placed, after a page break if
+    /// it would not fit in what is left.
+    pub fn unit(&mut self, share: f32, add: impl Fn(&mut Flow)) {
+        let mut geo = self.geo;
+        geo.bottom = geo.top + Mm(100_000.0);
+        let mut scratch = Flow::new(self.fonts, geo);
+        add(&mut scratch);
+        scratch.flush_pending();
+        let height = (scratch.y - geo.top).0;
+        self.flush_pending();
+        // Room for the gap before the first heading, which the scratch page skips.
+        if height <= self.body_height().0 * share && height + 8.0 > self.remaining().0 {
+            self.page_break();
+        }
+        add(self);
+    }
+
     fn flush_pending(&mut self) {
         self.need = 0;
         let pending = std::mem::take(&mut self.pending);
@@ -315,4 +372,56 @@ pub fn fit(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max: Mm) -> S
         }
     }
     String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::font::fonts;
+
+    /// A 10 mm line with one element, so it shows up in a page's elements.
+    fn line() -> Frag {
+        let mut l = Frag::new(Mm(10.0));
+        l.rect(Mm(0.0), Mm(0.0), Mm(1.0), Mm(1.0), None, None);
+        l
+    }
+
+    /// A flow on A4 with the cursor `left` mm above the bottom of the body.
+    fn flow_with(left: f32) -> Flow<'static> {
+        let mut flow = Flow::new(fonts().unwrap(), Geometry::A4_PORTRAIT);
+        let used = flow.remaining().0 - left;
+        flow.add(Frag::new(Mm(used)));
+        flow
+    }
+
+    fn lines_per_page(flow: Flow) -> Vec<usize> {
+        flow.finish().iter().map(|p| p.elems.len()).collect()
+    }
+
+    #[test]
+    fn no_single_line_at_the_bottom_or_top() {
+        // Room for one line: the whole paragraph moves (no orphan).
+        let mut f = flow_with(15.0);
+        f.lines(vec![line(), line(), line()]);
+        assert_eq!(lines_per_page(f), vec![0, 3]);
+        // Room for four of five lines: three stay, two go (no widow).
+        let mut f = flow_with(45.0);
+        f.lines((0..5).map(|_| line()).collect());
+        assert_eq!(lines_per_page(f), vec![3, 2]);
+        // Room for three of five: a normal break, two and more on each side.
+        let mut f = flow_with(35.0);
+        f.lines((0..5).map(|_| line()).collect());
+        assert_eq!(lines_per_page(f), vec![3, 2]);
+    }
+
+    #[test]
+    fn a_short_unit_moves_to_the_next_page_whole() {
+        let mut f = flow_with(30.0);
+        f.unit(0.45, |flow| {
+            for _ in 0..5 {
+                flow.add(line());
+            }
+        });
+        assert_eq!(lines_per_page(f), vec![0, 5]);
+    }
 }

@@ -162,12 +162,17 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
 
 /// The slide content as readable text (never the speaker notes).
 fn slide(flow: &mut Flow, s: &Slide) {
-    heading(flow, &s.title, 2);
-    rich(flow, &s.body, Ink::BODY, Mm(0.0));
+    // A short slide stays on one page.
+    flow.unit(0.45, |flow| {
+        heading(flow, &s.title, 2);
+        rich(flow, &s.body, Ink::BODY, Mm(0.0));
+    });
 }
 
 /// A case: who, the situation, and each question with lines to write on.
 pub fn case(flow: &mut Flow, c: &Case, writing: bool) {
+    // A case begins with room for its title and the start of the situation.
+    flow.need_space(Mm(70.0));
     heading(flow, &format!("Casus: {}", c.title), 2);
     meta(flow, &c.who);
     rich(flow, &c.situation, Ink::BODY, Mm(0.0));
