@@ -196,7 +196,8 @@ fn item_input(ui: &mut Ui, item: &ChecklistItem, answer: &mut Answer) -> bool {
             Answer::Scale(v),
         ) => {
             rich::text(ui, text, 17.0);
-            ui.horizontal_wrapped(|ui| {
+            let row = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+            ui.with_layout(row, |ui| {
                 ui.label(RichText::new(left).color(ui.visuals().weak_text_color()));
                 let mut changed = false;
                 for step in 1..=*steps {
