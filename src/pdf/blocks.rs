@@ -102,6 +102,60 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
     flow.keep(f, 2);
 }
 
+/// The title block of a document: accent bar, document name, workshop title.
+pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
+    let fonts = flow.fonts;
+    let x = flow.geo.left;
+    let width = flow.geo.text_width();
+    let mut f = Frag::new(Mm(9.0));
+    f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
+    f.text(
+        fonts,
+        x,
+        Mm(8.0),
+        doc,
+        FontStyle::Bold,
+        12.0,
+        colors::ACCENT,
+    );
+    flow.add(f);
+    let ink = Ink {
+        size: 24.0,
+        color: colors::INK,
+        leading: 1.2,
+    };
+    flow.add(text_frag(
+        fonts,
+        &plain(title, FontStyle::Bold),
+        ink,
+        x,
+        width,
+    ));
+}
+
+/// A table row: `lead` in bold accent at `x`, `title` wrapped from `x + col`
+/// in `title_width`. Callers add their own cells on the right.
+pub fn lead_row(fonts: &Fonts, x: Mm, col: Mm, title_width: Mm, lead: &str, title: &str) -> Frag {
+    let ink = Ink::BODY;
+    let mut f = text_frag(
+        fonts,
+        &plain(title, FontStyle::Regular),
+        ink,
+        x + col,
+        title_width,
+    );
+    f.text(
+        fonts,
+        x,
+        ink.baseline(),
+        lead,
+        FontStyle::Bold,
+        BODY,
+        colors::ACCENT,
+    );
+    f
+}
+
 /// A small muted line (meta information under a heading).
 pub fn meta(flow: &mut Flow, text: &str) {
     let x = flow.geo.left;

@@ -3,9 +3,9 @@
 
 use crate::model::{ChecklistMode, Item, Workshop};
 
-use super::blocks::{BODY, Ink, heading, list_item, meta, paragraph, rich, text_frag};
+use super::blocks::{BODY, Ink, doc_title, heading, lead_row, list_item, meta, paragraph, rich};
 use super::checks::mode_label;
-use super::flow::{Flow, Frag, decorate};
+use super::flow::{Flow, decorate};
 use super::font::{FontStyle, Fonts};
 use super::geom::{Geometry, Mm, Page, colors};
 use super::workbook::{case, schedule};
@@ -18,33 +18,7 @@ fn duration(min: u32) -> String {
 
 /// Title block at the top of the first page.
 fn title_block(flow: &mut Flow, w: &Workshop, req: &ExportRequest) {
-    let fonts = flow.fonts;
-    let x = flow.geo.left;
-    let width = flow.geo.text_width();
-    let mut f = Frag::new(Mm(9.0));
-    f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
-    f.text(
-        fonts,
-        x,
-        Mm(8.0),
-        DocKind::Guide.title(),
-        FontStyle::Bold,
-        12.0,
-        colors::ACCENT,
-    );
-    flow.add(f);
-    let title = Ink {
-        size: 24.0,
-        color: colors::INK,
-        leading: 1.2,
-    };
-    flow.add(text_frag(
-        fonts,
-        &plain(&w.title, FontStyle::Bold),
-        title,
-        x,
-        width,
-    ));
+    doc_title(flow, DocKind::Guide.title(), &w.title);
     let mut facts = vec![format!("Totale duur {} uur", duration(w.total_minutes()))];
     if let Some((h, m)) = req.start {
         let begin = u32::from(h) * 60 + u32::from(m);
@@ -81,22 +55,7 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
             None => format!("+{}", duration(elapsed - s.minutes)),
         };
         let col = Mm(22.0);
-        let mut f = text_frag(
-            fonts,
-            &plain(&s.title, FontStyle::Regular),
-            ink,
-            x + col,
-            width - col - Mm(42.0),
-        );
-        f.text(
-            fonts,
-            x,
-            ink.baseline(),
-            &when,
-            FontStyle::Bold,
-            BODY,
-            colors::ACCENT,
-        );
+        let mut f = lead_row(fonts, x, col, width - col - Mm(42.0), &when, &s.title);
         let mins = format!("{} min", s.minutes);
         f.text(
             fonts,

@@ -2,12 +2,11 @@
 
 use crate::model::{AnswerSet, Workshop};
 
-use super::blocks::{Ink, field, heading, meta, ruled, text_frag};
+use super::blocks::{doc_title, field, heading, meta, ruled};
 use super::checks::checklist;
-use super::flow::{Flow, Frag, decorate};
-use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mm, Page, colors};
-use super::wrap::plain;
+use super::flow::{Flow, decorate};
+use super::font::Fonts;
+use super::geom::{Geometry, Mm, Page};
 use super::{DocKind, ExportRequest};
 
 pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest, answers: &AnswerSet) -> Vec<Page> {
@@ -15,30 +14,7 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest, answers: &AnswerS
     let mut flow = Flow::new(fonts, geo);
     let x = geo.left;
     let width = geo.text_width();
-    let mut f = Frag::new(Mm(9.0));
-    f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
-    f.text(
-        fonts,
-        x,
-        Mm(8.0),
-        DocKind::Reflection.title(),
-        FontStyle::Bold,
-        12.0,
-        colors::ACCENT,
-    );
-    flow.add(f);
-    let title = Ink {
-        size: 24.0,
-        color: colors::INK,
-        leading: 1.2,
-    };
-    flow.add(text_frag(
-        fonts,
-        &plain(&w.title, FontStyle::Bold),
-        title,
-        x,
-        width,
-    ));
+    doc_title(&mut flow, DocKind::Reflection.title(), &w.title);
     flow.gap(Mm(3.0));
     let name = Some(answers.participant.as_str()).filter(|n| !n.trim().is_empty());
     let date = req.date.clone().or_else(|| {

@@ -3,7 +3,9 @@
 
 use crate::model::{Case, Item, Slide, Workshop};
 
-use super::blocks::{BODY, Ink, SMALL, field, heading, line_frags, meta, rich, ruled, text_frag};
+use super::blocks::{
+    BODY, Ink, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
+};
 use super::checks::checklist;
 use super::flow::{Flow, Frag, decorate};
 use super::font::{FontStyle, Fonts};
@@ -112,22 +114,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
             Some(_) => format!("{}–{}", clock(at), clock(at + s.minutes)),
             None => format!("{} min", s.minutes),
         };
-        let mut f = text_frag(
-            fonts,
-            &plain(&s.title, FontStyle::Regular),
-            ink,
-            x + col,
-            width - col - Mm(18.0),
-        );
-        f.text(
-            fonts,
-            x,
-            ink.baseline(),
-            &when,
-            FontStyle::Bold,
-            BODY,
-            colors::ACCENT,
-        );
+        let mut f = lead_row(fonts, x, col, width - col - Mm(18.0), &when, &s.title);
         if start.is_some() {
             let dur = format!("{} min", s.minutes);
             let dw = super::wrap::measure(fonts, &dur, FontStyle::Regular, SMALL);
