@@ -143,12 +143,17 @@ impl StartScreen {
         ui.add_space(20.0);
         ui.label(
             RichText::new(format!(
-                "{} dia's · {} casussen · {} checklists · F1 toont alle toetsen tijdens het presenteren",
-                w.count_slides(),
-                w.count_cases(),
-                w.checklists().count()
+                "{} · {} · {} · F1 toont alle toetsen tijdens het presenteren",
+                count(w.count_slides(), "dia", "dia’s"),
+                count(w.count_cases(), "casus", "casussen"),
+                count(w.checklists().count(), "checklist", "checklists"),
             ))
             .color(ui.visuals().weak_text_color()),
         );
     }
+}
+
+/// "1 casus", "5 casussen".
+fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
 }
