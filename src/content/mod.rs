@@ -7,6 +7,7 @@ mod answers;
 mod atomic;
 mod error;
 mod locate;
+mod picture;
 mod sessions;
 mod settings;
 mod store_error;
@@ -14,13 +15,14 @@ mod validate;
 
 use std::path::Path;
 
-use crate::model::Workshop;
+use crate::model::{Item, Workshop};
 
 pub use answers::{AnswerStore, Loaded, StoreError, now_stamp, slug};
 #[doc(hidden)]
 pub use atomic::{FailPoint, fail_next_write_at};
 pub use atomic::{HandoutError, save_handout, write_atomic};
 pub use error::{Diagnostic, LoadError};
+pub use picture::decode_png;
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 
@@ -150,8 +152,16 @@ fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Worksho
         .from_str(source)
         .map_err(|e| LoadError::new(name, vec![error::ron_diagnostic(source, &e)]))?;
     let tree = locate::tree(source);
-    let diagnostics = validate::validate(&workshop, tree.as_ref(), dir);
+    let (diagnostics, pictures) = validate::validate(&workshop, tree.as_ref(), dir);
     if diagnostics.is_empty() {
+        let mut workshop = workshop;
+        for section in &mut workshop.sections {
+            for item in &mut section.items {
+                if let Item::Slide(slide) = item {
+                    slide.picture = slide.image.as_ref().and_then(|i| pictures.get(i).cloned());
+                }
+            }
+        }
         Ok(workshop)
     } else {
         Err(LoadError::new(name, diagnostics))

@@ -3,7 +3,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::model::{Checklist, ChecklistItem, Item, RichText, Workshop};
+use super::picture::decode_png;
+use crate::model::{Checklist, ChecklistItem, Item, Picture, RichText, Workshop};
 
 use super::error::Diagnostic;
 use super::locate::{Pos, Value};
@@ -49,6 +50,8 @@ const MAX_MINUTES: u32 = 600;
 struct Checker<'a> {
     out: Vec<Diagnostic>,
     base_dir: Option<&'a Path>,
+    /// Slide images that decoded, by the path written in the file.
+    pictures: HashMap<String, Picture>,
 }
 
 impl Checker<'_> {
@@ -110,15 +113,17 @@ fn show(s: &str) -> String {
 }
 
 /// All problems of `workshop`, located through `tree` (the parsed source) and
-/// sorted by position. Slide images are checked when `base_dir` is given.
+/// sorted by position, and the slide images that decoded. Slide images are
+/// read when `base_dir` is given.
 pub(crate) fn validate(
     workshop: &Workshop,
     tree: Option<&Value>,
     base_dir: Option<&Path>,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, HashMap<String, Picture>) {
     let mut c = Checker {
         out: Vec::new(),
         base_dir,
+        pictures: HashMap::new(),
     };
     let root = Loc::new(tree, Pos::default());
     c.title(root.field("title"), &workshop.title, "de workshop");
@@ -162,7 +167,7 @@ pub(crate) fn validate(
     }
     let mut out = c.out;
     out.sort_by_key(|d| (d.line == 0, d.line, d.col));
-    out
+    (out, c.pictures)
 }
 
 fn check_item<'w>(
@@ -188,6 +193,19 @@ fn check_item<'w>(
                             show(&path.display().to_string())
                         ),
                     );
+                } else if !c.pictures.contains_key(image) {
+                    let decoded = std::fs::read(&path)
+                        .map_err(|e| super::store_error::dutch_io(&e))
+                        .and_then(|bytes| decode_png(&bytes));
+                    match decoded {
+                        Ok(picture) => {
+                            c.pictures.insert(image.clone(), picture);
+                        }
+                        Err(why) => c.error(
+                            at.field("image"),
+                            format!("afbeelding ‘{}’: {why}", show(image)),
+                        ),
+                    }
                 }
             }
         }

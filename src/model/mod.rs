@@ -5,11 +5,13 @@
 
 mod answers;
 mod markup;
+mod picture;
 mod timing;
 mod workshop;
 
 pub use answers::{Answer, AnswerSet};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
+pub use picture::Picture;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,

@@ -49,9 +49,12 @@ pub struct Slide {
     pub title: String,
     #[serde(default)]
     pub body: RichText,
-    /// Image path, relative to the workshop file.
+    /// Image path (PNG), relative to the workshop file.
     #[serde(default)]
     pub image: Option<String>,
+    /// The decoded image, filled in by the loader.
+    #[serde(skip)]
+    pub picture: Option<super::picture::Picture>,
     #[serde(default)]
     pub notes: RichText,
 }

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
     Codepoint, Color, FontId, FontMetrics, FontType, Line, LinePoint, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    TextItem, TextMatrix,
+    PdfDocument, PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfSaveOptions, Point, Pt, RawImage,
+    RawImageData, RawImageFormat, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::PdfError;
@@ -97,7 +97,37 @@ fn pt(v: Mm) -> Pt {
     Pt(v.to_pt())
 }
 
-fn page_ops(page: &Page, fonts: &Fonts, embedded: &BTreeMap<FontStyle, Embedded>) -> Vec<Op> {
+/// Pictures are embedded once each, keyed by their pixel buffer.
+type Images = BTreeMap<usize, XObjectId>;
+
+fn picture_key(p: &crate::model::Picture) -> usize {
+    std::sync::Arc::as_ptr(&p.rgba) as usize
+}
+
+fn embed_images(doc: &mut PdfDocument, pages: &[Page]) -> Images {
+    let mut ids = Images::new();
+    for e in pages.iter().flat_map(|p| &p.elems) {
+        if let Elem::Image { picture, .. } = e {
+            ids.entry(picture_key(picture)).or_insert_with(|| {
+                doc.add_image(&RawImage {
+                    pixels: RawImageData::U8(picture.rgb_on_white()),
+                    width: picture.width as usize,
+                    height: picture.height as usize,
+                    data_format: RawImageFormat::RGB8,
+                    tag: Vec::new(),
+                })
+            });
+        }
+    }
+    ids
+}
+
+fn page_ops(
+    page: &Page,
+    fonts: &Fonts,
+    embedded: &BTreeMap<FontStyle, Embedded>,
+    images: &Images,
+) -> Vec<Op> {
     let h = page.height;
     let flip = |y: Mm| pt(h - y);
     let mut ops = Vec::with_capacity(page.elems.len() * 6);
@@ -131,6 +161,29 @@ fn page_ops(page: &Page, fonts: &Fonts, embedded: &BTreeMap<FontStyle, Embedded>
                         height: pt(*rh),
                         mode: Some(mode),
                         winding_order: None,
+                    },
+                });
+            }
+            Elem::Image {
+                x,
+                y,
+                w,
+                h: ih,
+                picture,
+            } => {
+                let Some(id) = images.get(&picture_key(picture)) else {
+                    continue;
+                };
+                // At this resolution the picture is exactly `w` wide (and,
+                // with its own aspect ratio, `ih` high).
+                let dpi = picture.width as f32 * 25.4 / w.0.max(0.1);
+                ops.push(Op::UseXobject {
+                    id: id.clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(pt(*x)),
+                        translate_y: Some(flip(*y + *ih)),
+                        dpi: Some(dpi),
+                        ..Default::default()
                     },
                 });
             }
@@ -218,6 +271,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     for (style, gids) in &used {
         embedded.insert(*style, embed(&mut doc, fonts, *style, gids)?);
     }
+    let images = embed_images(&mut doc, &layout.pages);
     let pages: Vec<PdfPage> = layout
         .pages
         .iter()
@@ -225,7 +279,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
             PdfPage::new(
                 printpdf::Mm(p.width.0),
                 printpdf::Mm(p.height.0),
-                page_ops(p, fonts, &embedded),
+                page_ops(p, fonts, &embedded, &images),
             )
         })
         .collect();

@@ -77,6 +77,31 @@ impl Frag {
         });
     }
 
+    /// A picture scaled to fit `max_w` × `max_h` at (`x`, `y`); returns its size.
+    pub fn picture(
+        &mut self,
+        x: Mm,
+        y: Mm,
+        max_w: Mm,
+        max_h: Mm,
+        picture: &crate::model::Picture,
+    ) -> (Mm, Mm) {
+        let aspect = picture.aspect();
+        let (w, h) = if max_w.0 / max_h.0.max(0.1) > aspect {
+            (Mm(max_h.0 * aspect), max_h)
+        } else {
+            (max_w, Mm(max_w.0 / aspect))
+        };
+        self.elems.push(Elem::Image {
+            x,
+            y,
+            w,
+            h,
+            picture: picture.clone(),
+        });
+        (w, h)
+    }
+
     pub fn line(&mut self, x1: Mm, y1: Mm, x2: Mm, y2: Mm, width: f32, color: Rgb) {
         self.elems.push(Elem::Line {
             points: vec![(x1, y1), (x2, y2)],

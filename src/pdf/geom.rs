@@ -109,6 +109,14 @@ pub enum Elem {
         fill: Option<Rgb>,
         stroke: Option<(Rgb, f32)>,
     },
+    /// A slide picture scaled into `w` × `h`; (`x`, `y`) is the top-left corner.
+    Image {
+        x: Mm,
+        y: Mm,
+        w: Mm,
+        h: Mm,
+        picture: crate::model::Picture,
+    },
 }
 
 impl Elem {
@@ -125,7 +133,7 @@ impl Elem {
                     p.1 += dy;
                 }
             }
-            Elem::Rect { x, y, .. } => {
+            Elem::Rect { x, y, .. } | Elem::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -144,7 +152,7 @@ impl Elem {
                 let bottom = points.iter().map(|p| p.1.0).fold(f32::MIN, f32::max);
                 (Mm(top), Mm(bottom))
             }
-            Elem::Rect { y, h, .. } => (*y, *y + *h),
+            Elem::Rect { y, h, .. } | Elem::Image { y, h, .. } => (*y, *y + *h),
         }
     }
 }

@@ -42,6 +42,16 @@ fn slide_flow(fonts: &Fonts, geo: Geometry, s: &Slide, size: f32) -> Vec<Page> {
         leading: 1.35,
     };
     rich(&mut flow, &s.body, body, Mm(0.0));
+    if let Some(picture) = &s.picture {
+        // The picture takes the room left under the text, at least 35 mm
+        // high; if that does not fit, a smaller text size is tried.
+        flow.gap(Mm(size * 0.3));
+        let room = Mm(flow.remaining().0.max(35.0) - 0.5);
+        let mut f = Frag::new(Mm(0.0));
+        let (_, h) = f.picture(x, Mm(0.0), geo.text_width(), room, picture);
+        f.height = h;
+        flow.add(f);
+    }
     flow.finish()
 }
 

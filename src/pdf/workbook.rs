@@ -153,6 +153,13 @@ fn slide(flow: &mut Flow, s: &Slide) {
     flow.unit(0.45, |flow| {
         heading(flow, &s.title, 2);
         rich(flow, &s.body, Ink::BODY, Mm(0.0));
+        if let Some(picture) = &s.picture {
+            let (x, w) = (flow.geo.left, flow.geo.text_width());
+            let mut f = Frag::new(Mm(0.0));
+            let (_, h) = f.picture(x, Mm(1.0), w * 0.7, Mm(80.0), picture);
+            f.height = h + Mm(3.0);
+            flow.add(f);
+        }
     });
 }
 
