@@ -283,13 +283,27 @@ fn missing_image_only_checked_with_a_directory() {
     let src = src.unwrap_or_else(|e| panic!("{e}"));
     assert!(parse_workshop(&src, "x.ron").is_ok());
 
-    // With the image beside the file, it loads.
+    // A file that is not a PNG is an error at the same place.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     std::fs::create_dir(dir.path().join("plaatjes")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.path().join("plaatjes/kampvuur.png"), b"png")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let image = dir.path().join("plaatjes/kampvuur.png");
+    std::fs::write(&image, b"png").unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("w.ron");
     std::fs::write(&path, &src).unwrap_or_else(|e| panic!("{e}"));
+    let err = load_workshop(&path).expect_err("not a PNG");
+    assert_eq!(positions(&err), vec![(8, 44)]);
+    assert!(err.to_string().contains("geen PNG"), "{err}");
+
+    // With a real PNG beside the file, it loads.
+    let mut png = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut png, 2, 2);
+        enc.set_color(png::ColorType::Rgba);
+        let mut w = enc.write_header().unwrap_or_else(|e| panic!("{e}"));
+        w.write_image_data(&[200; 16])
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(&image, png).unwrap_or_else(|e| panic!("{e}"));
     assert!(load_workshop(&path).is_ok());
 }
 
