@@ -300,7 +300,7 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
     let vx = x + lw.max(Mm(24.0)) + Mm(3.0);
     match value {
         Some(v) if !v.trim().is_empty() => {
-            let v = super::flow::fit(fonts, v, FontStyle::Regular, 12.0, x + width - vx);
+            let v = super::decorate::fit(fonts, v, FontStyle::Regular, 12.0, x + width - vx);
             f.text(fonts, vx, base, &v, FontStyle::Regular, 12.0, colors::INK);
         }
         _ => f.line(

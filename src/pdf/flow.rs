@@ -3,7 +3,7 @@
 //! bottom margin.
 
 use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Geometry, Mm, Page, Rgb, TextRun, colors};
+use super::geom::{Elem, Geometry, Mm, Page, Rgb, TextRun};
 use super::wrap::measure;
 
 /// An unbreakable piece: elements with absolute x and y relative to its top.
@@ -313,90 +313,6 @@ impl<'a> Flow<'a> {
         }
         self.pages
     }
-}
-
-/// Running header (workshop title, document name) and footer ("pagina X van
-/// Y") on every page from `first` on.
-pub fn decorate(
-    fonts: &Fonts,
-    pages: &mut [Page],
-    geo: Geometry,
-    title: &str,
-    doc_name: &str,
-    first: usize,
-) {
-    let total = pages.len();
-    let size = 8.5;
-    let header_y = geo.margin + Mm(4.5);
-    let footer_y = geo.height - geo.margin - Mm(1.5);
-    for (i, page) in pages.iter_mut().enumerate().skip(first) {
-        let mut f = Frag::default();
-        let right_w = measure(fonts, doc_name, FontStyle::Regular, size);
-        let max_title = (geo.right - geo.left - right_w - Mm(8.0)).max(Mm(20.0));
-        let title = fit(fonts, title, FontStyle::Bold, size, max_title);
-        f.text(
-            fonts,
-            geo.left,
-            header_y,
-            &title,
-            FontStyle::Bold,
-            size,
-            colors::MUTED,
-        );
-        f.text(
-            fonts,
-            geo.right - right_w,
-            header_y,
-            doc_name,
-            FontStyle::Regular,
-            size,
-            colors::MUTED,
-        );
-        f.line(
-            geo.left,
-            header_y + Mm(2.5),
-            geo.right,
-            header_y + Mm(2.5),
-            0.5,
-            colors::RULE,
-        );
-        let label = format!("pagina {} van {}", i + 1, total);
-        let w = measure(fonts, &label, FontStyle::Regular, size);
-        f.text(
-            fonts,
-            geo.right - w,
-            footer_y,
-            &label,
-            FontStyle::Regular,
-            size,
-            colors::MUTED,
-        );
-        f.rect(
-            geo.left,
-            footer_y - Mm(2.6),
-            Mm(6.0),
-            Mm(0.9),
-            Some(colors::ACCENT),
-            None,
-        );
-        page.elems.extend(f.elems);
-    }
-}
-
-/// Shorten `text` with an ellipsis until it fits `max`.
-pub fn fit(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max: Mm) -> String {
-    if measure(fonts, text, style, size) <= max {
-        return text.to_owned();
-    }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if measure(fonts, &s, style, size) <= max {
-            return s;
-        }
-    }
-    String::new()
 }
 
 #[cfg(test)]

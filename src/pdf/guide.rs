@@ -5,7 +5,8 @@ use crate::model::{ChecklistMode, Item, Workshop};
 
 use super::blocks::{BODY, Ink, doc_title, heading, lead_row, list_item, meta, paragraph, rich};
 use super::checks::mode_label;
-use super::flow::{Flow, decorate};
+use super::decorate::decorate;
+use super::flow::Flow;
 use super::font::{FontStyle, Fonts};
 use super::geom::{Geometry, Mm, Page, colors};
 use super::workbook::{case, schedule};

@@ -8,6 +8,7 @@
 mod backend;
 mod blocks;
 mod checks;
+mod decorate;
 mod flow;
 pub mod font;
 pub mod geom;

@@ -4,7 +4,8 @@ use crate::model::{AnswerSet, Workshop};
 
 use super::blocks::{doc_title, field, heading, meta, ruled};
 use super::checks::checklist;
-use super::flow::{Flow, decorate};
+use super::decorate::decorate;
+use super::flow::Flow;
 use super::font::Fonts;
 use super::geom::{Geometry, Mm, Page};
 use super::{DocKind, ExportRequest};

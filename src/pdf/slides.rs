@@ -4,7 +4,8 @@
 use crate::model::{Item, Slide, Workshop};
 
 use super::blocks::{Ink, rich, text_frag};
-use super::flow::{Flow, Frag, fit};
+use super::decorate::fit;
+use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
 use super::geom::{Elem, Geometry, Mm, Page, colors};
 use super::wrap::{measure, plain};

@@ -7,7 +7,8 @@ use super::blocks::{
     BODY, Ink, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
 };
 use super::checks::checklist;
-use super::flow::{Flow, Frag, decorate};
+use super::decorate::decorate;
+use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
 use super::geom::{Geometry, Mm, Page, colors};
 use super::wrap::plain;

@@ -4,7 +4,7 @@
 use chrono::Timelike;
 use egui::{Align, Color32, Layout, Rect, RichText, Ui};
 
-use crate::model::{Item, Pace, Workshop};
+use crate::model::{Item, Workshop};
 
 use super::countdown::{Phase, format_mmss};
 use super::present::{Presenter, repaint_each_second};
@@ -36,24 +36,9 @@ impl Default for Console {
     }
 }
 
-/// Whole minutes, rounded down ("12 min"): the console shows the afternoon
-/// in minutes, so it needs a repaint once a minute, not once a second.
-pub fn minutes(secs: f64) -> String {
-    format!("{} min", (secs.max(0.0) / 60.0).floor())
-}
-
 /// Seconds until the next whole minute of a clock that reads `secs`.
 fn to_next_minute(secs: f64) -> f64 {
     60.0 - secs.rem_euclid(60.0)
-}
-
-pub fn pace_colour(pace: Pace, ui: &Ui) -> Color32 {
-    match pace {
-        Pace::Upcoming => ui.visuals().weak_text_color(),
-        Pace::OnTime => ON_TIME,
-        Pace::SlightlyLate => theme::ACCENT,
-        Pace::Late => LATE,
-    }
 }
 
 impl Console {
@@ -105,7 +90,7 @@ impl Console {
             self.middle(ui, p, w, now, compact);
         });
         ui.scope_builder(egui::UiBuilder::new().max_rect(agenda), |ui| {
-            agenda_table(ui, p, w, now);
+            super::agenda::agenda_table(ui, p, w, now);
         });
         out
     }
@@ -130,8 +115,11 @@ impl Console {
             ui.vertical(|ui| {
                 if let Some(s) = &p.session {
                     ui.label(
-                        RichText::new(format!("Bezig: {}", minutes(s.elapsed_secs(now.wall))))
-                            .size(18.0),
+                        RichText::new(format!(
+                            "Bezig: {}",
+                            super::agenda::minutes(s.elapsed_secs(now.wall))
+                        ))
+                        .size(18.0),
                     );
                     let behind = s.behind_secs(w, now.wall);
                     let (text, colour) = if behind > 60.0 {
@@ -369,73 +357,4 @@ fn timer_controls(
             c.reset();
         }
     });
-}
-
-fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
-    ui.separator();
-    let paces = p
-        .session
-        .as_ref()
-        .map(|s| s.paces(w, now.wall))
-        .unwrap_or_default();
-    let mut jump = None;
-    egui::Grid::new("console-agenda")
-        .num_columns(5)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            for head in ["Onderdeel", "Gepland", "Werkelijk", "Over / nog", ""] {
-                ui.label(RichText::new(head).color(ui.visuals().weak_text_color()));
-            }
-            ui.end_row();
-            for (i, s) in w.sections.iter().enumerate() {
-                let pace = paces.get(i);
-                let colour =
-                    pace.map_or(ui.visuals().weak_text_color(), |x| pace_colour(x.pace, ui));
-                let current = pace.is_some_and(|x| x.current);
-                let title = RichText::new(format!("{}. {}", i + 1, s.title));
-                let title = if current {
-                    title.family(theme::bold_family()).color(theme::accent(ui))
-                } else {
-                    title
-                };
-                let clicked = ui
-                    .horizontal(|ui| {
-                        let (dot, _) =
-                            ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                        ui.painter().circle_filled(dot.center(), 5.0, colour);
-                        ui.add(egui::Label::new(title).sense(egui::Sense::click()))
-                            .on_hover_text("Ga naar dit onderdeel")
-                            .clicked()
-                    })
-                    .inner;
-                if clicked {
-                    jump = Some(i);
-                }
-                ui.label(format!("{} min", s.minutes));
-                match pace.filter(|x| x.pace != Pace::Upcoming) {
-                    Some(x) => {
-                        ui.label(RichText::new(minutes(x.actual_secs)).color(colour));
-                        // Planned minutes are whole: "nog" turns over with "werkelijk".
-                        let left = x.left_secs();
-                        let text = if left > 0.0 {
-                            format!("nog {}", minutes(left + 59.999))
-                        } else {
-                            format!("{} over", minutes(-left))
-                        };
-                        ui.label(RichText::new(text).color(colour));
-                    }
-                    None => {
-                        ui.label("–");
-                        ui.label("");
-                    }
-                }
-                ui.label("");
-                ui.end_row();
-            }
-        });
-    if let Some(section) = jump
-        && let Some(index) = p.deck.refs().iter().position(|r| r.section == section)
-    {
-        p.deck.go_to(index);
-    }
 }

@@ -1,6 +1,7 @@
 //! The egui screens. Each screen is a struct with a `ui` method that draws it
 //! and returns [`Command`]s; the app applies them after drawing. No file I/O here.
 
+mod agenda;
 pub mod console;
 pub mod countdown;
 pub mod deck;
