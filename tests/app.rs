@@ -252,3 +252,24 @@ fn export_from_the_app_writes_a_pdf_or_says_why_not() {
     assert!(!missing.exists());
     assert!(h.state().notice.as_ref().is_some_and(|n| n.error));
 }
+
+#[test]
+fn the_last_opened_workshop_can_be_reopened_from_the_menu() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("ander.ron");
+    let source = common::EXAMPLE.replace("Rust in de klas", "Een andere middag");
+    std::fs::write(&file, source).expect("write");
+    let mut app = app_in(dir.path());
+    app.open(file.clone());
+    assert_eq!(app.workshop.title, "Een andere middag");
+    // A new start: the bundled (here: example) workshop, and the menu offers the last file.
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    assert_eq!(h.state().workshop.title, "Rust in de klas");
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Opnieuw openen: ander.ron").click();
+    h.run_steps(2);
+    assert_eq!(h.state().workshop.title, "Een andere middag");
+    assert_eq!(h.state().workshop_path.as_deref(), Some(file.as_path()));
+}

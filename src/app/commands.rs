@@ -78,6 +78,7 @@ impl KampvuurApp {
                     self.open(path);
                 }
             }
+            Command::OpenPath(path) => self.open(path),
             Command::OpenBundled => match content::bundled_workshop() {
                 Ok(w) => self.replace_workshop(w, None),
                 Err(e) => self.load_errors = Some(e.to_string()),

@@ -158,7 +158,13 @@ impl KampvuurApp {
             }
             Screen::Start | Screen::Participant => {
                 let can_reflect = self.participant.answers.is_some();
-                commands.extend(self.menu.ui(ui, self.settings.dark_theme, can_reflect));
+                let recent = self.settings.last_workshop.clone();
+                commands.extend(self.menu.ui(
+                    ui,
+                    self.settings.dark_theme,
+                    can_reflect,
+                    recent.as_deref(),
+                ));
                 commands.extend(self.notice_bar(ui));
                 if self.screen == Screen::Start {
                     let pos = self.presenter.deck.position();

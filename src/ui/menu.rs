@@ -10,14 +10,34 @@ use super::Command;
 pub struct MenuBar;
 
 impl MenuBar {
-    /// `dark`: the current theme; `can_reflect`: a participant is chosen.
-    pub fn ui(&mut self, ui: &mut Ui, dark: bool, can_reflect: bool) -> Vec<Command> {
+    /// `dark`: the current theme; `can_reflect`: a participant is chosen;
+    /// `recent`: the workshop file opened last, if any.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        dark: bool,
+        can_reflect: bool,
+        recent: Option<&std::path::Path>,
+    ) -> Vec<Command> {
         let mut out = Vec::new();
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("Bestand", |ui| {
                     if ui.button("Workshop openen…").clicked() {
                         out.push(Command::OpenDialog);
+                    }
+                    if let Some(path) = recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(format!("Opnieuw openen: {name}"))
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            out.push(Command::OpenPath(path.to_owned()));
+                        }
                     }
                     if ui.button("Meegeleverde workshop openen").clicked() {
                         out.push(Command::OpenBundled);

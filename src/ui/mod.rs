@@ -70,6 +70,8 @@ pub enum Command {
     SaveTimes,
     /// Show the file dialog to open a workshop.
     OpenDialog,
+    /// Open this workshop file.
+    OpenPath(std::path::PathBuf),
     /// Go back to the workshop that ships with kampvuur.
     OpenBundled,
     ZoomIn,
