@@ -48,14 +48,7 @@ impl KampvuurApp {
         self.presenter.tick(&self.workshop, now);
         let bg = ui.visuals().panel_fill;
         match self.stage {
-            Stage::Slide => {
-                egui::CentralPanel::default()
-                    .frame(egui::Frame::new().fill(bg))
-                    .show(ui, |ui| {
-                        let rect = ui.max_rect();
-                        self.presenter.audience(ui, rect, &self.workshop, now);
-                    });
-            }
+            Stage::Slide => self.audience_panel(ui, now),
             Stage::SideBySide => {
                 let width = ui.max_rect().width() * 0.4;
                 egui::Panel::left("console")

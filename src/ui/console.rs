@@ -54,12 +54,7 @@ impl Console {
         compact: bool,
     ) -> Vec<Command> {
         let mut out = Vec::new();
-        let counting = p
-            .deck
-            .current()
-            .and_then(|r| w.item(r))
-            .is_some_and(|i| matches!(i, Item::Timer(_) | Item::Break(_)));
-        if counting {
+        if p.deck.current().is_some_and(|r| p.is_ticking(r, now)) {
             repaint_each_second(ui, now);
         } else {
             // Only whole minutes are shown: repaint when one of them turns over.

@@ -37,6 +37,11 @@ impl Countdown {
         self.since.is_some()
     }
 
+    /// Running and not yet at zero: the display changes every second.
+    pub fn is_ticking(&self, now: f64) -> bool {
+        self.is_running() && self.remaining(now) > 0
+    }
+
     pub fn start(&mut self, now: f64) {
         if self.since.is_none() {
             self.since = Some(now);
@@ -116,6 +121,7 @@ mod tests {
         c.start(10.0);
         assert_eq!(c.remaining(40.0), 90);
         assert_eq!(c.phase(40.0), Phase::Running);
+        assert!(c.is_ticking(40.0));
         c.pause(40.0);
         assert_eq!(c.phase(100.0), Phase::Paused);
         assert_eq!(c.remaining(100.0), 90);
@@ -123,6 +129,10 @@ mod tests {
         assert_eq!(c.phase(131.0), Phase::LastMinute);
         assert_eq!(c.phase(190.0), Phase::Finished);
         assert_eq!(c.remaining(500.0), 0);
+        assert!(
+            !c.is_ticking(500.0),
+            "a finished countdown needs no repaints"
+        );
         c.add_minute(500.0);
         assert_eq!(c.remaining(500.0), 60);
         c.reset();

@@ -71,6 +71,13 @@ impl Presenter {
         )
     }
 
+    /// Whether item `r` shows a clock that changes every second: a running
+    /// timer, or a break that has not yet ended.
+    pub fn is_ticking(&self, r: ItemRef, now: Now) -> bool {
+        self.timers.get(&r).is_some_and(|c| c.is_ticking(now.t))
+            || self.break_resume.get(&r).is_some_and(|end| *end > now.wall)
+    }
+
     /// When the group resumes after a break item, once it has been shown.
     pub fn break_resume(&self, r: ItemRef) -> Option<chrono::NaiveDateTime> {
         self.break_resume.get(&r).copied()
@@ -142,20 +149,6 @@ impl Presenter {
         }
     }
 
-    /// The full-window audience view: keys, then the item.
-    pub fn ui(&mut self, ui: &mut Ui, workshop: &Workshop, now: Now) -> Vec<Command> {
-        let commands = self.handle_keys(ui, workshop, now);
-        self.tick(workshop, now);
-        let bg = ui.visuals().panel_fill;
-        egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(bg))
-            .show(ui, |ui| {
-                let rect = ui.max_rect();
-                self.audience(ui, rect, workshop, now);
-            });
-        commands
-    }
-
     /// The text factor that makes item `r` fit `rect` (measured once per size).
     fn fit(&mut self, ui: &mut Ui, r: ItemRef, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
         let key = (r, [rect.width() as i32, rect.height() as i32]);
@@ -190,7 +183,7 @@ impl Presenter {
         };
         let fit = self.fit(ui, r, item, content, &clocks);
         item_view::draw(ui, item, content, &clocks, fit);
-        if matches!(item, Item::Timer(_) | Item::Break(_)) {
+        if self.is_ticking(r, now) {
             repaint_each_second(ui, now);
         }
     }
