@@ -21,7 +21,15 @@ pub fn decorate(
     let footer_y = geo.height - geo.margin - Mm(1.5);
     for (i, page) in pages.iter_mut().enumerate().skip(first) {
         let mut f = Frag::default();
-        let right_w = measure(fonts, doc_name, FontStyle::Regular, size);
+        let right_w = f.text_right(
+            fonts,
+            geo.right,
+            header_y,
+            doc_name,
+            FontStyle::Regular,
+            size,
+            colors::MUTED,
+        );
         let max_title = (geo.right - geo.left - right_w - Mm(8.0)).max(Mm(20.0));
         let title = fit(fonts, title, FontStyle::Bold, size, max_title);
         f.text(
@@ -33,15 +41,6 @@ pub fn decorate(
             size,
             colors::MUTED,
         );
-        f.text(
-            fonts,
-            geo.right - right_w,
-            header_y,
-            doc_name,
-            FontStyle::Regular,
-            size,
-            colors::MUTED,
-        );
         f.line(
             geo.left,
             header_y + Mm(2.5),
@@ -50,13 +49,11 @@ pub fn decorate(
             0.5,
             colors::RULE,
         );
-        let label = format!("pagina {} van {}", i + 1, total);
-        let w = measure(fonts, &label, FontStyle::Regular, size);
-        f.text(
+        f.text_right(
             fonts,
-            geo.right - w,
+            geo.right,
             footer_y,
-            &label,
+            &format!("pagina {} van {}", i + 1, total),
             FontStyle::Regular,
             size,
             colors::MUTED,

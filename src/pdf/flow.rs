@@ -77,6 +77,25 @@ impl Frag {
         });
     }
 
+    /// Text that ends at `right`; returns its width.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_right(
+        &mut self,
+        fonts: &Fonts,
+        right: Mm,
+        baseline: Mm,
+        text: &str,
+        style: FontStyle,
+        size: f32,
+        color: Rgb,
+    ) -> Mm {
+        let width = self.text(fonts, right, baseline, text, style, size, color);
+        if let Some(Elem::Text(run)) = self.elems.last_mut() {
+            run.x -= width;
+        }
+        width
+    }
+
     /// A picture scaled to fit `max_w` × `max_h` at (`x`, `y`); returns its size.
     pub fn picture(
         &mut self,

@@ -67,13 +67,11 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
             BODY,
             colors::INK,
         );
-        let cum = duration(elapsed);
-        let cw = super::wrap::measure(fonts, &cum, FontStyle::Regular, BODY);
-        f.text(
+        f.text_right(
             fonts,
-            x + width - cw,
+            x + width,
             ink.baseline(),
-            &cum,
+            &duration(elapsed),
             FontStyle::Regular,
             BODY,
             colors::MUTED,

@@ -8,7 +8,7 @@ use super::decorate::fit;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
 use super::geom::{Elem, Geometry, Mm, Page, colors};
-use super::wrap::{measure, plain};
+use super::wrap::plain;
 
 /// Body sizes tried, largest first, until the slide fits one page.
 const SIZES: [f32; 7] = [22.0, 20.0, 18.0, 16.0, 14.0, 12.0, 11.0];
@@ -108,9 +108,16 @@ fn notes_column(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
 
 fn footer(fonts: &Fonts, page: &mut Page, geo: Geometry, title: &str, n: usize, total: usize) {
     let y = geo.height - geo.margin - Mm(1.5);
-    let label = format!("dia {n} van {total}");
-    let w = measure(fonts, &label, FontStyle::Regular, 8.5);
     let mut f = Frag::default();
+    let w = f.text_right(
+        fonts,
+        geo.right,
+        y,
+        &format!("dia {n} van {total}"),
+        FontStyle::Regular,
+        8.5,
+        colors::MUTED,
+    );
     let t = fit(
         fonts,
         title,
@@ -123,15 +130,6 @@ fn footer(fonts: &Fonts, page: &mut Page, geo: Geometry, title: &str, n: usize, 
         geo.left,
         y,
         &t,
-        FontStyle::Regular,
-        8.5,
-        colors::MUTED,
-    );
-    f.text(
-        fonts,
-        geo.right - w,
-        y,
-        &label,
         FontStyle::Regular,
         8.5,
         colors::MUTED,

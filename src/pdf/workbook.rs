@@ -117,13 +117,11 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         };
         let mut f = lead_row(fonts, x, col, width - col - Mm(18.0), &when, &s.title);
         if start.is_some() {
-            let dur = format!("{} min", s.minutes);
-            let dw = super::wrap::measure(fonts, &dur, FontStyle::Regular, SMALL);
-            f.text(
+            f.text_right(
                 fonts,
-                x + width - dw,
+                x + width,
                 ink.baseline(),
-                &dur,
+                &format!("{} min", s.minutes),
                 FontStyle::Regular,
                 SMALL,
                 colors::MUTED,
