@@ -36,6 +36,8 @@ enum Command {
     },
     /// Exporteer een hand-out als PDF.
     Export(cli::ExportArgs),
+    /// Laat de zaal meedoen: deelnemers vullen de checklists in op hun eigen telefoon.
+    Serve(cli::ServeArgs),
 }
 
 fn main() -> anyhow::Result<ExitCode> {
@@ -44,6 +46,7 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(Command::Check { paths }) => Ok(cli::check(&paths)),
         Some(Command::Text { file }) => Ok(cli::text(&file)),
         Some(Command::Export(export)) => Ok(cli::export(&export)),
+        Some(Command::Serve(serve)) => Ok(cli::serve(&serve)),
         None => {
             kampvuur::app::run(args.file)?;
             Ok(ExitCode::SUCCESS)

@@ -2,8 +2,10 @@
 
 mod check;
 mod export;
+mod serve;
 mod text;
 
 pub use check::check;
 pub use export::{ExportArgs, export};
+pub use serve::{ServeArgs, serve};
 pub use text::text;

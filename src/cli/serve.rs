@@ -1,0 +1,124 @@
+//! `kampvuur serve`: the room without the app, until Ctrl+C.
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::content::RoomStore;
+use crate::room::{DEFAULT_PORT, Room, RoomConfig, lan_addresses};
+
+/// Arguments of `kampvuur serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Het workshopbestand (.ron).
+    pub workshop: PathBuf,
+    /// De poort (bezet: de eerstvolgende vrije).
+    #[arg(long, default_value_t = DEFAULT_PORT)]
+    pub port: u16,
+    /// Het netwerkadres om op te luisteren (standaard het eerste adres op het schoolnetwerk).
+    #[arg(long, value_name = "ADRES")]
+    pub bind: Option<IpAddr>,
+    /// Alleen deze checklists openzetten (standaard alle).
+    #[arg(long, value_name = "ID", num_args = 1..)]
+    pub open: Vec<String>,
+    /// De map voor de sessies van de zaal (standaard in de gegevensmap van kampvuur).
+    #[arg(long, value_name = "MAP")]
+    pub data: Option<PathBuf>,
+}
+
+/// Run the room until Ctrl+C or SIGTERM.
+pub fn serve(args: &ServeArgs) -> ExitCode {
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("kampvuur serve: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &ServeArgs) -> Result<(), String> {
+    let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
+    let open: BTreeSet<String> = if args.open.is_empty() {
+        workshop.checklists().map(|c| c.id.clone()).collect()
+    } else {
+        for id in &args.open {
+            if workshop.checklist(id).is_none() {
+                return Err(format!("de workshop heeft geen checklist ‘{id}’"));
+            }
+        }
+        args.open.iter().cloned().collect()
+    };
+    let store = match &args.data {
+        Some(dir) => RoomStore::new(dir.clone()),
+        None => RoomStore::default_location()
+            .ok_or("de gegevensmap van kampvuur is niet te vinden; gebruik --data")?,
+    };
+    let bind = match args.bind {
+        Some(ip) => ip,
+        None => match lan_addresses().first() {
+            Some(a) => a.ip,
+            None => {
+                println!(
+                    "Let op: geen schoolnetwerk gevonden; de zaal luistert alleen op deze computer (127.0.0.1)."
+                );
+                IpAddr::V4(Ipv4Addr::LOCALHOST)
+            }
+        },
+    };
+    let room = Room::start(RoomConfig {
+        workshop: Arc::new(workshop),
+        bind,
+        port: args.port,
+        store: Some(store.clone()),
+        resume: None,
+        open: open.clone(),
+        on_change: None,
+        now: chrono::Local::now().naive_local(),
+    })
+    .map_err(|e| e.to_string())?;
+    let status = room.status();
+    let folder = store
+        .folder(&status.session)
+        .map_or_else(|_| store.root().to_path_buf(), |f| f);
+    println!("De zaal is open.");
+    println!("  Adres:      {}", status.url);
+    println!("  Code:       {}", status.code);
+    println!("  Met QR-link: {}", status.join_url);
+    println!("  Checklists: {}", open.into_iter().collect::<Vec<_>>().join(", "));
+    println!("  Sessie:     {}", status.session);
+    println!("  Gegevens:   {}", folder.display());
+    println!("Stoppen: Ctrl+C.");
+    wait_for_stop()?;
+    room.stop();
+    println!("De zaal is gesloten; de antwoorden staan in {}.", folder.display());
+    Ok(())
+}
+
+/// Block until Ctrl+C (or SIGTERM on Unix).
+fn wait_for_stop() -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("kan niet op Ctrl+C wachten: {e}"))?;
+    runtime.block_on(async {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let mut term =
+                signal(SignalKind::terminate()).map_err(|e| format!("kan niet op signalen wachten: {e}"))?;
+            tokio::select! {
+                r = tokio::signal::ctrl_c() => r.map_err(|e| format!("kan niet op Ctrl+C wachten: {e}")),
+                _ = term.recv() => Ok(()),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            tokio::signal::ctrl_c()
+                .await
+                .map_err(|e| format!("kan niet op Ctrl+C wachten: {e}"))
+        }
+    })
+}
