@@ -82,18 +82,24 @@ fn run(args: &ServeArgs) -> Result<(), String> {
     let status = room.status();
     let folder = store
         .folder(&status.session)
-        .map_or_else(|_| store.root().to_path_buf(), |f| f);
+        .unwrap_or_else(|_| store.root().to_path_buf());
     println!("De zaal is open.");
     println!("  Adres:      {}", status.url);
     println!("  Code:       {}", status.code);
     println!("  Met QR-link: {}", status.join_url);
-    println!("  Checklists: {}", open.into_iter().collect::<Vec<_>>().join(", "));
+    println!(
+        "  Checklists: {}",
+        open.into_iter().collect::<Vec<_>>().join(", ")
+    );
     println!("  Sessie:     {}", status.session);
     println!("  Gegevens:   {}", folder.display());
     println!("Stoppen: Ctrl+C.");
     wait_for_stop()?;
     room.stop();
-    println!("De zaal is gesloten; de antwoorden staan in {}.", folder.display());
+    println!(
+        "De zaal is gesloten; de antwoorden staan in {}.",
+        folder.display()
+    );
     Ok(())
 }
 
