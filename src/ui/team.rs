@@ -9,20 +9,35 @@ use crate::model::{ChecklistSummary, ItemSummary, TeamSummary, dutch_number};
 
 use super::theme;
 
-/// Rows of text a checklist needs, to divide the screen fairly.
-fn rows(c: &ChecklistSummary) -> f32 {
-    let items: f32 = c
-        .items
-        .iter()
-        .map(|i| match i {
-            ItemSummary::Scale { .. } => 3.2,
-            ItemSummary::Open { shared, .. } => {
+/// One piece of the picture: a checklist's title line, or one of its items.
+enum Piece<'a> {
+    Title(&'a ChecklistSummary),
+    Item(&'a ChecklistSummary, &'a ItemSummary),
+}
+
+impl Piece<'_> {
+    /// Height in lines of text.
+    fn rows(&self) -> f32 {
+        match self {
+            Piece::Title(c) if c.hidden => 3.0,
+            Piece::Title(_) => 1.5,
+            Piece::Item(_, ItemSummary::Scale { .. }) => 3.2,
+            Piece::Item(_, ItemSummary::Open { shared, .. }) => {
                 1.2 + shared.iter().filter(|s| s.approved).count() as f32 * 1.1
             }
-            _ => 1.9,
-        })
-        .sum();
-    2.0 + items.max(1.5)
+            Piece::Item(..) => 1.9,
+        }
+    }
+}
+
+/// A label at the top left of `rect` (`ui.put` would centre it).
+fn put_left(ui: &mut Ui, rect: Rect, label: egui::Label) {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.add(label);
 }
 
 /// Draw the team picture in `rect` (the audience screen).
@@ -49,71 +64,103 @@ pub fn team_picture(ui: &mut Ui, rect: Rect, summary: &TeamSummary) {
         );
         return;
     }
-    // Two columns when there is more than one checklist.
-    let cols = if summary.checklists.len() > 1 { 2 } else { 1 };
+    let pieces: Vec<Piece> = summary
+        .checklists
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(Piece::Title(c)).chain(c.items.iter().map(move |i| Piece::Item(c, i)))
+        })
+        .collect();
+    let total: f32 = pieces.iter().map(Piece::rows).sum();
+    // Two columns when one would make the text too small for the back of the room.
+    let cols = if total > 14.0 { 2 } else { 1 };
     let gap = area.width() * 0.04;
     let col_w = (body.width() - gap * (cols as f32 - 1.0)) / cols as f32;
-    let mut columns: Vec<Vec<&ChecklistSummary>> = vec![Vec::new(); cols];
+    let mut columns: Vec<Vec<&Piece>> = vec![Vec::new(); cols];
     let mut load = vec![0.0f32; cols];
-    for c in &summary.checklists {
-        let i = if load[0] <= load[cols - 1] {
-            0
+    let mut col = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        // A title never ends a column: it moves on with its first item.
+        let next_is_item = matches!(pieces.get(i + 1), Some(Piece::Item(..)));
+        let extra = if matches!(piece, Piece::Title(_)) && next_is_item {
+            pieces.get(i + 1).map_or(0.0, Piece::rows)
         } else {
-            cols - 1
+            0.0
         };
-        load[i] += rows(c);
-        columns[i].push(c);
+        if col + 1 < cols
+            && load[col] > 0.0
+            && load[col] + piece.rows() + extra > total / cols as f32 + 1.0
+        {
+            col += 1;
+        }
+        load[col] += piece.rows();
+        columns[col].push(piece);
     }
     let most = load.iter().copied().fold(1.0, f32::max);
     let line = (body.height() / most).min(heading * 0.8);
-    for (i, col) in columns.iter().enumerate() {
+    for (i, pieces) in columns.iter().enumerate() {
         let x = body.left() + i as f32 * (col_w + gap);
         let mut y = body.top();
-        for c in col {
-            let height = rows(c) * line;
+        for piece in pieces {
+            let height = piece.rows() * line;
             let r = Rect::from_min_size(pos2(x, y), vec2(col_w, height));
-            checklist(ui, r, c, line, summary.min_answers);
+            match piece {
+                Piece::Title(c) => title(ui, r, c, line, summary.min_answers),
+                Piece::Item(c, item) => draw_item(ui, r, c, item, line),
+            }
             y += height;
         }
     }
 }
 
-fn checklist(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usize) {
+fn title(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usize) {
+    let size = line * 0.62;
+    let title = format!("{} · {}", c.title, answers_text(c.respondents));
+    put_left(
+        ui,
+        Rect::from_min_size(rect.min, vec2(rect.width(), line * 1.2)),
+        egui::Label::new(
+            egui::RichText::new(title)
+                .size(size * 1.15)
+                .family(theme::bold_family())
+                .color(theme::accent(ui)),
+        )
+        .truncate(),
+    );
+    if c.hidden {
+        let wait = format!(
+            "Het overzicht verschijnt vanaf {min} antwoorden, zodat niemand te herkennen is."
+        );
+        put_left(
+            ui,
+            Rect::from_min_size(
+                rect.min + vec2(0.0, line * 1.5),
+                vec2(rect.width(), line * 1.4),
+            ),
+            egui::Label::new(
+                egui::RichText::new(wait)
+                    .size(size)
+                    .color(ui.visuals().weak_text_color()),
+            )
+            .wrap(),
+        );
+    }
+}
+
+fn draw_item(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, item: &ItemSummary, line: f32) {
     let painter = ui.painter().clone();
     let text = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     let accent = theme::accent(ui);
     let size = line * 0.62;
     let mut y = rect.top();
-    let title = format!("{} · {}", c.title, answers_text(c.respondents));
-    ui.put(
-        Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), line * 1.2)),
-        egui::Label::new(
-            egui::RichText::new(title)
-                .size(size * 1.15)
-                .family(theme::bold_family())
-                .color(accent),
-        )
-        .truncate(),
-    );
-    y += line * 1.5;
-    if c.hidden {
-        let wait = format!(
-            "Het overzicht verschijnt vanaf {min} antwoorden, zodat niemand te herkennen is."
-        );
-        ui.put(
-            Rect::from_min_size(pos2(rect.left(), y), vec2(rect.width(), line * 1.4)),
-            egui::Label::new(egui::RichText::new(wait).size(size).color(weak)).wrap(),
-        );
-        return;
-    }
     let font = FontId::proportional(size);
     let bar_h = line * 0.5;
-    let label_w = rect.width() * 0.55;
+    let label_w = rect.width() * 0.5;
     let bar_x = rect.left() + label_w + line * 0.3;
-    let bar_w = rect.right() - bar_x - line * 2.2;
+    let bar_w = rect.right() - bar_x - line * 2.6;
     let of = c.respondents.max(1) as f32;
-    for item in &c.items {
+    {
         match item {
             ItemSummary::Check { text: t, ticked } => {
                 label(&painter, rect.left(), y, label_w, t, &font, text);
@@ -134,7 +181,6 @@ fn checklist(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usiz
                     font.clone(),
                     text,
                 );
-                y += line * 1.9;
             }
             ItemSummary::YesNo { text: t, yes, no } => {
                 label(&painter, rect.left(), y, label_w, t, &font, text);
@@ -156,7 +202,6 @@ fn checklist(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usiz
                     FontId::proportional(size * 0.8),
                     text,
                 );
-                y += line * 1.9;
             }
             ItemSummary::Scale {
                 text: t,
@@ -212,7 +257,6 @@ fn checklist(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usiz
                         ),
                     );
                 }
-                y += line * 3.2;
             }
             ItemSummary::Open {
                 question, shared, ..
