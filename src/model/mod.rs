@@ -14,6 +14,6 @@ pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use workshop::{
-    Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,
-    Workshop,
+    Break, Case, Checklist, ChecklistItem, ChecklistMode, GuidePage, Item, ItemRef, Section, Slide,
+    Timer, Workshop,
 };
