@@ -211,10 +211,10 @@ fn check_item<'w>(
     ids: &BTreeSet<&str>,
     seen: &mut HashMap<&'w str, Pos>,
 ) {
-    if let Item::Slide(_) | Item::Case(_) | Item::Checklist(_) = item {
-        if let Some(m) = item.minutes() {
-            c.minutes(at, m, what);
-        }
+    if let Item::Slide(_) | Item::Case(_) | Item::Checklist(_) = item
+        && let Some(m) = item.minutes()
+    {
+        c.minutes(at, m, what);
     }
     match item {
         Item::Slide(slide) => {
