@@ -1,7 +1,7 @@
 //! The trainershandleiding: timed script, speaker notes, case trainer notes,
 //! timers and a materials list derived from the workshop.
 
-use crate::model::{ChecklistMode, Item, Workshop};
+use crate::model::{ChecklistMode, Item, Section, Workshop};
 
 use super::blocks::{BODY, Ink, doc_title, heading, lead_row, list_item, meta, paragraph, rich};
 use super::checks::mode_label;
@@ -223,6 +223,17 @@ fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
     }
 }
 
+/// ` (items 18 min, 1 min speling)` when the items of a section claim minutes
+/// and leave some over; nothing when they claim none or all of them.
+fn slack(s: &Section) -> String {
+    let claimed = s.claimed_minutes();
+    let planned = u64::from(s.minutes);
+    if claimed == 0 || claimed >= planned {
+        return String::new();
+    }
+    format!(" (items {claimed} min, {} min speling)", planned - claimed)
+}
+
 /// The team follow-up plan and the extra pages, each on a page of its own.
 fn appendix(flow: &mut Flow, w: &Workshop) {
     if !w.follow_up.is_empty() {
@@ -259,8 +270,9 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
         meta(
             &mut flow,
             &format!(
-                "{when} · {} min · daarna {} verstreken",
+                "{when} · {} min{} · daarna {} verstreken",
                 s.minutes,
+                slack(s),
                 duration(elapsed)
             ),
         );
