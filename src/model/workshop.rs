@@ -124,6 +124,10 @@ pub struct Checklist {
     /// Planned minutes for this checklist, if the author gives them.
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// Teachers may share their open answers with the team (shown anonymously
+    /// on the projector after the trainer has read them).
+    #[serde(default)]
+    pub shareable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
