@@ -243,6 +243,50 @@ fn semantic_errors_point_at_the_value() {
 }
 
 #[test]
+fn item_minutes_may_not_exceed_their_section() {
+    let e = load_err("te-veel-minuten.ron");
+    assert_eq!(
+        positions(&e),
+        vec![(6, 22), (9, 49), (15, 26), (15, 36)],
+        "{e}"
+    );
+    let d = e.diagnostics();
+    assert!(
+        d[0].message
+            .contains("‘Een’ duurt 10 minuten, maar de items claimen samen 11 minuten"),
+        "{e}"
+    );
+    assert!(
+        d[1].message
+            .contains("dia 2 van onderdeel ‘Een’ duurt 0 minuten"),
+        "{e}"
+    );
+    assert!(
+        d[2].message
+            .contains("handleidingpagina 1 heeft geen titel"),
+        "{e}"
+    );
+    assert!(
+        d[3].message
+            .contains("handleidingpagina 1 heeft geen tekst"),
+        "{e}"
+    );
+
+    let ok = parse_workshop(
+        "Workshop(title: \"W\", sections: [(title: \"S\", minutes: 10, items: [
+            Slide(title: \"A\", minutes: 4), Slide(title: \"B\", minutes: Some(2)),
+            Timer(label: \"T\", minutes: 4)])],
+            follow_up: \"Na twee weken: **tien minuten** terugkijken.\",
+            guide_pages: [GuidePage(title: \"Bronnen\", body: \"- een artikel\")])",
+        "inline.ron",
+    )
+    .unwrap();
+    assert_eq!(ok.sections[0].claimed_minutes(), 10);
+    assert_eq!(ok.guide_pages[0].title, "Bronnen");
+    assert!(!ok.follow_up.is_empty());
+}
+
+#[test]
 fn markdown_outside_the_subset_points_inside_the_string() {
     let e = load_err("opmaak.ron");
     assert_eq!(

@@ -143,6 +143,32 @@ fn guide_has_notes_and_schedule() {
 }
 
 #[test]
+fn guide_shows_item_minutes_and_the_appendix() {
+    let w = bundled_workshop().unwrap();
+    let p = parse(&pdf::render(&w, &req(DocKind::Guide)).unwrap().bytes);
+    assert_inside(&p, MARGIN);
+    let text = p.squashed();
+    for needle in [
+        "Dia 1: Welkom (2 min)",
+        "Noor, groep 5 · 6 min",
+        "Checklist: Signalen in mijn lijf (3 min)",
+        "(items 18 min, 1 min speling)",
+        "Vervolg met het team",
+        "Lastige momenten",
+        "Bronnen en verantwoording",
+    ] {
+        assert!(text.contains(&squash(needle)), "ontbreekt: {needle}");
+    }
+    // The opening paragraph of each appendix page (list items interleave with
+    // their bullets in the extracted text, so they are not compared).
+    let bodies = w.guide_pages.iter().map(|p| &p.body);
+    for body in bodies.chain([&w.follow_up]) {
+        let first = body.plain_lines().into_iter().next().unwrap_or_default();
+        assert!(text.contains(&squash(&first)), "ontbreekt: {first}");
+    }
+}
+
+#[test]
 fn reflection_needs_answers_and_shows_them() {
     let w = example();
     let err = pdf::render(&w, &req(DocKind::Reflection)).unwrap_err();

@@ -64,6 +64,14 @@ pub fn lines(w: &Workshop) -> Vec<String> {
             }
         }
     }
+    if !w.follow_up.is_empty() {
+        out.plain(crate::pdf::FOLLOW_UP_TITLE);
+        out.rich(&w.follow_up);
+    }
+    for page in &w.guide_pages {
+        out.plain(&page.title);
+        out.rich(&page.body);
+    }
     out.0
 }
 

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::picture::decode_png;
-use crate::model::{Checklist, ChecklistItem, Item, Picture, RichText, Workshop};
+use crate::model::{Checklist, ChecklistItem, Item, Picture, RichText, Section, Workshop};
 
 use super::error::Diagnostic;
 use super::locate::{Pos, Value};
@@ -164,10 +164,43 @@ pub(crate) fn validate(
             c.title(at.field(title_field), item.title(), &what);
             check_item(&mut c, at, item, &what, &ids, &mut seen);
         }
+        claimed(&mut c, at, section, &what);
     }
+    appendix(&mut c, root, workshop);
     let mut out = c.out;
     out.sort_by_key(|d| (d.line == 0, d.line, d.col));
     (out, c.pictures)
+}
+
+/// The minutes that a section's items claim may not add up to more than the
+/// section's own minutes (a section of 0 minutes is reported already).
+fn claimed(c: &mut Checker, at: Loc, section: &Section, what: &str) {
+    let claimed = section.claimed_minutes();
+    if section.minutes > 0 && claimed > u64::from(section.minutes) {
+        c.error(
+            at.field("minutes"),
+            format!(
+                "{what} duurt {} minuten, maar de items claimen samen {claimed} minuten; \
+                 maak de items korter of geef het onderdeel meer minuten",
+                section.minutes
+            ),
+        );
+    }
+}
+
+/// The team follow-up plan and the trainer guide's appendix pages.
+fn appendix(c: &mut Checker, root: Loc, workshop: &Workshop) {
+    c.rich(root, "follow_up", &workshop.follow_up);
+    let pages = root.field("guide_pages");
+    for (i, page) in workshop.guide_pages.iter().enumerate() {
+        let at = pages.elem(i);
+        let what = format!("handleidingpagina {}", i + 1);
+        c.title(at.field("title"), &page.title, &what);
+        if page.body.is_empty() {
+            c.error(at.field("body"), format!("{what} heeft geen tekst"));
+        }
+        c.rich(at, "body", &page.body);
+    }
 }
 
 fn check_item<'w>(
@@ -178,6 +211,11 @@ fn check_item<'w>(
     ids: &BTreeSet<&str>,
     seen: &mut HashMap<&'w str, Pos>,
 ) {
+    if let Item::Slide(_) | Item::Case(_) | Item::Checklist(_) = item
+        && let Some(m) = item.minutes()
+    {
+        c.minutes(at, m, what);
+    }
     match item {
         Item::Slide(slide) => {
             c.rich(at, "body", &slide.body);

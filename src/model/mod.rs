@@ -25,6 +25,6 @@ pub use team::{
 pub use team_csv::team_csv;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use workshop::{
-    Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,
-    Workshop,
+    Break, Case, Checklist, ChecklistItem, ChecklistMode, GuidePage, Item, ItemRef, Section, Slide,
+    Timer, Workshop,
 };

@@ -253,6 +253,8 @@ mod tests {
             subtitle: String::new(),
             author: String::new(),
             language: "nl-NL".into(),
+            follow_up: Default::default(),
+            guide_pages: vec![],
             sections: minutes
                 .iter()
                 .map(|&m| Section {

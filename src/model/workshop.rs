@@ -18,6 +18,20 @@ pub struct Workshop {
     #[serde(default = "default_language")]
     pub language: String,
     pub sections: Vec<Section>,
+    /// Team follow-up plan (after the afternoon), printed in the trainer guide.
+    #[serde(default)]
+    pub follow_up: RichText,
+    /// Extra pages at the end of the trainer guide (not shown as slides).
+    #[serde(default)]
+    pub guide_pages: Vec<GuidePage>,
+}
+
+/// A page of the trainer guide's appendix, e.g. difficult moments or sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidePage {
+    pub title: String,
+    pub body: RichText,
 }
 
 fn default_language() -> String {
@@ -31,6 +45,17 @@ pub struct Section {
     pub title: String,
     pub minutes: u32,
     pub items: Vec<Item>,
+}
+
+impl Section {
+    /// The minutes its items claim together (items without minutes count 0).
+    pub fn claimed_minutes(&self) -> u64 {
+        self.items
+            .iter()
+            .filter_map(Item::minutes)
+            .map(u64::from)
+            .sum()
+    }
 }
 
 /// Anything that can be shown on the screen, one at a time.
@@ -57,6 +82,9 @@ pub struct Slide {
     pub picture: Option<super::picture::Picture>,
     #[serde(default)]
     pub notes: RichText,
+    /// Planned minutes for this slide, if the author gives them.
+    #[serde(default)]
+    pub minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +99,9 @@ pub struct Case {
     pub trainer_notes: RichText,
     /// Id of the checklist used with this case.
     pub checklist: String,
+    /// Planned minutes for this case, if the author gives them.
+    #[serde(default)]
+    pub minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +121,9 @@ pub struct Checklist {
     #[serde(default)]
     pub intro: RichText,
     pub items: Vec<ChecklistItem>,
+    /// Planned minutes for this checklist, if the author gives them.
+    #[serde(default)]
+    pub minutes: Option<u32>,
     /// Teachers may share their open answers with the team (shown anonymously
     /// on the projector after the trainer has read them).
     #[serde(default)]
@@ -164,6 +198,18 @@ impl Item {
         }
     }
 
+    /// Minutes this item claims of its section: the optional `minutes` of a
+    /// slide, case or checklist, and always those of a timer or break.
+    pub fn minutes(&self) -> Option<u32> {
+        match self {
+            Self::Slide(s) => s.minutes,
+            Self::Case(c) => c.minutes,
+            Self::Checklist(c) => c.minutes,
+            Self::Timer(t) => Some(t.minutes),
+            Self::Break(b) => Some(b.minutes),
+        }
+    }
+
     /// A short Dutch name of the kind of item.
     pub fn kind_name(&self) -> &'static str {
         match self {
@@ -221,5 +267,46 @@ impl Workshop {
 
     pub fn count_cases(&self) -> usize {
         self.items().filter(|i| matches!(i, Item::Case(_))).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slide(minutes: Option<u32>) -> Item {
+        Item::Slide(Slide {
+            title: "Dia".into(),
+            body: RichText::default(),
+            image: None,
+            picture: None,
+            notes: RichText::default(),
+            minutes,
+        })
+    }
+
+    #[test]
+    fn claimed_minutes_add_up_items_with_minutes() {
+        let section = Section {
+            title: "Onderdeel".into(),
+            minutes: 20,
+            items: vec![
+                slide(Some(3)),
+                slide(None),
+                Item::Timer(Timer {
+                    label: "Groepjes".into(),
+                    minutes: 12,
+                    instruction: RichText::default(),
+                }),
+                Item::Break(Break {
+                    label: "Pauze".into(),
+                    minutes: 4,
+                }),
+            ],
+        };
+        assert_eq!(section.claimed_minutes(), 19);
+        assert!(section.claimed_minutes() <= u64::from(section.minutes));
+        assert_eq!(section.items[1].minutes(), None);
+        assert_eq!(section.items[2].minutes(), Some(12));
     }
 }

@@ -1,7 +1,7 @@
 //! The trainershandleiding: timed script, speaker notes, case trainer notes,
 //! timers and a materials list derived from the workshop.
 
-use crate::model::{ChecklistMode, Item, Workshop};
+use crate::model::{ChecklistMode, Item, Section, Workshop};
 
 use super::blocks::{BODY, Ink, doc_title, heading, lead_row, list_item, meta, paragraph, rich};
 use super::checks::mode_label;
@@ -153,11 +153,20 @@ fn materials(flow: &mut Flow, w: &Workshop) {
     }
 }
 
+/// ` (4 min)` for an item with planned minutes, nothing otherwise.
+fn mins(minutes: Option<u32>) -> String {
+    minutes.map(|m| format!(" ({m} min)")).unwrap_or_default()
+}
+
 fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
     match it {
         Item::Slide(s) => {
             *slide_no += 1;
-            heading(flow, &format!("Dia {}: {}", slide_no, s.title), 2);
+            heading(
+                flow,
+                &format!("Dia {}: {}{}", slide_no, s.title, mins(s.minutes)),
+                2,
+            );
             if s.notes.is_empty() {
                 meta(flow, "Geen sprekersnotities.");
             } else {
@@ -165,14 +174,18 @@ fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
             }
         }
         Item::Case(c) => {
-            case(flow, c, false);
+            case(flow, c, false, c.minutes);
             if !c.trainer_notes.is_empty() {
                 heading(flow, "Voor de trainer", 3);
                 rich(flow, &c.trainer_notes, Ink::BODY, Mm(0.0));
             }
         }
         Item::Checklist(cl) => {
-            heading(flow, &format!("Checklist: {}", cl.title), 2);
+            heading(
+                flow,
+                &format!("Checklist: {}{}", cl.title, mins(cl.minutes)),
+                2,
+            );
             meta(
                 flow,
                 &format!("{} · {} vragen", mode_label(cl.mode), cl.items.len()),
@@ -210,6 +223,34 @@ fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
     }
 }
 
+/// ` (items 18 min, 1 min speling)` when the items of a section claim minutes
+/// and leave some over; nothing when they claim none or all of them.
+fn slack(s: &Section) -> String {
+    let claimed = s.claimed_minutes();
+    let planned = u64::from(s.minutes);
+    if claimed == 0 || claimed >= planned {
+        return String::new();
+    }
+    format!(" (items {claimed} min, {} min speling)", planned - claimed)
+}
+
+/// The team follow-up plan and the extra pages, each on a page of its own.
+fn appendix(flow: &mut Flow, w: &Workshop) {
+    if !w.follow_up.is_empty() {
+        flow.page_break();
+        heading(flow, FOLLOW_UP_TITLE, 1);
+        rich(flow, &w.follow_up, Ink::BODY, Mm(0.0));
+    }
+    for page in &w.guide_pages {
+        flow.page_break();
+        heading(flow, &page.title, 1);
+        rich(flow, &page.body, Ink::BODY, Mm(0.0));
+    }
+}
+
+/// Heading of the team follow-up plan in the guide.
+pub const FOLLOW_UP_TITLE: &str = "Vervolg met het team";
+
 pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
@@ -229,8 +270,9 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
         meta(
             &mut flow,
             &format!(
-                "{when} · {} min · daarna {} verstreken",
+                "{when} · {} min{} · daarna {} verstreken",
                 s.minutes,
+                slack(s),
                 duration(elapsed)
             ),
         );
@@ -238,6 +280,7 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
             item(&mut flow, it, &mut slide_no);
         }
     }
+    appendix(&mut flow, w);
     let mut pages = flow.finish();
     decorate(fonts, &mut pages, geo, &w.title, DocKind::Guide.title(), 0);
     pages

@@ -22,6 +22,7 @@ pub mod wrap;
 use crate::model::{AnswerSet, TeamSummary, Workshop};
 
 pub use geom::{Elem, Layout, Mm, Page, TextRun};
+pub use guide::FOLLOW_UP_TITLE;
 
 /// Which handout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +230,8 @@ mod tests {
             subtitle: String::new(),
             author: String::new(),
             language: "nl-NL".into(),
+            follow_up: Default::default(),
+            guide_pages: vec![],
             sections: vec![],
         };
         assert_eq!(

@@ -163,11 +163,14 @@ fn slide(flow: &mut Flow, s: &Slide) {
 }
 
 /// A case: who, the situation, and each question with lines to write on.
-pub fn case(flow: &mut Flow, c: &Case, writing: bool) {
+pub fn case(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
     // A case begins with room for its title and the start of the situation.
     flow.need_space(Mm(70.0));
     heading(flow, &format!("Casus: {}", c.title), 2);
-    meta(flow, &c.who);
+    match minutes {
+        Some(m) => meta(flow, &format!("{} · {m} min", c.who)),
+        None => meta(flow, &c.who),
+    }
     rich(flow, &c.situation, Ink::BODY, Mm(0.0));
     if c.questions.is_empty() {
         return;
@@ -213,7 +216,7 @@ pub fn case(flow: &mut Flow, c: &Case, writing: bool) {
 fn item(flow: &mut Flow, item: &Item) {
     match item {
         Item::Slide(s) => slide(flow, s),
-        Item::Case(c) => case(flow, c, true),
+        Item::Case(c) => case(flow, c, true, None),
         Item::Checklist(cl) => checklist(flow, cl, None),
         Item::Timer(t) => {
             heading(
