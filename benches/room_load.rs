@@ -58,7 +58,8 @@ impl Conn {
         let reply = self.read_reply().await;
         for c in &reply.cookies {
             let name = c.split('=').next().unwrap_or("");
-            self.cookies.retain(|old| !old.starts_with(&format!("{name}=")));
+            self.cookies
+                .retain(|old| !old.starts_with(&format!("{name}=")));
             self.cookies.push(c.clone());
         }
         reply
@@ -105,8 +106,16 @@ fn change(d: u8, j: usize) -> (String, u8) {
 
 async fn device(d: u8, server: SocketAddr, code: String) -> (Vec<Duration>, usize) {
     let mut conn = Conn::open(Ipv4Addr::new(127, 0, 0, 10 + d), server).await;
-    assert_eq!(conn.post("/code", &format!("code={code}"), "").await.status, 303);
-    assert_eq!(conn.post("/naam", &format!("naam=Leraar+{d}"), "").await.status, 303);
+    assert_eq!(
+        conn.post("/code", &format!("code={code}"), "").await.status,
+        303
+    );
+    assert_eq!(
+        conn.post("/naam", &format!("naam=Leraar+{d}"), "")
+            .await
+            .status,
+        303
+    );
     let mut latencies = Vec::with_capacity(CHANGES);
     let mut failed = 0;
     for j in 0..CHANGES {
@@ -142,7 +151,15 @@ fn main() {
     let data = tempfile::tempdir().unwrap();
     let workshop = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/voorbeeld.ron");
     let mut child = Command::new(env!("CARGO_BIN_EXE_kampvuur"))
-        .args(["serve", workshop, "--bind", "127.0.0.1", "--port", "0", "--data"])
+        .args([
+            "serve",
+            workshop,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data",
+        ])
         .arg(data.path())
         .stdout(Stdio::piped())
         .spawn()
@@ -151,7 +168,10 @@ fn main() {
     let (mut url, mut code, mut session) = (String::new(), String::new(), String::new());
     for line in lines.by_ref() {
         let line = line.unwrap();
-        let value = line.split_once(':').map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+        let value = line
+            .split_once(':')
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default();
         match line.trim_start().split(':').next().unwrap_or("") {
             "Adres" => url = value,
             "Code" => code = value,
@@ -177,13 +197,22 @@ fn main() {
             .collect();
         let mut out = Vec::new();
         for t in tasks {
-            out.push(tokio::time::timeout(Duration::from_secs(120), t).await.unwrap().unwrap());
+            out.push(
+                tokio::time::timeout(Duration::from_secs(120), t)
+                    .await
+                    .unwrap()
+                    .unwrap(),
+            );
         }
         out
     });
     let wall = start.elapsed();
     let (rss, peak) = rss_kb(child.id());
-    Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().unwrap();
+    Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
     let exit = child.wait().unwrap();
 
     let mut latencies: Vec<Duration> = results.iter().flat_map(|(l, _)| l.clone()).collect();
@@ -191,7 +220,9 @@ fn main() {
     latencies.sort();
     let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p).round() as usize];
 
-    let (_, participants, unreadable) = RoomStore::new(data.path().to_owned()).load(&session).unwrap();
+    let (_, participants, unreadable) = RoomStore::new(data.path().to_owned())
+        .load(&session)
+        .unwrap();
     let mut lost = 0;
     for d in 0..DEVICES {
         let (text, step) = change(d, CHANGES - 1);
@@ -206,16 +237,30 @@ fn main() {
             lost += 1;
         }
     }
-    println!("room_load: {DEVICES} apparaten × {CHANGES} wijzigingen = {} in {:.2} s", latencies.len(), wall.as_secs_f64());
+    println!(
+        "room_load: {DEVICES} apparaten × {CHANGES} wijzigingen = {} in {:.2} s",
+        latencies.len(),
+        wall.as_secs_f64()
+    );
     println!(
         "  latentie per wijziging: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         pct(0.50).as_secs_f64() * 1e3,
         pct(0.99).as_secs_f64() * 1e3,
         latencies.last().unwrap().as_secs_f64() * 1e3
     );
-    println!("  geheugen server (RSS): {:.1} MB in rust, {:.1} MB na de belasting, piek {:.1} MB", idle as f64 / 1024.0, rss as f64 / 1024.0, peak as f64 / 1024.0);
-    println!("  geweigerd: {refused}, verloren (opgeslagen ≠ laatste wijziging): {lost} van {DEVICES} apparaten, onleesbare bestanden: {unreadable}");
+    println!(
+        "  geheugen server (RSS): {:.1} MB in rust, {:.1} MB na de belasting, piek {:.1} MB",
+        idle as f64 / 1024.0,
+        rss as f64 / 1024.0,
+        peak as f64 / 1024.0
+    );
+    println!(
+        "  geweigerd: {refused}, verloren (opgeslagen ≠ laatste wijziging): {lost} van {DEVICES} apparaten, onleesbare bestanden: {unreadable}"
+    );
     println!("  server gestopt: {exit}");
-    assert_eq!((refused, lost, unreadable, participants.len()), (0, 0, 0, usize::from(DEVICES)));
+    assert_eq!(
+        (refused, lost, unreadable, participants.len()),
+        (0, 0, 0, usize::from(DEVICES))
+    );
     assert!(exit.success());
 }

@@ -22,10 +22,14 @@ use kampvuur::model::Answer;
 use kampvuur::room::Room;
 
 fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
 }
 
 /// The value of a script as JSON text ("true", "\"Bewaard\"", "48").
@@ -40,7 +44,10 @@ fn js(tab: &Tab, expression: &str) -> String {
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
-        assert!(start.elapsed() < Duration::from_secs(10), "waited too long for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "waited too long for {what}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -104,19 +111,37 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
     let tab = browser.new_tab().unwrap();
     tab.set_default_timeout(Duration::from_secs(10));
 
-    tab.navigate_to(&status.join_url).unwrap().wait_until_navigated().unwrap();
+    tab.navigate_to(&status.join_url)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
     tab.wait_for_element("#naam").unwrap().click().unwrap();
     tab.type_str("Fatima").unwrap();
-    tab.find_element("form button.knop:not([name])").unwrap().click().unwrap();
-    tab.wait_for_element("a.lijst[href='/lijst/A']").unwrap().click().unwrap();
+    tab.find_element("form button.knop:not([name])")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.wait_for_element("a.lijst[href='/lijst/A']")
+        .unwrap()
+        .click()
+        .unwrap();
     tab.wait_for_element("form[data-autosave]").unwrap();
     assert_eq!(room.status().devices, 1);
 
     // Tick, choose yes, choose 4 on the scale, type an open answer, share it.
     tab.find_element("input[name=i0]").unwrap().click().unwrap();
-    tab.find_element("input[name=i1][value=ja]").unwrap().click().unwrap();
-    tab.find_element("input[name=i2][value='4'] + span").unwrap().click().unwrap();
-    tab.find_element("textarea[name=i3]").unwrap().click().unwrap();
+    tab.find_element("input[name=i1][value=ja]")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.find_element("input[name=i2][value='4'] + span")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.find_element("textarea[name=i3]")
+        .unwrap()
+        .click()
+        .unwrap();
     tab.type_str("Rustig beginnen").unwrap();
     tab.find_element("input[name=d3]").unwrap().click().unwrap();
     let saved = |want: &Answer| {
@@ -128,7 +153,9 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
     wait_until("the autosave", || {
         saved(&Answer::Open("Rustig beginnen".into())) && room.respondents()[0].1.is_shared("A", 3)
     });
-    wait_until("‘Bewaard’", || js(&tab, "document.getElementById('melding').textContent") == "\"Bewaard\"");
+    wait_until("‘Bewaard’", || {
+        js(&tab, "document.getElementById('melding').textContent") == "\"Bewaard\""
+    });
     let answers = room.respondents()[0].1.checklists["A"].clone();
     assert_eq!(
         answers,
@@ -140,34 +167,68 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
         ]
     );
 
-    tab.reload(false, None).unwrap().wait_until_navigated().unwrap();
+    tab.reload(false, None)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
     tab.wait_for_element("form[data-autosave]").unwrap();
-    assert_eq!(js(&tab, "document.querySelector('input[name=i0]').checked"), "true");
-    assert_eq!(js(&tab, "document.querySelector('input[name=i1][value=ja]').checked"), "true");
-    assert_eq!(js(&tab, "document.querySelector('input[name=i2][value=\"4\"]').checked"), "true");
-    assert_eq!(js(&tab, "document.querySelector('textarea[name=i3]').value"), "\"Rustig beginnen\"");
-    assert_eq!(js(&tab, "document.querySelector('input[name=d3]').checked"), "true");
+    assert_eq!(
+        js(&tab, "document.querySelector('input[name=i0]').checked"),
+        "true"
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('input[name=i1][value=ja]').checked"
+        ),
+        "true"
+    );
+    assert_eq!(
+        js(
+            &tab,
+            "document.querySelector('input[name=i2][value=\"4\"]').checked"
+        ),
+        "true"
+    );
+    assert_eq!(
+        js(&tab, "document.querySelector('textarea[name=i3]').value"),
+        "\"Rustig beginnen\""
+    );
+    assert_eq!(
+        js(&tab, "document.querySelector('input[name=d3]').checked"),
+        "true"
+    );
     // Large touch targets: every choice at least 44 px high.
     let smallest = js(
         &tab,
         "Math.min(...[...document.querySelectorAll('.keuze, .stap span, .knop')].map(e => e.getBoundingClientRect().height))",
     );
     assert!(smallest.parse::<f64>().unwrap() >= 44.0, "{smallest}");
-    let overflow = js(&tab, "document.documentElement.scrollWidth <= window.innerWidth");
+    let overflow = js(
+        &tab,
+        "document.documentElement.scrollWidth <= window.innerWidth",
+    );
     assert_eq!(overflow, "true", "no sideways scrolling on a phone");
     screenshot(&tab, 390.0, 844.0, "zaal-telefoon.png");
     screenshot(&tab, 1280.0, 900.0, "zaal-laptop.png");
 
     // Without JavaScript: the button posts the form and the page says so.
-    tab.call_method(Emulation::SetScriptExecutionDisabled { value: true }).unwrap();
+    tab.call_method(Emulation::SetScriptExecutionDisabled { value: true })
+        .unwrap();
     tab.navigate_to(&format!("{}/lijst/A", status.url))
         .unwrap()
         .wait_until_navigated()
         .unwrap();
-    tab.wait_for_element("input[name=i1][value=nee]").unwrap().click().unwrap();
+    tab.wait_for_element("input[name=i1][value=nee]")
+        .unwrap()
+        .click()
+        .unwrap();
     std::thread::sleep(Duration::from_millis(300));
     assert!(saved(&Answer::YesNo(Some(true))), "no script, no autosave");
-    tab.find_element(".bewaren button").unwrap().click().unwrap();
+    tab.find_element(".bewaren button")
+        .unwrap()
+        .click()
+        .unwrap();
     wait_until("the form post", || saved(&Answer::YesNo(Some(false))));
     tab.wait_until_navigated().unwrap();
     let content = tab.get_content().unwrap();

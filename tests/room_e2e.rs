@@ -100,7 +100,6 @@ fn text(got: &Got) -> String {
     String::from_utf8_lossy(&got.body).into_owned()
 }
 
-
 #[test]
 fn join_answer_reconnect_download_and_wipe_over_tcp() {
     let dir = tempfile::tempdir().unwrap();
@@ -117,7 +116,12 @@ fn join_answer_reconnect_download_and_wipe_over_tcp() {
     assert!(text(&phone.get("/lijsten")).contains("/lijst/A"));
     let got = phone.post(
         "/lijst/A",
-        &[("i0", "ja"), ("i2", "3"), ("i3", "Eerst de ademhaling"), ("d3", "ja")],
+        &[
+            ("i0", "ja"),
+            ("i2", "3"),
+            ("i3", "Eerst de ademhaling"),
+            ("d3", "ja"),
+        ],
     );
     assert_eq!(got.status, 303);
 
@@ -127,20 +131,39 @@ fn join_answer_reconnect_download_and_wipe_over_tcp() {
     again.cookies = cookies;
     let page = text(&again.get("/lijst/A"));
     assert!(page.contains("Eerst de ademhaling</textarea>"), "{page}");
-    again.post("/lijst/A", &[("i0", "ja"), ("i1", "ja"), ("i2", "3"), ("i3", "Eerst de ademhaling")]);
+    again.post(
+        "/lijst/A",
+        &[
+            ("i0", "ja"),
+            ("i1", "ja"),
+            ("i2", "3"),
+            ("i3", "Eerst de ademhaling"),
+        ],
+    );
     assert_eq!(room.status().devices, 1, "no duplicate participant");
-    assert_eq!(room.respondents()[0].1.checklists["A"][1], Answer::YesNo(Some(true)));
+    assert_eq!(
+        room.respondents()[0].1.checklists["A"][1],
+        Answer::YesNo(Some(true))
+    );
 
     let pdf = again.get("/reflectie.pdf");
     assert_eq!(pdf.status, 200);
-    assert!(pdf.disposition.contains("reflectie-fatima-yilmaz.pdf"), "{}", pdf.disposition);
+    assert!(
+        pdf.disposition.contains("reflectie-fatima-yilmaz.pdf"),
+        "{}",
+        pdf.disposition
+    );
     let shown = pdf_support::parse(&pdf.body).squashed();
     assert!(shown.contains("FatimaYılmaz"), "{shown}");
     assert!(shown.contains("Eerstdeademhaling"), "{shown}");
 
     let session = room.status().session;
     let id = room.respondents()[0].0.clone();
-    let file = store.folder(&session).unwrap().join("deelnemers").join(format!("{id}.ron"));
+    let file = store
+        .folder(&session)
+        .unwrap()
+        .join("deelnemers")
+        .join(format!("{id}.ron"));
     // The writer thread stores each change shortly after it is made.
     for _ in 0..100 {
         if std::fs::read_to_string(&file).is_ok_and(|t| t.contains("YesNo(Some(true))")) {
@@ -150,8 +173,15 @@ fn join_answer_reconnect_download_and_wipe_over_tcp() {
     }
     let stored = std::fs::read_to_string(&file).unwrap();
     assert!(stored.contains("Eerst de ademhaling") && stored.contains("YesNo(Some(true))"));
-    let secret = again.cookies["kv_apparaat"].split_once('.').unwrap().1.to_owned();
-    assert!(!stored.contains(&secret), "only the hash of the device secret is stored");
+    let secret = again.cookies["kv_apparaat"]
+        .split_once('.')
+        .unwrap()
+        .1
+        .to_owned();
+    assert!(
+        !stored.contains(&secret),
+        "only the hash of the device secret is stored"
+    );
 
     let got = again.post("/wissen", &[("zeker", "ja")]);
     assert_eq!(got.status, 200);
@@ -185,7 +215,10 @@ fn a_resumed_session_keeps_devices_and_cookies() {
     assert_eq!(resumed.min_answers, 7);
     phone.base = resumed.url.clone();
     let page = text(&phone.get("/lijst/A"));
-    assert!(page.contains("Samen pauzeren"), "the old cookie still works: {page}");
+    assert!(
+        page.contains("Samen pauzeren"),
+        "the old cookie still works: {page}"
+    );
     phone.post("/naam", &[("naam", "Bram")]);
     assert_eq!(room.status().devices, 1);
 

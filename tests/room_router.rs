@@ -21,7 +21,10 @@ fn assert_safe_headers(r: &roomkit::client::Reply) {
 
 fn assert_dutch_page(r: &roomkit::client::Reply, status: StatusCode) {
     assert_eq!(r.status, status, "{}", r.body);
-    assert!(r.header("content-type").starts_with("text/html"), "{status}");
+    assert!(
+        r.header("content-type").starts_with("text/html"),
+        "{status}"
+    );
     assert!(r.body.contains("<html lang=\"nl\">"), "{}", r.body);
     assert_safe_headers(r);
 }
@@ -33,7 +36,10 @@ async fn start_page_and_assets_are_open_everything_else_needs_the_room() {
     let r = b.get("/").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("name=\"code\""));
-    assert!(r.body.contains("alleen op de laptop van de trainer"), "privacy text");
+    assert!(
+        r.body.contains("alleen op de laptop van de trainer"),
+        "privacy text"
+    );
     assert_safe_headers(&r);
     for asset in ["/stijl.css", "/bewaar.js"] {
         let r = b.get(asset).await;
@@ -44,7 +50,10 @@ async fn start_page_and_assets_are_open_everything_else_needs_the_room() {
         assert_dutch_page(&b.get(path).await, StatusCode::UNAUTHORIZED);
     }
     for path in ["/naam", "/lijst/A", "/wissen"] {
-        assert_dutch_page(&b.post(path, "naam=x&i0=ja&zeker=ja").await, StatusCode::UNAUTHORIZED);
+        assert_dutch_page(
+            &b.post(path, "naam=x&i0=ja&zeker=ja").await,
+            StatusCode::UNAUTHORIZED,
+        );
     }
     assert_dutch_page(&b.get("/bestaat-niet").await, StatusCode::NOT_FOUND);
     assert_eq!(room.status().devices, 0);
@@ -59,13 +68,19 @@ async fn token_and_code_let_you_in_wrong_ones_do_not() {
     assert_eq!(status.code.len(), 4);
 
     let mut b = Browser::new(room.router(), 2);
-    assert_dutch_page(&b.get("/t/00000000000000000000000000000000").await, StatusCode::FORBIDDEN);
+    assert_dutch_page(
+        &b.get("/t/00000000000000000000000000000000").await,
+        StatusCode::FORBIDDEN,
+    );
     assert!(b.cookies.is_empty());
     let r = b.get(&format!("/t/{token}")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.header("location"), "/naam");
     let cookie = r.header("set-cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     let r = b.get("/naam").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Anoniem") && r.body.contains("Wat er met je antwoorden gebeurt"));
@@ -77,7 +92,9 @@ async fn token_and_code_let_you_in_wrong_ones_do_not() {
     assert!(c.cookies.is_empty());
     // Lowercase, with a space: still the code.
     let typed = format!("{} {}", &status.code[..2].to_lowercase(), &status.code[2..]);
-    let r = c.post("/code", &format!("code={}", typed.replace(' ', "+"))).await;
+    let r = c
+        .post("/code", &format!("code={}", typed.replace(' ', "+")))
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(c.get("/naam").await.status, StatusCode::OK);
 }
@@ -88,9 +105,15 @@ async fn wrong_codes_are_limited_per_address() {
     let code = room.status().code;
     let mut guesser = Browser::new(room.router(), 4);
     for _ in 0..10 {
-        assert_eq!(guesser.post("/code", "code=ZZZZ").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            guesser.post("/code", "code=ZZZZ").await.status,
+            StatusCode::FORBIDDEN
+        );
     }
-    assert_dutch_page(&guesser.post("/code", "code=ZZZZ").await, StatusCode::TOO_MANY_REQUESTS);
+    assert_dutch_page(
+        &guesser.post("/code", "code=ZZZZ").await,
+        StatusCode::TOO_MANY_REQUESTS,
+    );
     // Once limited, even the right code is not tried: no guessing on.
     let r = guesser.post("/code", &format!("code={code}")).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
@@ -106,8 +129,14 @@ async fn names_anonymous_and_no_duplicates() {
     let code = room.status().code;
     let mut b = Browser::new(room.router(), 6);
     b.post("/code", &format!("code={code}")).await;
-    assert_dutch_page(&b.post("/naam", &format!("naam={}", "a".repeat(61))).await, StatusCode::BAD_REQUEST);
-    assert_dutch_page(&b.post("/naam", "naam=x&geheim=1").await, StatusCode::BAD_REQUEST);
+    assert_dutch_page(
+        &b.post("/naam", &format!("naam={}", "a".repeat(61))).await,
+        StatusCode::BAD_REQUEST,
+    );
+    assert_dutch_page(
+        &b.post("/naam", "naam=x&geheim=1").await,
+        StatusCode::BAD_REQUEST,
+    );
     assert_eq!(room.status().devices, 0);
     let before = room.status().version;
     let r = b.post("/naam", "anoniem=ja&naam=").await;
@@ -119,14 +148,27 @@ async fn names_anonymous_and_no_duplicates() {
     assert!(changes.load(Ordering::SeqCst) >= 1);
     assert_eq!(room.respondents()[0].1.participant, "");
     // A reload of the QR link or the name form keeps the same device.
-    let token = room.status().join_url.rsplit('/').next().unwrap().to_owned();
-    assert_eq!(b.get(&format!("/t/{token}")).await.header("location"), "/lijsten");
+    let token = room
+        .status()
+        .join_url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        b.get(&format!("/t/{token}")).await.header("location"),
+        "/lijsten"
+    );
     assert_eq!(b.get("/").await.header("location"), "/lijsten");
     b.post("/naam", "naam=Fatima+%3Cb%3E").await;
     assert_eq!(room.status().devices, 1);
     assert_eq!(room.respondents()[0].1.participant, "Fatima <b>");
     let page = b.get("/lijsten").await;
-    assert!(page.body.contains("Fatima &#60;b&#62;") || page.body.contains("Fatima &lt;b&gt;"), "{}", page.body);
+    assert!(
+        page.body.contains("Fatima &#60;b&#62;") || page.body.contains("Fatima &lt;b&gt;"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("/lijst/A") && page.body.contains("/reflectie.pdf"));
 }
 
@@ -142,9 +184,14 @@ async fn answers_are_saved_and_checked_against_the_workshop() {
     assert_eq!(page.header("cache-control"), "no-store");
     assert!(page.body.contains("deel met het team"));
     assert!(page.body.contains("src=\"/bewaar.js\""));
-    assert!(!page.body.contains("style="), "no inline styles under the CSP");
+    assert!(
+        !page.body.contains("style="),
+        "no inline styles under the CSP"
+    );
 
-    let r = b.post("/lijst/A", "i0=ja&i1=nee&i2=4&i3=Eerst+rust&d3=ja").await;
+    let r = b
+        .post("/lijst/A", "i0=ja&i1=nee&i2=4&i3=Eerst+rust&d3=ja")
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.header("location"), "/lijst/A?bewaard=1");
     let answers = &room.respondents()[0].1;
@@ -164,9 +211,14 @@ async fn answers_are_saved_and_checked_against_the_workshop() {
     assert!(page.body.contains("Eerst rust</textarea>"));
     assert_eq!(room.status().answering, 1);
 
-    let r = b.request("POST", "/lijst/A", "i0=ja", &[("kv-autosave", "1")]).await;
+    let r = b
+        .request("POST", "/lijst/A", "i0=ja", &[("kv-autosave", "1")])
+        .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    assert_eq!(room.respondents()[0].1.checklists["A"][2], Answer::Scale(None));
+    assert_eq!(
+        room.respondents()[0].1.checklists["A"][2],
+        Answer::Scale(None)
+    );
 
     let bad = [
         ("i9=ja", "unknown item"),
@@ -179,7 +231,11 @@ async fn answers_are_saved_and_checked_against_the_workshop() {
     ];
     for (body, what) in bad {
         assert_dutch_page(&b.post("/lijst/A", body).await, StatusCode::BAD_REQUEST);
-        assert_eq!(room.respondents()[0].1.checklists["A"][0], Answer::Check(true), "{what}");
+        assert_eq!(
+            room.respondents()[0].1.checklists["A"][0],
+            Answer::Check(true),
+            "{what}"
+        );
     }
     let long = format!("i3={}", "a".repeat(2001));
     assert_dutch_page(&b.post("/lijst/A", &long).await, StatusCode::BAD_REQUEST);
@@ -200,16 +256,37 @@ async fn oversize_and_cross_site_posts_are_refused() {
     let mut b = Browser::new(room.router(), 8);
     b.join(&room.status().code, "Fatima").await;
     let huge = format!("i3={}", "a".repeat(40 * 1024));
-    assert_dutch_page(&b.post("/lijst/A", &huge).await, StatusCode::PAYLOAD_TOO_LARGE);
-    let cross = [("sec-fetch-site", "cross-site"), ("origin", "http://kwaad.example")];
-    assert_dutch_page(&b.request("POST", "/lijst/A", "i0=ja", &cross).await, StatusCode::FORBIDDEN);
+    assert_dutch_page(
+        &b.post("/lijst/A", &huge).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+    );
+    let cross = [
+        ("sec-fetch-site", "cross-site"),
+        ("origin", "http://kwaad.example"),
+    ];
+    assert_dutch_page(
+        &b.request("POST", "/lijst/A", "i0=ja", &cross).await,
+        StatusCode::FORBIDDEN,
+    );
     let origin_only = [("origin", "http://kwaad.example")];
-    assert_dutch_page(&b.request("POST", "/naam", "naam=x", &origin_only).await, StatusCode::FORBIDDEN);
-    assert_dutch_page(&b.request("POST", "/wissen", "zeker=ja", &cross).await, StatusCode::FORBIDDEN);
+    assert_dutch_page(
+        &b.request("POST", "/naam", "naam=x", &origin_only).await,
+        StatusCode::FORBIDDEN,
+    );
+    assert_dutch_page(
+        &b.request("POST", "/wissen", "zeker=ja", &cross).await,
+        StatusCode::FORBIDDEN,
+    );
     assert!(room.respondents()[0].1.checklists.is_empty());
     // The phone's own pages post same-origin.
-    let same = [("sec-fetch-site", "same-origin"), ("origin", "http://127.0.0.1:8470")];
-    assert_eq!(b.request("POST", "/lijst/A", "i0=ja", &same).await.status, StatusCode::SEE_OTHER);
+    let same = [
+        ("sec-fetch-site", "same-origin"),
+        ("origin", "http://127.0.0.1:8470"),
+    ];
+    assert_eq!(
+        b.request("POST", "/lijst/A", "i0=ja", &same).await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -228,13 +305,26 @@ async fn one_device_never_sees_or_changes_another() {
     let (b_id, _) = b.cookies["kv_apparaat"].split_once('.').unwrap();
     assert_ne!(a_id, b_id);
     let mut forged = Browser::new(room.router(), 11);
-    forged.cookies.insert("kv_apparaat".into(), format!("{b_id}.{a_secret}"));
+    forged
+        .cookies
+        .insert("kv_apparaat".into(), format!("{b_id}.{a_secret}"));
     assert_dutch_page(&forged.get("/lijst/A").await, StatusCode::UNAUTHORIZED);
-    assert_dutch_page(&forged.post("/lijst/A", "i3=Overschreven").await, StatusCode::UNAUTHORIZED);
-    assert_dutch_page(&forged.post("/wissen", "zeker=ja").await, StatusCode::UNAUTHORIZED);
+    assert_dutch_page(
+        &forged.post("/lijst/A", "i3=Overschreven").await,
+        StatusCode::UNAUTHORIZED,
+    );
+    assert_dutch_page(
+        &forged.post("/wissen", "zeker=ja").await,
+        StatusCode::UNAUTHORIZED,
+    );
     let answers: Vec<_> = room.respondents();
     assert_eq!(answers.len(), 2);
-    assert!(answers.iter().all(|(_, a)| !a.checklists.values().flatten().any(|x| *x == Answer::Open("Overschreven".into()))));
+    assert!(answers.iter().all(|(_, a)| {
+        !a.checklists
+            .values()
+            .flatten()
+            .any(|x| *x == Answer::Open("Overschreven".into()))
+    }));
     let _ = a_id;
 }
 
@@ -247,8 +337,14 @@ async fn reflection_pdf_and_wiping() {
     let r = b.get("/reflectie.pdf").await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.header("content-type"), "application/pdf");
-    assert!(r.header("content-disposition").starts_with("attachment; filename=\""));
-    assert!(r.header("content-disposition").contains("reflectie-fatima.pdf"));
+    assert!(
+        r.header("content-disposition")
+            .starts_with("attachment; filename=\"")
+    );
+    assert!(
+        r.header("content-disposition")
+            .contains("reflectie-fatima.pdf")
+    );
 
     assert_eq!(b.get("/wissen").await.status, StatusCode::OK);
     assert_dutch_page(&b.post("/wissen", "").await, StatusCode::BAD_REQUEST);
@@ -256,7 +352,11 @@ async fn reflection_pdf_and_wiping() {
     let r = b.post("/wissen", "zeker=ja").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("gewist"));
-    assert!(b.cookies.is_empty(), "both cookies cleared: {:?}", b.cookies);
+    assert!(
+        b.cookies.is_empty(),
+        "both cookies cleared: {:?}",
+        b.cookies
+    );
     assert_eq!(room.status().devices, 0);
     assert!(room.respondents().is_empty());
 }

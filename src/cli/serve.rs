@@ -87,13 +87,19 @@ fn run(args: &ServeArgs) -> Result<(), String> {
     println!("  Adres:      {}", status.url);
     println!("  Code:       {}", status.code);
     println!("  Met QR-link: {}", status.join_url);
-    println!("  Checklists: {}", open.into_iter().collect::<Vec<_>>().join(", "));
+    println!(
+        "  Checklists: {}",
+        open.into_iter().collect::<Vec<_>>().join(", ")
+    );
     println!("  Sessie:     {}", status.session);
     println!("  Gegevens:   {}", folder.display());
     println!("Stoppen: Ctrl+C.");
     wait_for_stop()?;
     room.stop();
-    println!("De zaal is gesloten; de antwoorden staan in {}.", folder.display());
+    println!(
+        "De zaal is gesloten; de antwoorden staan in {}.",
+        folder.display()
+    );
     Ok(())
 }
 

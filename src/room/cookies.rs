@@ -45,7 +45,10 @@ mod tests {
     #[test]
     fn reads_cookies_among_others() {
         let mut h = HeaderMap::new();
-        h.insert(COOKIE, "a=1; kv_zaal=abc ; kv_apparaat=id1.sec".parse().unwrap());
+        h.insert(
+            COOKIE,
+            "a=1; kv_zaal=abc ; kv_apparaat=id1.sec".parse().unwrap(),
+        );
         assert_eq!(get(&h, ROOM), Some("abc"));
         assert_eq!(device(&h), Some(("id1", "sec")));
         assert_eq!(get(&h, "b"), None);

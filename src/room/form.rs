@@ -40,7 +40,10 @@ pub struct ChecklistForm {
 }
 
 /// Check every field of a checklist form (numbers in errors are 1-based).
-pub fn parse(checklist: &Checklist, fields: &[(String, String)]) -> Result<ChecklistForm, FormError> {
+pub fn parse(
+    checklist: &Checklist,
+    fields: &[(String, String)],
+) -> Result<ChecklistForm, FormError> {
     let mut answers: Vec<Option<Answer>> = vec![None; checklist.items.len()];
     let mut shared = BTreeSet::new();
     for (name, value) in fields {
@@ -172,7 +175,13 @@ mod tests {
     fn a_full_form_sets_every_item() {
         let form = parse(
             &list(),
-            &f(&[("i0", "ja"), ("i1", "nee"), ("i2", "5"), ("i3", "a\r\nb"), ("d3", "ja")]),
+            &f(&[
+                ("i0", "ja"),
+                ("i1", "nee"),
+                ("i2", "5"),
+                ("i3", "a\r\nb"),
+                ("d3", "ja"),
+            ]),
         )
         .unwrap();
         assert_eq!(

@@ -4,19 +4,21 @@
 
 use std::net::SocketAddr;
 
+use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 
 use crate::model::Checklist;
 use crate::pdf::{self, DocKind, ExportRequest};
 
 use super::cookies;
 use super::form;
-use super::pages::{self, ChecklistPage, CodePage, ListLink, ListsPage, NamePage, WipePage, WipedPage};
+use super::pages::{
+    self, ChecklistPage, CodePage, ListLink, ListsPage, NamePage, WipePage, WipedPage,
+};
 use super::routes::AppState;
 
 type Fields = Form<Vec<(String, String)>>;
@@ -302,7 +304,12 @@ pub async fn save(
     };
     let parsed = match form::parse(checklist, &fields) {
         Ok(p) => p,
-        Err(e) => return bad_form(&format!("{}. Ga terug en probeer het opnieuw.", capitalize(&e.to_string()))),
+        Err(e) => {
+            return bad_form(&format!(
+                "{}. Ga terug en probeer het opnieuw.",
+                capitalize(&e.to_string())
+            ));
+        }
     };
     if !state
         .shared
@@ -326,8 +333,12 @@ pub async fn reflection(State(state): State<AppState>, Device(device): Device) -
         let mut req = ExportRequest::new(DocKind::Reflection);
         req.answers = Some(&answers);
         let name = (!answers.participant.is_empty()).then_some(answers.participant.as_str());
-        pdf::render(&workshop, &req)
-            .map(|r| (r.bytes, pdf::default_file_name(&workshop, DocKind::Reflection, name)))
+        pdf::render(&workshop, &req).map(|r| {
+            (
+                r.bytes,
+                pdf::default_file_name(&workshop, DocKind::Reflection, name),
+            )
+        })
     })
     .await;
     let (bytes, file) = match made {
@@ -365,13 +376,20 @@ pub async fn wipe_page(Device(_): Device) -> Response {
 }
 
 /// "Wis mijn antwoorden": this device and its answers, from memory and disk.
-pub async fn wipe(State(state): State<AppState>, Device(device): Device, Form(fields): Fields) -> Response {
+pub async fn wipe(
+    State(state): State<AppState>,
+    Device(device): Device,
+    Form(fields): Fields,
+) -> Response {
     if !fields.iter().any(|(k, v)| k == "zeker" && v == "ja") {
         return bad_form("Bevestig eerst dat je je antwoorden wilt wissen.");
     }
     state.shared.wipe(&device);
     let mut response = pages::html(StatusCode::OK, &WipedPage);
-    for cookie in [cookies::clear(cookies::DEVICE), cookies::clear(cookies::ROOM)] {
+    for cookie in [
+        cookies::clear(cookies::DEVICE),
+        cookies::clear(cookies::ROOM),
+    ] {
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(SET_COOKIE, v);
         }

@@ -113,12 +113,10 @@ impl Room {
             None => (new_session(&config)?, Vec::new()),
         };
         let listener = net::bind(config.bind, config.port)?;
-        let addr = listener
-            .local_addr()
-            .map_err(|source| RoomError::Listen {
-                ip: config.bind,
-                source,
-            })?;
+        let addr = listener.local_addr().map_err(|source| RoomError::Listen {
+            ip: config.bind,
+            source,
+        })?;
         listener
             .set_nonblocking(true)
             .map_err(|source| RoomError::Listen {

@@ -82,7 +82,10 @@ pub fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, RoomError> {
             Err(source) => return Err(RoomError::Listen { ip, source }),
         }
     }
-    Err(RoomError::PortsInUse { from: port, to: last })
+    Err(RoomError::PortsInUse {
+        from: port,
+        to: last,
+    })
 }
 
 /// `http://ip:port` (IPv6 in brackets).
@@ -138,8 +141,9 @@ pub fn self_check(addr: SocketAddr) -> Result<(), String> {
         .map_err(|e| format!("{} is niet bereikbaar: {e}", base_url(addr)))?;
     let _ = stream.set_read_timeout(Some(timeout));
     let _ = stream.set_write_timeout(Some(timeout));
-    let request =
-        format!("GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nUser-Agent: kampvuur\r\n\r\n");
+    let request = format!(
+        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nUser-Agent: kampvuur\r\n\r\n"
+    );
     stream
         .write_all(request.as_bytes())
         .map_err(|e| format!("geen antwoord van {}: {e}", base_url(addr)))?;
@@ -150,10 +154,7 @@ pub fn self_check(addr: SocketAddr) -> Result<(), String> {
     if head.starts_with(b"HTTP/1.1 200") {
         Ok(())
     } else {
-        Err(format!(
-            "{} gaf een onverwacht antwoord",
-            base_url(addr)
-        ))
+        Err(format!("{} gaf een onverwacht antwoord", base_url(addr)))
     }
 }
 
@@ -168,7 +169,16 @@ mod tests {
         assert!(!usable("lo", "127.0.0.1".parse().unwrap()));
         assert!(!usable("eth0", "169.254.3.4".parse().unwrap()));
         assert!(!usable("eth0", "fe80::1".parse().unwrap()));
-        for name in ["docker0", "br-12ab", "veth9", "tun0", "wg0", "utun3", "tailscale0", "zt7"] {
+        for name in [
+            "docker0",
+            "br-12ab",
+            "veth9",
+            "tun0",
+            "wg0",
+            "utun3",
+            "tailscale0",
+            "zt7",
+        ] {
             assert!(!usable(name, lan), "{name}");
         }
         assert!(usable("eth0", "2001:db8::5".parse().unwrap()));

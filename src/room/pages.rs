@@ -105,7 +105,12 @@ impl ChecklistPage {
     }
 }
 
-fn item_view(checklist: &Checklist, answers: &AnswerSet, n: usize, item: &ChecklistItem) -> ItemView {
+fn item_view(
+    checklist: &Checklist,
+    answers: &AnswerSet,
+    n: usize,
+    item: &ChecklistItem,
+) -> ItemView {
     let answer = answers.get(&checklist.id, n, item);
     let mut view = ItemView {
         n,
@@ -191,13 +196,12 @@ pub fn html(status: StatusCode, page: &impl Template) -> Response {
 
 /// A Dutch error page that leads back to the checklists (or the start).
 pub fn error(status: StatusCode, title: &str, message: &str) -> Response {
-    let (back, back_label) = if status == StatusCode::UNAUTHORIZED
-        || status == StatusCode::TOO_MANY_REQUESTS
-    {
-        ("/", "Naar het begin")
-    } else {
-        ("/lijsten", "Naar de checklists")
-    };
+    let (back, back_label) =
+        if status == StatusCode::UNAUTHORIZED || status == StatusCode::TOO_MANY_REQUESTS {
+            ("/", "Naar het begin")
+        } else {
+            ("/lijsten", "Naar de checklists")
+        };
     html(
         status,
         &ErrorPage {
@@ -237,7 +241,9 @@ pub fn for_status(status: StatusCode) -> Option<Response> {
             "Dat kan hier niet",
             "Deze pagina kan alleen bekeken worden, niet verstuurd.",
         ),
-        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY | StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+        StatusCode::BAD_REQUEST
+        | StatusCode::UNPROCESSABLE_ENTITY
+        | StatusCode::UNSUPPORTED_MEDIA_TYPE => (
             "Onleesbaar formulier",
             "Wat je stuurde kon kampvuur niet lezen. Ga terug en probeer het opnieuw.",
         ),

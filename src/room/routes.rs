@@ -126,10 +126,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/t/{token}", get(handlers::token))
         .route("/naam", get(handlers::name_page).post(handlers::name))
         .route("/lijsten", get(handlers::lists))
-        .route(
-            "/lijst/{id}",
-            get(handlers::checklist).post(handlers::save),
-        )
+        .route("/lijst/{id}", get(handlers::checklist).post(handlers::save))
         .route("/reflectie.pdf", get(handlers::reflection))
         .route("/wissen", get(handlers::wipe_page).post(handlers::wipe))
         .route("/stijl.css", get(css))

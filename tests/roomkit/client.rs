@@ -50,8 +50,17 @@ impl Browser {
             .join("; ")
     }
 
-    pub async fn request(&mut self, method: &str, uri: &str, body: &str, extra: &[(&str, &str)]) -> Reply {
-        let mut req = Request::builder().method(method).uri(uri).header("host", "127.0.0.1:8470");
+    pub async fn request(
+        &mut self,
+        method: &str,
+        uri: &str,
+        body: &str,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("host", "127.0.0.1:8470");
         if !self.cookies.is_empty() {
             req = req.header("cookie", self.cookie_header());
         }
