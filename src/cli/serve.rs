@@ -82,7 +82,7 @@ fn run(args: &ServeArgs) -> Result<(), String> {
     let status = room.status();
     let folder = store
         .folder(&status.session)
-        .map_or_else(|_| store.root().to_path_buf(), |f| f);
+        .unwrap_or_else(|_| store.root().to_path_buf());
     println!("De zaal is open.");
     println!("  Adres:      {}", status.url);
     println!("  Code:       {}", status.code);
