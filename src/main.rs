@@ -19,6 +19,9 @@ struct Cli {
     command: Option<Command>,
     /// Workshopbestand (.ron) om te openen; zonder bestand de meegeleverde workshop.
     file: Option<PathBuf>,
+    /// Netwerkadres voor de zaal (standaard het eerste netwerkadres van de laptop).
+    #[arg(long, value_name = "ADRES")]
+    bind: Option<std::net::IpAddr>,
 }
 
 #[derive(Subcommand)]
@@ -48,7 +51,7 @@ fn main() -> anyhow::Result<ExitCode> {
         Some(Command::Export(export)) => Ok(cli::export(&export)),
         Some(Command::Serve(serve)) => Ok(cli::serve(&serve)),
         None => {
-            kampvuur::app::run(args.file)?;
+            kampvuur::app::run(args.file, args.bind)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -20,8 +20,8 @@ fn workshop() -> Workshop {
 fn person(w: &Workshop, i: usize) -> AnswerSet {
     let c = w.checklist("A").unwrap();
     let mut set = AnswerSet::new(&format!("P{i}"), &w.title);
-    *set.get_mut("A", 0, &c.items[0]) = Answer::Check(i % 2 == 0);
-    *set.get_mut("A", 1, &c.items[1]) = Answer::YesNo(Some(i % 3 == 0));
+    *set.get_mut("A", 0, &c.items[0]) = Answer::Check(i.is_multiple_of(2));
+    *set.get_mut("A", 1, &c.items[1]) = Answer::YesNo(Some(i.is_multiple_of(3)));
     *set.get_mut("A", 2, &c.items[2]) = Answer::Scale(Some((i % 5 + 1) as u8));
     *set.get_mut("A", 3, &c.items[3]) = Answer::Open(format!("stap {i}"));
     set.set_shared("A", 3, i % 2 == 1);

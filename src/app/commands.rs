@@ -9,7 +9,7 @@ use crate::content;
 use crate::pdf::{self, DocKind, ExportRequest};
 use crate::ui::{Command, Now, Presenter, Stage, theme};
 
-use super::{KampvuurApp, Notice, Screen};
+use super::{KampvuurApp, Notice, Overlay, Screen};
 
 const ZOOM_STEP: f32 = 0.1;
 const ZOOM_RANGE: (f32, f32) = (0.6, 2.5);
@@ -93,7 +93,50 @@ impl KampvuurApp {
             }
             Command::ChooseParticipant(name) => self.choose_participant(&name),
             Command::AnswersChanged => self.mark_dirty(now),
+            Command::Export(DocKind::Team) => self.export_team(None, false, now),
             Command::Export(kind) => self.export(kind, now),
+            Command::ExportTeamCsv => self.export_team(None, true, now),
+            Command::ExportRoomSession { id, csv } => self.export_team(Some(id), csv, now),
+            Command::StartRoom => {
+                if self.room.overlay != Some(Overlay::JoinCard) {
+                    self.toggle_overlay(ctx, Overlay::JoinCard, now);
+                }
+            }
+            Command::StopRoom => self.room.stop(),
+            Command::ToggleJoinCard => self.toggle_overlay(ctx, Overlay::JoinCard, now),
+            Command::ToggleTeam => {
+                self.refresh_team(now);
+                self.toggle_overlay(ctx, Overlay::Team, now);
+            }
+            Command::SetRoomOpen(id, open) => {
+                if let Some(room) = self.room.handle() {
+                    room.set_open(&id, open);
+                }
+                self.refresh_team(now);
+            }
+            Command::SetMinAnswers(n) => {
+                if let Some(room) = self.room.handle() {
+                    room.set_min_answers(n);
+                }
+                self.refresh_team(now);
+            }
+            Command::ApproveShared(key, show) => {
+                if let Some(room) = self.room.handle() {
+                    room.approve(&key, show);
+                }
+                self.refresh_team(now);
+            }
+            Command::ChooseRoomAddress(ip) => self.move_room(ctx, ip, now),
+            Command::CheckReach => {
+                if let Some(room) = self.room.handle() {
+                    room.check_reach();
+                }
+            }
+            Command::ShowRoomSessions => {
+                self.reload_room_sessions();
+                self.sessions_window.open = true;
+            }
+            Command::DeleteRoomSession(id) => self.delete_room_session(&id),
             Command::OpenExported => {
                 if let Some(file) = self.notice.as_ref().and_then(|n| n.file.clone()) {
                     open_in_viewer(&file);
@@ -167,6 +210,8 @@ impl KampvuurApp {
 
     fn replace_workshop(&mut self, workshop: crate::model::Workshop, path: Option<PathBuf>) {
         self.flush_answers();
+        // The room serves the workshop it started with: a new workshop, a new session.
+        self.room = Default::default();
         self.presenter = Presenter::new(&workshop);
         self.participant = Default::default();
         self.save = Default::default();

@@ -3,6 +3,8 @@
 
 mod commands;
 mod present;
+mod room;
+mod room_export;
 mod saving;
 mod times;
 
@@ -10,13 +12,15 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
-use crate::content::{self, AnswerStore, LoadError, Settings};
-use crate::model::Workshop;
+use crate::content::{self, AnswerStore, LoadError, RoomStore, Settings};
+use crate::model::{SessionListing, Workshop};
 use crate::ui::{
-    self, Command, Console, MenuBar, Now, ParticipantScreen, Presenter, Stage, StartScreen,
+    self, Command, Console, MenuBar, Now, ParticipantScreen, Presenter, SessionsWindow, Stage,
+    StartScreen,
 };
 
 pub use present::Monitor;
+pub use room::{Overlay, RoomState};
 pub use saving::SaveState;
 
 /// Which screen is showing.
@@ -43,6 +47,11 @@ pub struct Paths {
     pub settings: Option<PathBuf>,
     /// Folder for planned-versus-actual records of presented afternoons.
     pub sessions: Option<PathBuf>,
+    /// Sessions of the room (teachers' answers from their own devices).
+    pub room: Option<RoomStore>,
+    /// The address the room listens on; `None`: the first network address
+    /// of the laptop (tests use loopback).
+    pub room_bind: Option<std::net::IpAddr>,
 }
 
 impl Paths {
@@ -52,6 +61,8 @@ impl Paths {
             answers: AnswerStore::default_location(),
             settings: content::settings_path(),
             sessions: content::sessions_dir(),
+            room: RoomStore::default_location(),
+            room_bind: None,
         }
     }
 }
@@ -80,6 +91,11 @@ pub struct KampvuurApp {
     /// Errors of a workshop that could not be opened.
     pub load_errors: Option<String>,
     pub notice: Option<Notice>,
+    /// The room: teachers joining over the school network.
+    pub room: RoomState,
+    sessions_window: SessionsWindow,
+    /// The stored sessions of the room, read when the window opens.
+    room_sessions: Vec<SessionListing>,
     fullscreen: bool,
     /// The window's place and size before going full screen.
     windowed: Option<egui::Rect>,
@@ -118,6 +134,9 @@ impl KampvuurApp {
             save: SaveState::default(),
             load_errors: None,
             notice: None,
+            room: RoomState::default(),
+            sessions_window: SessionsWindow::default(),
+            room_sessions: Vec::new(),
             fullscreen: false,
             windowed: None,
             wall_start,
@@ -150,6 +169,7 @@ impl KampvuurApp {
             ctx.set_zoom_factor(scale);
         }
         let now = self.now(ui);
+        self.room_tick(&ctx, now);
         let mut commands = self.global_keys(ui);
         match self.screen {
             Screen::Present => {
@@ -175,6 +195,12 @@ impl KampvuurApp {
                     commands.extend(self.participant.ui(ui, &self.workshop, &status));
                 }
                 self.error_window(ui);
+                let running = self.room.status.as_ref().map(|s| s.session.clone());
+                commands.extend(self.sessions_window.ui(
+                    ui,
+                    &self.room_sessions,
+                    running.as_deref(),
+                ));
             }
         }
         commands.extend(self.times_window(ui, now));
@@ -294,6 +320,7 @@ impl eframe::App for KampvuurApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush_answers();
+        self.room.stop();
     }
 }
 
@@ -305,9 +332,14 @@ pub enum AppError {
     Window(String),
 }
 
-/// Start the app, on `file` or on the bundled workshop.
-pub fn run(file: Option<PathBuf>) -> Result<(), AppError> {
-    let app = KampvuurApp::open_or_bundled(file, Paths::system())?;
+/// Start the app, on `file` or on the bundled workshop; the room listens on
+/// `bind` when given.
+pub fn run(file: Option<PathBuf>, bind: Option<std::net::IpAddr>) -> Result<(), AppError> {
+    let paths = Paths {
+        room_bind: bind,
+        ..Paths::system()
+    };
+    let app = KampvuurApp::open_or_bundled(file, paths)?;
     let dark = app.settings.dark_theme;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

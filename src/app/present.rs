@@ -7,7 +7,7 @@ use crate::content;
 use crate::ui::console::Screens;
 use crate::ui::{Command, Now, Stage};
 
-use super::{KampvuurApp, Notice};
+use super::{KampvuurApp, Notice, room};
 
 /// A monitor as the window system reports it, in points.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,11 +39,18 @@ impl KampvuurApp {
             stage: self.stage,
             monitors: self.monitor_names.clone(),
             projector: self.projector,
+            compact: self.stage == Stage::SideBySide,
         }
     }
 
     /// One frame of presenting. Keys from every window are handled.
     pub(super) fn present_frame(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
+        if self.room.overlay.is_some()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            // Esc first closes the join card or the team picture.
+            self.room.overlay = None;
+        }
         let mut out = self.presenter.handle_keys(ui, &self.workshop, now);
         self.presenter.tick(&self.workshop, now);
         let bg = ui.visuals().panel_fill;
@@ -56,13 +63,14 @@ impl KampvuurApp {
                     .resizable(false)
                     .show(ui, |ui| {
                         let screens = self.screens();
+                        let room = room::view(&self.room);
                         let cmds = self.console.ui(
                             ui,
                             &mut self.presenter,
                             &self.workshop,
                             now,
                             &screens,
-                            true,
+                            &room,
                         );
                         out.extend(cmds);
                     });
@@ -80,7 +88,7 @@ impl KampvuurApp {
                             egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
                             egui::StrokeKind::Outside,
                         );
-                        self.presenter.audience(ui, rect, &self.workshop, now);
+                        self.draw_audience(ui, rect, now);
                     });
             }
             Stage::TwoScreens { swapped } => out.extend(self.two_screens(ui, now, swapped)),
@@ -92,13 +100,14 @@ impl KampvuurApp {
         let screens = self.screens();
         let mut out = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
+            let room = room::view(&self.room);
             out = self.console.ui(
                 ui,
                 &mut self.presenter,
                 &self.workshop,
                 now,
                 &screens,
-                false,
+                &room,
             );
         });
         out
@@ -110,7 +119,7 @@ impl KampvuurApp {
             .frame(egui::Frame::new().fill(bg))
             .show(ui, |ui| {
                 let rect = ui.max_rect();
-                self.presenter.audience(ui, rect, &self.workshop, now);
+                self.draw_audience(ui, rect, now);
             });
     }
 

@@ -250,6 +250,7 @@ pub async fn lists(State(state): State<AppState>, Device(id): Device) -> Respons
 }
 
 /// The checklist, if it exists and is open; otherwise the page that says so.
+#[allow(clippy::result_large_err)] // the error is the response itself, built once per request
 fn open_checklist<'a>(state: &'a AppState, id: &str) -> Result<&'a Checklist, Response> {
     let Some(checklist) = state.shared.workshop.checklist(id) else {
         return Err(pages::error(

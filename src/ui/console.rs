@@ -8,6 +8,7 @@ use crate::model::{Item, Workshop};
 
 use super::countdown::{Phase, format_mmss};
 use super::present::{Presenter, repaint_each_second};
+use super::room_panel::RoomView;
 use super::{Command, Now, Stage, rich, theme};
 
 pub const ON_TIME: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x32);
@@ -19,12 +20,23 @@ pub struct Screens {
     /// Names of the monitors found, and the one the audience window is on.
     pub monitors: Vec<String>,
     pub projector: usize,
+    /// The slide is shown beside the console, so the current item is not repeated.
+    pub compact: bool,
 }
 
 pub struct Console {
     /// Text size of the speaker notes, in points.
     pub notes_size: f32,
     start_input: String,
+    /// The right-hand column shows the notes or the room.
+    pub tab: Tab,
+}
+
+/// What the right-hand column of the console shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Notes,
+    Room,
 }
 
 impl Default for Console {
@@ -32,6 +44,7 @@ impl Default for Console {
         Self {
             notes_size: 20.0,
             start_input: String::new(),
+            tab: Tab::Notes,
         }
     }
 }
@@ -42,8 +55,7 @@ fn to_next_minute(secs: f64) -> f64 {
 }
 
 impl Console {
-    /// Draw the console in `ui`. `compact`: the slide is shown beside it, so
-    /// the current item is not repeated.
+    /// Draw the console in `ui`.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -51,8 +63,9 @@ impl Console {
         w: &Workshop,
         now: Now,
         screens: &Screens,
-        compact: bool,
+        room: &RoomView<'_>,
     ) -> Vec<Command> {
+        let compact = screens.compact;
         let mut out = Vec::new();
         if p.deck.current().is_some_and(|r| p.is_ticking(r, now)) {
             repaint_each_second(ui, now);
@@ -82,7 +95,7 @@ impl Console {
             self.header(ui, p, w, now, screens, &mut out);
         });
         ui.scope_builder(egui::UiBuilder::new().max_rect(middle), |ui| {
-            self.middle(ui, p, w, now, compact);
+            out.extend(self.middle(ui, p, w, now, compact, room));
         });
         ui.scope_builder(egui::UiBuilder::new().max_rect(agenda), |ui| {
             super::agenda::agenda_table(ui, p, w, now);
@@ -204,7 +217,16 @@ impl Console {
         ui.separator();
     }
 
-    fn middle(&mut self, ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now, compact: bool) {
+    fn middle(
+        &mut self,
+        ui: &mut Ui,
+        p: &mut Presenter,
+        w: &Workshop,
+        now: Now,
+        compact: bool,
+        room: &RoomView<'_>,
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
         let rect = ui.max_rect();
         let previews_w = if compact {
             rect.width() * 0.42
@@ -258,8 +280,25 @@ impl Console {
             if compact { big } else { big * 0.6 },
         );
         ui.scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
-            self.notes(ui, p, w, now);
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.tab, Tab::Notes, "Notities");
+                let label = match room.status {
+                    Some(s) => format!("Zaal ({})", s.devices),
+                    None => "Zaal".to_owned(),
+                };
+                ui.selectable_value(&mut self.tab, Tab::Room, label);
+            });
+            match self.tab {
+                Tab::Notes => self.notes(ui, p, w, now),
+                Tab::Room => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("room")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| out.extend(super::room_panel::ui(ui, w, room)));
+                }
+            }
         });
+        out
     }
 
     fn notes(&mut self, ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {

@@ -17,6 +17,11 @@ pub const KEYS: &[(&str, &str)] = &[
     ("B  of  .", "zwart scherm (nog eens: terug)"),
     ("W  of  ,", "wit scherm (nog eens: terug)"),
     ("H", "voortgangsbalk verbergen of tonen"),
+    (
+        "Z",
+        "zaal laten meedoen: zaalkaart met QR-code tonen of verbergen",
+    ),
+    ("O", "team-overzicht van de zaal tonen of verbergen"),
     ("T", "timer starten of pauzeren"),
     ("+", "timer: één minuut erbij"),
     ("R", "timer terugzetten"),

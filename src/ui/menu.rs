@@ -43,6 +43,16 @@ impl MenuBar {
                         out.push(Command::OpenBundled);
                     }
                     ui.separator();
+                    if ui
+                        .button("Sessies van de zaal…")
+                        .on_hover_text(
+                            "Bewaarde antwoorden van de zaal bekijken, exporteren of wissen",
+                        )
+                        .clicked()
+                    {
+                        out.push(Command::ShowRoomSessions);
+                    }
+                    ui.separator();
                     if ui.button("Afsluiten").clicked() {
                         out.push(Command::Quit);
                     }
@@ -106,6 +116,19 @@ impl MenuBar {
                         .on_disabled_hover_text("Kies eerst je naam bij ‘Invullen als deelnemer’");
                     if reflect.clicked() {
                         out.push(Command::Export(DocKind::Reflection));
+                    }
+                    ui.separator();
+                    if ui
+                        .button("Teamoverzicht…")
+                        .on_hover_text(
+                            "Het team-overzicht van de laatste sessie van de zaal, als PDF",
+                        )
+                        .clicked()
+                    {
+                        out.push(Command::Export(DocKind::Team));
+                    }
+                    if ui.button("Teamoverzicht als CSV (Excel)…").clicked() {
+                        out.push(Command::ExportTeamCsv);
                     }
                 });
             });

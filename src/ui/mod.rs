@@ -13,6 +13,8 @@ mod overview;
 mod participant;
 mod present;
 pub mod rich;
+pub mod room_panel;
+mod sessions;
 mod start;
 pub mod team;
 pub mod theme;
@@ -21,6 +23,7 @@ pub use console::Console;
 pub use menu::MenuBar;
 pub use participant::ParticipantScreen;
 pub use present::Presenter;
+pub use sessions::SessionsWindow;
 pub use start::StartScreen;
 
 use crate::pdf::DocKind;
@@ -86,6 +89,35 @@ pub enum Command {
     AnswersChanged,
     /// Export a handout as PDF (asks for a file name).
     Export(DocKind),
+    /// Export the room's team picture as CSV (asks for a file name).
+    ExportTeamCsv,
+    /// Start the room (teachers join over the school network) and show the join card.
+    StartRoom,
+    /// Stop the room; the answers stay in the session.
+    StopRoom,
+    /// Show or hide the join card on the projector (starts the room when needed).
+    ToggleJoinCard,
+    /// Show or hide the team picture on the projector.
+    ToggleTeam,
+    /// Open or close a checklist for the room.
+    SetRoomOpen(String, bool),
+    /// Fewest answers before the team picture shows a checklist.
+    SetMinAnswers(usize),
+    /// Show (true) or hide a shared answer on the team picture.
+    ApproveShared(crate::model::SharedKey, bool),
+    /// Move the room to another network address of the laptop.
+    ChooseRoomAddress(std::net::IpAddr),
+    /// Check again whether phones can reach the room.
+    CheckReach,
+    /// Show the stored sessions of the room.
+    ShowRoomSessions,
+    /// Delete a stored session with all answers in it.
+    DeleteRoomSession(String),
+    /// Export a stored session's team picture: PDF, or CSV when `csv`.
+    ExportRoomSession {
+        id: String,
+        csv: bool,
+    },
     /// Open an exported file in the system's PDF viewer.
     OpenExported,
     DismissMessage,

@@ -107,6 +107,8 @@ impl Presenter {
                 Key::F11 => return Some(Command::ToggleFullscreen),
                 Key::C if !self.deck.overview => return Some(Command::ToggleConsole),
                 Key::S if !self.deck.overview => return Some(Command::SwapScreens),
+                Key::Z if !self.deck.overview => return Some(Command::ToggleJoinCard),
+                Key::O if !self.deck.overview => return Some(Command::ToggleTeam),
                 Key::T | Key::Plus | Key::Equals | Key::R if !self.deck.overview => {
                     if let Some(c) = current.and_then(|r| self.timer_mut(workshop, r)) {
                         match key {

@@ -203,12 +203,13 @@ fn checklist(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usiz
                     weak,
                 );
                 if let Some(m) = median {
-                    painter.text(
-                        pos2(rect.left(), y + line * 1.1),
-                        Align2::LEFT_TOP,
-                        format!("mediaan {}", dutch_number(*m)),
-                        FontId::new(size * 0.85, theme::bold_family()),
-                        text,
+                    ui.put(
+                        Rect::from_min_size(pos2(rect.left(), y + line * 1.1), vec2(label_w, line)),
+                        egui::Label::new(
+                            egui::RichText::new(format!("mediaan {}", dutch_number(*m)))
+                                .size(size * 0.85)
+                                .family(theme::bold_family()),
+                        ),
                     );
                 }
                 y += line * 3.2;
@@ -228,13 +229,19 @@ fn checklist(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usiz
                 );
                 y += line * 1.2;
                 for s in shown {
-                    let galley = painter.layout(
-                        format!("“{}”", s.text()),
-                        FontId::new(size * 0.9, theme::italic_family()),
-                        text,
-                        rect.width() - line,
+                    let r = Rect::from_min_size(
+                        pos2(rect.left() + line * 0.6, y),
+                        vec2(rect.width() - line, line * 1.1),
                     );
-                    painter.galley(pos2(rect.left() + line * 0.6, y), galley, text);
+                    ui.put(
+                        r,
+                        egui::Label::new(
+                            egui::RichText::new(format!("“{}”", s.text()))
+                                .size(size * 0.9)
+                                .family(theme::italic_family()),
+                        )
+                        .truncate(),
+                    );
                     y += line * 1.1;
                 }
             }

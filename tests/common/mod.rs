@@ -5,7 +5,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use kampvuur::app::{KampvuurApp, Paths};
-use kampvuur::content::{AnswerStore, parse_workshop};
+use kampvuur::content::{AnswerStore, RoomStore, parse_workshop};
 
 pub const EXAMPLE: &str = include_str!("../fixtures/voorbeeld.ron");
 
@@ -22,6 +22,9 @@ pub fn app_in(dir: &std::path::Path) -> KampvuurApp {
         answers: Some(AnswerStore::new(dir.join("antwoorden"))),
         settings: Some(dir.join("instellingen.ron")),
         sessions: Some(dir.join("sessies")),
+        room: Some(RoomStore::new(dir.join("zaal"))),
+        // The room listens on loopback only in tests.
+        room_bind: Some(std::net::Ipv4Addr::LOCALHOST.into()),
     };
     KampvuurApp::new(workshop, None, paths, wall())
 }
