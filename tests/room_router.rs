@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use kampvuur::model::{Answer, LOWEST_MIN_ANSWERS, SharedKey};
 use roomkit::client::Browser;
 
-const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; \
+const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; \
                    form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 fn assert_safe_headers(r: &roomkit::client::Reply) {

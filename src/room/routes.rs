@@ -41,7 +41,7 @@ const REFILL_MS: u64 = 50;
 const CODE_TRIES: usize = 10;
 const CODE_WINDOW: Duration = Duration::from_secs(60);
 
-const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; \
+const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; \
                    form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const CSS: &str = include_str!("static/stijl.css");
