@@ -51,6 +51,10 @@ pub fn pages(
     for c in &team.checklists {
         checklist(&mut flow, c, team.min_answers);
     }
+    if !w.follow_up.is_empty() {
+        heading(&mut flow, super::guide::FOLLOW_UP_TITLE, 2);
+        super::blocks::rich(&mut flow, &w.follow_up, Ink::BODY, Mm(0.0));
+    }
     let mut pages = flow.finish();
     decorate(fonts, &mut pages, geo, &w.title, DocKind::Team.title(), 0);
     pages

@@ -146,6 +146,7 @@ mod tests {
             title: "A".into(),
             mode: ChecklistMode::Individual,
             intro: Default::default(),
+            minutes: None,
             items: vec![
                 ChecklistItem::Check("c".into()),
                 ChecklistItem::YesNo("y".into()),
