@@ -198,3 +198,22 @@ fn sync_dir(dir: &Path) {
     #[cfg(not(unix))]
     let _ = dir;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_folders_are_never_targets() {
+        // Only looked at: nothing is written.
+        let device = resolve_target(Path::new("/dev/null")).unwrap_err();
+        assert!(matches!(device, TargetError::NotRegular(_)), "{device}");
+        assert!(device.to_string().contains("apparaat"), "{device}");
+        let folder = resolve_target(Path::new("/")).unwrap_err();
+        assert_eq!(folder, TargetError::NotRegular("een map"));
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("nieuw.pdf");
+        assert_eq!(resolve_target(&new).unwrap(), (new, None));
+    }
+}

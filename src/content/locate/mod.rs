@@ -360,6 +360,36 @@ mod tests {
     }
 
     #[test]
+    fn positions_far_into_long_literals_and_after_direction_marks() {
+        let long = "é".repeat(300);
+        let src = format!("\u{200e}(a: \"{long}x\\ty\",\u{200f} b: 1)");
+        let t = tree(&src).unwrap_or_else(|| panic!("no tree"));
+        let a = t
+            .field("a")
+            .and_then(Value::str_lit)
+            .unwrap_or_else(|| panic!());
+        assert_eq!(a.pos, p(1, 6));
+        assert_eq!(a.pos_at(2 * 299), p(1, 7 + 299));
+        assert_eq!(a.pos_at(2 * 300), p(1, 7 + 300));
+        assert_eq!(a.pos_at(2 * 300 + 1), p(1, 7 + 301));
+        assert_eq!(a.pos_at(2 * 300 + 2), p(1, 7 + 303));
+        assert_eq!(t.field("b").map(|v| v.pos), Some(p(1, 318)));
+    }
+
+    #[test]
+    fn texts_over_the_limit_are_found_but_not_kept() {
+        let src = format!("(a: \"{}\", b: \"kort\")", "x".repeat(MAX_TEXT_BYTES + 1));
+        let tokens = Tokens::of(&src).unwrap_or_else(|| panic!());
+        assert_eq!(tokens.too_long(), vec![(p(1, 5), MAX_TEXT_BYTES + 1)]);
+        let t = tokens.tree().unwrap_or_else(|| panic!());
+        let a = t
+            .field("a")
+            .and_then(Value::str_lit)
+            .unwrap_or_else(|| panic!());
+        assert_eq!(a.text.len(), MAX_TEXT_BYTES);
+    }
+
+    #[test]
     fn gives_up_quietly() {
         for src in [
             "",
