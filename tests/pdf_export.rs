@@ -21,6 +21,7 @@ fn req(kind: DocKind) -> ExportRequest<'static> {
         kind,
         start: Some((13, 30)),
         answers: None,
+        team: None,
         school: Some("De Regenboog".into()),
         trainer: None,
         date: Some("12 maart 2025".into()),

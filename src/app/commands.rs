@@ -200,6 +200,7 @@ impl KampvuurApp {
             kind,
             start: None,
             answers: self.participant.answers.as_ref(),
+            team: None,
             school: None,
             trainer: None,
             date: Some(now.wall.format("%d-%m-%Y").to_string()),

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::content::{AnswerStore, Loaded, save_handout};
-use crate::model::AnswerSet;
+use crate::content::{AnswerStore, Loaded, RoomStore, save_handout};
+use crate::model::{AnswerSet, TeamSummary, Workshop, team_csv};
 use crate::pdf::{self, DocKind, ExportRequest};
 
 /// Which handout to export.
@@ -18,6 +18,10 @@ pub enum KindArg {
     Reflection,
     /// Dia's, één per pagina (met --notes: plus sprekersnotities).
     Slides,
+    /// Teamoverzicht van een sessie van de zaal (met --session; zonder: de nieuwste).
+    Team,
+    /// Hetzelfde teamoverzicht als CSV voor Excel (puntkomma's, UTF-8).
+    TeamCsv,
 }
 
 /// Arguments of `kampvuur export`.
@@ -37,6 +41,12 @@ pub struct ExportArgs {
     /// Antwoorden uit een RON-bestand (een AnswerSet).
     #[arg(long, value_name = "BESTAND")]
     pub answers_file: Option<PathBuf>,
+    /// De sessie van de zaal (voor het teamoverzicht); zonder: de nieuwste van deze workshop.
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+    /// De map met de sessies van de zaal (standaard in de gegevensmap van kampvuur).
+    #[arg(long, value_name = "MAP")]
+    pub data: Option<PathBuf>,
     /// Begintijd, bijvoorbeeld 13:30.
     #[arg(long, value_parser = parse_start)]
     pub start: Option<(u8, u8)>,
@@ -87,6 +97,19 @@ fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<Answer
     Ok(None)
 }
 
+/// The team picture of the session asked for, with the session's id.
+fn load_team(args: &ExportArgs, workshop: &Workshop) -> Result<(String, TeamSummary), String> {
+    let store = match &args.data {
+        Some(dir) => RoomStore::new(dir.clone()),
+        None => RoomStore::default_location()
+            .ok_or("de map met sessies van de zaal is niet te vinden; gebruik --data")?,
+    };
+    let (session, team) = store
+        .team_summary(args.session.as_deref(), workshop)
+        .map_err(|e| e.to_string())?;
+    Ok((session.id, team))
+}
+
 /// A Dutch message for a failed write, without temp-file details.
 fn run(args: &ExportArgs) -> Result<String, String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
@@ -98,20 +121,41 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         KindArg::Slides => DocKind::Slides {
             with_notes: args.notes,
         },
+        KindArg::Team => DocKind::Team,
+        KindArg::TeamCsv => {
+            let (id, team) = load_team(args, &workshop)?;
+            let name = pdf::default_file_name(&workshop, DocKind::Team, Some(&id));
+            let out = args
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("{}.csv", name.trim_end_matches(".pdf"))));
+            save_handout(&out, team_csv(&team).as_bytes()).map_err(|e| e.to_string())?;
+            return Ok(format!(
+                "{}: {} checklists",
+                out.display(),
+                team.checklists.len()
+            ));
+        }
+    };
+    let team = match kind {
+        DocKind::Team => Some(load_team(args, &workshop)?),
+        _ => None,
     };
     let req = ExportRequest {
         kind,
         start: args.start,
         answers: answers.as_ref(),
+        team: team.as_ref().map(|(_, t)| t),
         school: args.school.clone(),
         trainer: args.trainer.clone(),
         date: args.date.clone(),
     };
     let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
-    let participant = answers
-        .as_ref()
-        .filter(|_| kind == DocKind::Reflection)
-        .map(|a| a.participant.as_str());
+    let participant = match kind {
+        DocKind::Reflection => answers.as_ref().map(|a| a.participant.as_str()),
+        DocKind::Team => team.as_ref().map(|(id, _)| id.as_str()),
+        _ => None,
+    };
     let out = args
         .out
         .clone()

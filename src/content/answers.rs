@@ -58,8 +58,7 @@ impl AnswerStore {
 
     /// `answers` in the user's data folder, if the system has one.
     pub fn default_location() -> Option<Self> {
-        let dirs = directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")?;
-        Some(Self::new(dirs.data_dir().join("answers")))
+        super::data_dir().map(|d| Self::new(d.join("answers")))
     }
 
     pub fn root(&self) -> &Path {

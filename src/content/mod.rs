@@ -11,6 +11,7 @@ mod picture;
 mod read;
 mod recover;
 mod ron_text;
+mod room_store;
 mod sessions;
 mod settings;
 mod store_error;
@@ -27,9 +28,20 @@ pub use atomic::{HandoutError, TargetError, save_handout, write_atomic};
 pub use error::{Diagnostic, LoadError, MAX_SHOWN};
 pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
+pub use room_store::{RoomStore, SessionError, is_safe_id};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub(crate) use store_error::dutch_io;
+
+/// kampvuur's folders on this system (data and configuration).
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")
+}
+
+/// The user's data folder for kampvuur (answers, sessions, the room).
+pub fn data_dir() -> Option<std::path::PathBuf> {
+    project_dirs().map(|d| d.data_dir().to_owned())
+}
 
 /// The workshop that ships inside the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../../workshops/vurige-kind-in-de-klas.ron");

@@ -9,8 +9,7 @@ use super::{StoreError, write_atomic};
 
 /// `sessies` in the user's data folder, next to the answers.
 pub fn sessions_dir() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")?;
-    Some(dirs.data_dir().join("sessies"))
+    super::data_dir().map(|d| d.join("sessies"))
 }
 
 /// Save `record` as `<dir>/<workshop>/<date>-<start>.ron`; saving again the

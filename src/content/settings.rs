@@ -73,8 +73,7 @@ impl Settings {
 
 /// `instellingen.ron` in the user's config folder, if the system has one.
 pub fn settings_path() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")?;
-    Some(dirs.config_dir().join("instellingen.ron"))
+    super::project_dirs().map(|d| d.config_dir().join("instellingen.ron"))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! One participant's answers to the checklists of one workshop.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +60,10 @@ pub struct AnswerSet {
     pub updated: String,
     /// Per checklist id, the answers in item order.
     pub checklists: BTreeMap<String, Vec<Answer>>,
+    /// Per checklist id, the open items the teacher chose to share with the
+    /// team ("deel met het team"); only used for shareable checklists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shared: BTreeMap<String, BTreeSet<usize>>,
 }
 
 impl AnswerSet {
@@ -90,6 +94,23 @@ impl AnswerSet {
             *slot = Answer::empty_for(item);
         }
         slot
+    }
+
+    /// Whether the teacher chose to share item `index` of checklist `id`.
+    pub fn is_shared(&self, id: &str, index: usize) -> bool {
+        self.shared.get(id).is_some_and(|s| s.contains(&index))
+    }
+
+    /// Share item `index` of checklist `id` with the team, or stop sharing it.
+    pub fn set_shared(&mut self, id: &str, index: usize, share: bool) {
+        if share {
+            self.shared.entry(id.to_owned()).or_default().insert(index);
+        } else if let Some(set) = self.shared.get_mut(id) {
+            set.remove(&index);
+            if set.is_empty() {
+                self.shared.remove(id);
+            }
+        }
     }
 
     /// Number of answered items of checklist `id`.

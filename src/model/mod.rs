@@ -6,12 +6,23 @@
 mod answers;
 mod markup;
 mod picture;
+mod room;
+mod team;
+mod team_csv;
 mod timing;
 mod workshop;
 
 pub use answers::{Answer, AnswerSet};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
+pub use room::{
+    ApprovedAnswer, Reach, RoomAddress, RoomParticipant, RoomSession, RoomStatus, SessionListing,
+};
+pub use team::{
+    ChecklistSummary, DEFAULT_MIN_ANSWERS, ItemSummary, LOWEST_MIN_ANSWERS, Respondent,
+    SharedAnswer, SharedKey, TeamSummary, dutch_number, median,
+};
+pub use team_csv::team_csv;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, ItemRef, Section, Slide, Timer,

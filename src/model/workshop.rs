@@ -90,6 +90,10 @@ pub struct Checklist {
     #[serde(default)]
     pub intro: RichText,
     pub items: Vec<ChecklistItem>,
+    /// Teachers may share their open answers with the team (shown anonymously
+    /// on the projector after the trainer has read them).
+    #[serde(default)]
+    pub shareable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,10 +15,11 @@ pub mod geom;
 mod guide;
 mod reflection;
 mod slides;
+mod team;
 mod workbook;
 pub mod wrap;
 
-use crate::model::{AnswerSet, Workshop};
+use crate::model::{AnswerSet, TeamSummary, Workshop};
 
 pub use geom::{Elem, Layout, Mm, Page, TextRun};
 
@@ -28,7 +29,11 @@ pub enum DocKind {
     Workbook,
     Guide,
     Reflection,
-    Slides { with_notes: bool },
+    Slides {
+        with_notes: bool,
+    },
+    /// The room's anonymous team picture.
+    Team,
 }
 
 impl DocKind {
@@ -40,6 +45,7 @@ impl DocKind {
             DocKind::Reflection => "Persoonlijke reflectie",
             DocKind::Slides { with_notes: false } => "Dia's",
             DocKind::Slides { with_notes: true } => "Dia's met notities",
+            DocKind::Team => "Teamoverzicht",
         }
     }
 
@@ -50,6 +56,7 @@ impl DocKind {
             DocKind::Reflection => "reflectie",
             DocKind::Slides { with_notes: false } => "dias",
             DocKind::Slides { with_notes: true } => "dias-met-notities",
+            DocKind::Team => "teamoverzicht",
         }
     }
 }
@@ -62,6 +69,8 @@ pub struct ExportRequest<'a> {
     pub start: Option<(u8, u8)>,
     /// The participant's answers (required for the reflection).
     pub answers: Option<&'a AnswerSet>,
+    /// The room's team picture (required for the team sheet).
+    pub team: Option<&'a TeamSummary>,
     pub school: Option<String>,
     pub trainer: Option<String>,
     pub date: Option<String>,
@@ -73,6 +82,7 @@ impl<'a> ExportRequest<'a> {
             kind,
             start: None,
             answers: None,
+            team: None,
             school: None,
             trainer: None,
             date: None,
@@ -93,6 +103,8 @@ pub enum PdfError {
     Font(String),
     #[error("voor een persoonlijke reflectie zijn ingevulde antwoorden nodig")]
     NoAnswers,
+    #[error("voor een teamoverzicht is een sessie van de zaal nodig")]
+    NoTeam,
     #[error("ongeldige begintijd {0:02}:{1:02}")]
     BadStart(u8, u8),
     #[error("de PDF kon niet gemaakt worden: {0}")]
@@ -115,6 +127,10 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
             reflection::pages(fonts, workshop, req, answers)
         }
         DocKind::Slides { with_notes } => slides::pages(fonts, workshop, with_notes),
+        DocKind::Team => {
+            let team = req.team.ok_or(PdfError::NoTeam)?;
+            team::pages(fonts, workshop, req, team)
+        }
     };
     let subject = match req.answers {
         Some(a) if req.kind == DocKind::Reflection && !a.participant.is_empty() => {

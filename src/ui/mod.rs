@@ -6,6 +6,7 @@ pub mod console;
 pub mod countdown;
 pub mod deck;
 mod item_view;
+pub mod join;
 pub mod keyhelp;
 mod menu;
 mod overview;
@@ -13,6 +14,7 @@ mod participant;
 mod present;
 pub mod rich;
 mod start;
+pub mod team;
 pub mod theme;
 
 pub use console::Console;

@@ -1,0 +1,341 @@
+//! Sessions of the room on disk: one private folder per session with
+//! `sessie.ron` and one file per device in `deelnemers/`. Every write is
+//! atomic (temp file, fsync, rename) with mode 0600; folders are 0700.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::model::{
+    Respondent, RoomParticipant, RoomSession, SessionListing, TeamSummary, Workshop,
+};
+
+use super::answers::create_private_dir;
+use super::{StoreError, write_atomic};
+
+const META: &str = "sessie.ron";
+const PARTICIPANTS: &str = "deelnemers";
+/// A participant file is a few kilobytes; anything much larger is not ours.
+const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The folder with all sessions of the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomStore {
+    root: PathBuf,
+}
+
+/// Whether `id` is a safe folder or file name made by us: 1–64 lowercase
+/// ASCII letters, digits and dashes, not starting with a dash.
+pub fn is_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn bad_id(root: &Path, id: &str) -> StoreError {
+    StoreError::Io {
+        path: root.join(id.escape_default().to_string()),
+        source: io::Error::new(io::ErrorKind::InvalidInput, "ongeldige naam"),
+    }
+}
+
+impl RoomStore {
+    pub fn new(root: PathBuf) -> Self {
+        Self { root }
+    }
+
+    /// `zaal` in the user's data folder, if the system has one.
+    pub fn default_location() -> Option<Self> {
+        super::data_dir().map(|d| Self::new(d.join("zaal")))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn session_dir(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if is_safe_id(id) {
+            Ok(self.root.join(id))
+        } else {
+            Err(bad_id(&self.root, id))
+        }
+    }
+
+    /// The folder of session `id`.
+    pub fn folder(&self, id: &str) -> Result<PathBuf, StoreError> {
+        self.session_dir(id)
+    }
+
+    /// Save the session's own file (creating its folder).
+    pub fn save_session(&self, session: &RoomSession) -> Result<PathBuf, StoreError> {
+        let dir = self.session_dir(&session.id)?;
+        create_private_dir(&dir.join(PARTICIPANTS))?;
+        let path = dir.join(META);
+        save_ron(&path, session)?;
+        Ok(path)
+    }
+
+    /// Save one device's answers in session `session`.
+    pub fn save_participant(
+        &self,
+        session: &str,
+        participant: &RoomParticipant,
+    ) -> Result<PathBuf, StoreError> {
+        let dir = self.session_dir(session)?.join(PARTICIPANTS);
+        if !is_safe_id(&participant.id) {
+            return Err(bad_id(&dir, &participant.id));
+        }
+        create_private_dir(&dir)?;
+        let path = dir.join(format!("{}.ron", participant.id));
+        save_ron(&path, participant)?;
+        Ok(path)
+    }
+
+    /// Remove one device's answers ("Wis mijn antwoorden"); gone already is fine.
+    pub fn remove_participant(&self, session: &str, participant: &str) -> Result<(), StoreError> {
+        let dir = self.session_dir(session)?.join(PARTICIPANTS);
+        if !is_safe_id(participant) {
+            return Err(bad_id(&dir, participant));
+        }
+        let path = dir.join(format!("{participant}.ron"));
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io(&path, e)),
+        }
+    }
+
+    /// The session and everyone's answers. Participant files that cannot be
+    /// read are skipped and counted in the second value.
+    pub fn load(&self, id: &str) -> Result<(RoomSession, Vec<RoomParticipant>, usize), StoreError> {
+        let dir = self.session_dir(id)?;
+        let session: RoomSession = load_ron(&dir.join(META))?;
+        let mut participants = Vec::new();
+        let mut unreadable = 0;
+        let folder = dir.join(PARTICIPANTS);
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok((session, participants, 0));
+            }
+            Err(e) => return Err(StoreError::io(&folder, e)),
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".ron") else {
+                continue;
+            };
+            if !is_safe_id(stem) {
+                continue;
+            }
+            match load_ron::<RoomParticipant>(&entry.path()) {
+                Ok(p) if p.id == stem => participants.push(p),
+                _ => unreadable += 1,
+            }
+        }
+        participants.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok((session, participants, unreadable))
+    }
+
+    /// Every readable session, newest first.
+    pub fn sessions(&self) -> Result<Vec<SessionListing>, StoreError> {
+        let entries = match std::fs::read_dir(&self.root) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io(&self.root, e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let id = entry.file_name().to_string_lossy().into_owned();
+            if !is_safe_id(&id) {
+                continue;
+            }
+            let Ok(session) = load_ron::<RoomSession>(&entry.path().join(META)) else {
+                continue;
+            };
+            let participants = std::fs::read_dir(entry.path().join(PARTICIPANTS))
+                .map(|d| {
+                    d.flatten()
+                        .filter(|e| e.file_name().to_string_lossy().ends_with(".ron"))
+                        .count()
+                })
+                .unwrap_or(0);
+            out.push(SessionListing {
+                session,
+                participants,
+            });
+        }
+        out.sort_by(|a, b| b.session.id.cmp(&a.session.id));
+        Ok(out)
+    }
+
+    /// Delete a session and all answers in it ("Sessie wissen").
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let dir = self.session_dir(id)?;
+        match std::fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io(&dir, e)),
+        }
+    }
+}
+
+/// Why a stored session's team picture could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("sessie ‘{id}’ hoort bij de workshop ‘{workshop}’; open eerst die workshop")]
+    OtherWorkshop { id: String, workshop: String },
+    #[error("er is nog geen sessie van de zaal bij ‘{0}’")]
+    NoSession(String),
+}
+
+impl RoomStore {
+    /// The team picture of stored session `id` (or, without an id, the newest
+    /// session of this workshop), with the session itself.
+    pub fn team_summary(
+        &self,
+        id: Option<&str>,
+        workshop: &Workshop,
+    ) -> Result<(RoomSession, TeamSummary), SessionError> {
+        let id = match id {
+            Some(id) => id.to_owned(),
+            None => self
+                .sessions()?
+                .into_iter()
+                .find(|l| l.session.workshop == workshop.title)
+                .map(|l| l.session.id)
+                .ok_or_else(|| SessionError::NoSession(workshop.title.clone()))?,
+        };
+        let (session, participants, _) = self.load(&id)?;
+        if session.workshop != workshop.title {
+            return Err(SessionError::OtherWorkshop {
+                id,
+                workshop: session.workshop,
+            });
+        }
+        let respondents: Vec<Respondent> = participants
+            .iter()
+            .map(|p| Respondent {
+                id: &p.id,
+                answers: &p.answers,
+            })
+            .collect();
+        let team = TeamSummary::new(
+            workshop,
+            &session.open,
+            &respondents,
+            session.min_answers,
+            &session.approved_keys(),
+        );
+        Ok((session, team))
+    }
+}
+
+fn save_ron<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
+    let text =
+        ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(|e| {
+            StoreError::Serialize {
+                path: path.to_owned(),
+                message: e.to_string(),
+            }
+        })?;
+    write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, e))
+}
+
+fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
+    let unreadable = |why: &str| StoreError::Io {
+        path: path.to_owned(),
+        source: io::Error::new(io::ErrorKind::InvalidData, why.to_owned()),
+    };
+    if !meta.is_file() {
+        return Err(unreadable("geen gewoon bestand"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(unreadable("bestand is te groot"));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("geen UTF-8-tekst"))?;
+    ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(text)
+        .map_err(|e| unreadable(&format!("onleesbaar: {}", e.code)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AnswerSet;
+
+    fn session(id: &str) -> RoomSession {
+        RoomSession {
+            id: id.into(),
+            workshop: "W".into(),
+            started: "2026-11-26 13:30".into(),
+            open: ["A".to_owned()].into(),
+            min_answers: 5,
+            approved: Default::default(),
+        }
+    }
+
+    #[test]
+    fn round_trip_list_and_delete() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RoomStore::new(dir.path().join("zaal"));
+        assert!(store.sessions().unwrap().is_empty());
+        store
+            .save_session(&session("2026-11-26-1330-ab12"))
+            .unwrap();
+        store
+            .save_session(&session("2026-11-27-0900-cd34"))
+            .unwrap();
+        let p = RoomParticipant {
+            id: "p1".into(),
+            device_hash: "00".into(),
+            answers: AnswerSet::new("Fatima", "W"),
+        };
+        let path = store.save_participant("2026-11-26-1330-ab12", &p).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let list = store.sessions().unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].session.id, "2026-11-27-0900-cd34", "newest first");
+        assert_eq!(list[1].participants, 1);
+        let (s, ps, bad) = store.load("2026-11-26-1330-ab12").unwrap();
+        assert_eq!((s, ps, bad), (session("2026-11-26-1330-ab12"), vec![p], 0));
+        store
+            .remove_participant("2026-11-26-1330-ab12", "p1")
+            .unwrap();
+        assert!(store.load("2026-11-26-1330-ab12").unwrap().1.is_empty());
+        store.delete("2026-11-26-1330-ab12").unwrap();
+        assert_eq!(store.sessions().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn refuses_unsafe_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RoomStore::new(dir.path().to_owned());
+        for id in ["..", "../x", "a/b", "", "-x", "A", "é"] {
+            assert!(!is_safe_id(id), "{id}");
+            assert!(store.delete(id).is_err());
+            assert!(store.load(id).is_err());
+        }
+        assert!(dir.path().exists());
+    }
+}

@@ -1,0 +1,251 @@
+//! The team sheet ("Teamoverzicht"): the room's anonymous team picture on
+//! paper, for the IB'er or the director, with the shared answers the trainer
+//! chose to show.
+
+use crate::model::{ChecklistSummary, ItemSummary, TeamSummary, Workshop, dutch_number};
+
+use super::blocks::{BODY, Ink, SMALL, doc_title, field, heading, list_item, meta, text_frag};
+use super::decorate::decorate;
+use super::flow::{Flow, Frag};
+use super::font::FontStyle;
+use super::geom::{Geometry, Mm, colors};
+use super::wrap::plain;
+use super::{DocKind, ExportRequest};
+
+/// Width of the bar column on the right of a row.
+const BAR: Mm = Mm(48.0);
+const COUNT: Mm = Mm(24.0);
+
+pub fn pages(
+    fonts: &super::font::Fonts,
+    w: &Workshop,
+    req: &ExportRequest,
+    team: &TeamSummary,
+) -> Vec<super::geom::Page> {
+    let geo = Geometry::A4_PORTRAIT;
+    let mut flow = Flow::new(fonts, geo);
+    let x = geo.left;
+    let width = geo.text_width();
+    doc_title(&mut flow, DocKind::Team.title(), &w.title);
+    flow.gap(Mm(3.0));
+    for (label, value) in [
+        ("Datum", req.date.as_deref()),
+        ("School", req.school.as_deref()),
+        ("Trainer", req.trainer.as_deref()),
+    ] {
+        if value.is_some() {
+            flow.add(field(fonts, label, value, x, width * 0.8));
+        }
+    }
+    meta(
+        &mut flow,
+        &format!(
+            "Zonder namen. Een checklist staat hier alleen als minstens {} mensen hem invulden; \
+             gedeelde antwoorden alleen als de deelnemer ze deelde en de trainer ze koos.",
+            team.min_answers
+        ),
+    );
+    if team.checklists.is_empty() {
+        meta(&mut flow, "Er stonden geen checklists open voor de zaal.");
+    }
+    for c in &team.checklists {
+        checklist(&mut flow, c, team.min_answers);
+    }
+    let mut pages = flow.finish();
+    decorate(fonts, &mut pages, geo, &w.title, DocKind::Team.title(), 0);
+    pages
+}
+
+fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
+    heading(flow, &format!("Checklist: {}", c.title), 2);
+    let answers = if c.respondents == 1 {
+        "1 antwoord".to_owned()
+    } else {
+        format!("{} antwoorden", c.respondents)
+    };
+    if c.hidden {
+        meta(
+            flow,
+            &format!("{answers}: te weinig om te tonen (minder dan {min})."),
+        );
+        return;
+    }
+    meta(flow, &answers);
+    let of = c.respondents.max(1) as f32;
+    for item in &c.items {
+        match item {
+            ItemSummary::Check { text, ticked } => {
+                let share = *ticked as f32 / of;
+                let count = format!("{ticked} van {}", c.respondents);
+                flow.add(bar_row(flow, text, share, &count));
+            }
+            ItemSummary::YesNo { text, yes, no } => {
+                let share = *yes as f32 / (*yes + *no).max(1) as f32;
+                flow.add(bar_row(flow, text, share, &format!("ja {yes} · nee {no}")));
+            }
+            ItemSummary::Scale {
+                text,
+                left,
+                right,
+                counts,
+                median,
+            } => flow.add(scale(flow, text, left, right, counts, *median)),
+            ItemSummary::Open {
+                question,
+                answered,
+                shared,
+            } => {
+                let mut f = row_text(flow, question, flow.geo.text_width() - COUNT);
+                let n = format!("{answered} ingevuld");
+                f.text_right(
+                    flow.fonts,
+                    flow.geo.right,
+                    Ink::BODY.baseline(),
+                    &n,
+                    FontStyle::Regular,
+                    SMALL,
+                    colors::MUTED,
+                );
+                flow.keep(f, 1);
+                let shown: Vec<_> = shared.iter().filter(|s| s.approved).collect();
+                let ink = Ink::new(BODY, colors::INK);
+                for s in shown {
+                    let quoted = format!("“{}”", s.text());
+                    list_item(
+                        flow,
+                        "•",
+                        &plain(&quoted, FontStyle::Italic),
+                        ink,
+                        flow.geo.left + Mm(4.0),
+                        flow.geo.text_width() - Mm(4.0),
+                    );
+                }
+            }
+        }
+        flow.gap(Mm(2.5));
+    }
+}
+
+/// The item's text wrapped in `width` from the left margin.
+fn row_text(flow: &Flow, text: &str, width: Mm) -> Frag {
+    text_frag(
+        flow.fonts,
+        &plain(text, FontStyle::Regular),
+        Ink::BODY,
+        flow.geo.left,
+        width,
+    )
+}
+
+/// Text on the left, a bar filled to `share` and a count on the right.
+fn bar_row(flow: &Flow, text: &str, share: f32, count: &str) -> Frag {
+    let right = flow.geo.right;
+    let text_w = flow.geo.text_width() - BAR - COUNT - Mm(4.0);
+    let mut f = row_text(flow, text, text_w);
+    let bx = right - COUNT - BAR;
+    let h = Mm(4.2);
+    let top = (Ink::BODY.line_height() - h) * 0.5;
+    f.rect(bx, top, BAR, h, Some(colors::LIGHT), Some(colors::RULE));
+    if share > 0.0 {
+        f.rect(
+            bx,
+            top,
+            BAR * share.clamp(0.0, 1.0),
+            h,
+            Some(colors::ACCENT),
+            None,
+        );
+    }
+    f.text_right(
+        flow.fonts,
+        right,
+        Ink::BODY.baseline(),
+        count,
+        FontStyle::Regular,
+        SMALL,
+        colors::INK,
+    );
+    f
+}
+
+/// A small histogram: one column per step with its count, the end labels
+/// and the median.
+fn scale(
+    flow: &Flow,
+    text: &str,
+    left: &str,
+    right: &str,
+    counts: &[usize],
+    median: Option<f32>,
+) -> Frag {
+    let fonts = flow.fonts;
+    let x = flow.geo.left;
+    let mut f = row_text(flow, text, flow.geo.text_width());
+    let most = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let cell = Mm(9.0);
+    let max_h = Mm(12.0);
+    let mut g = Frag::new(max_h + Mm(11.0));
+    for (i, n) in counts.iter().enumerate() {
+        let cx = x + Mm(4.0) + cell * i as f32;
+        let h = max_h * (*n as f32 / most);
+        g.rect(
+            cx + Mm(1.0),
+            Mm(1.0) + max_h - h,
+            cell - Mm(2.0),
+            h,
+            Some(colors::ACCENT),
+            None,
+        );
+        g.line(
+            cx,
+            Mm(1.0) + max_h,
+            cx + cell,
+            Mm(1.0) + max_h,
+            0.5,
+            colors::RULE,
+        );
+        let label = n.to_string();
+        let w = super::wrap::measure(fonts, &label, FontStyle::Regular, SMALL);
+        g.text(
+            fonts,
+            cx + (cell - w) * 0.5,
+            max_h + Mm(5.0),
+            &label,
+            FontStyle::Regular,
+            SMALL,
+            colors::INK,
+        );
+    }
+    let end = x + Mm(4.0) + cell * counts.len() as f32;
+    g.text(
+        fonts,
+        x + Mm(4.0),
+        max_h + Mm(9.5),
+        left,
+        FontStyle::Italic,
+        SMALL,
+        colors::MUTED,
+    );
+    g.text_right(
+        fonts,
+        end,
+        max_h + Mm(9.5),
+        right,
+        FontStyle::Italic,
+        SMALL,
+        colors::MUTED,
+    );
+    if let Some(m) = median {
+        g.text(
+            fonts,
+            end + Mm(8.0),
+            max_h * 0.6,
+            &format!("mediaan {}", dutch_number(m)),
+            FontStyle::Bold,
+            BODY,
+            colors::INK,
+        );
+    }
+    f.stack(g);
+    f
+}
