@@ -81,6 +81,12 @@ pub(crate) fn dutch_io(e: &io::Error) -> String {
         Some(libc::ENXIO) => return "het apparaat of de pipe is niet beschikbaar".into(),
         _ => {}
     }
+    // Our own errors carry a Dutch text; keep it.
+    if matches!(e.kind(), K::InvalidData | K::Other)
+        && let Some(inner) = e.get_ref()
+    {
+        return inner.to_string();
+    }
     match e.kind() {
         K::NotFound => "bestaat niet".into(),
         K::PermissionDenied => "geen toestemming".into(),
@@ -122,6 +128,17 @@ pub(crate) fn file_stamp() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_errors_are_dutch() {
+        let own = io::Error::new(io::ErrorKind::InvalidData, "geen gewoon bestand");
+        assert_eq!(dutch_io(&own), "geen gewoon bestand");
+        let bare = io::Error::from(io::ErrorKind::InvalidData);
+        assert_eq!(dutch_io(&bare), "het bestand is beschadigd of onvolledig");
+        #[cfg(unix)]
+        assert!(dutch_io(&io::Error::from_raw_os_error(libc::ELOOP)).contains("naar zichzelf"));
+        assert!(dutch_io(&io::Error::from_raw_os_error(9999)).contains("foutcode 9999"));
+    }
 
     #[test]
     fn stamps_have_fixed_widths() {
