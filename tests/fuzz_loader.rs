@@ -1,11 +1,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
-//! Fuzzing the loader: random bytes and mutations of the example never panic,
-//! and every error has a message. Seeded and deterministic.
+//! Fuzzing the loader: random bytes and mutations of the example and of the
+//! shipped workshop never panic, every error has a message, and every error
+//! in a non-empty file has a position. Seeded and deterministic.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use kampvuur::content::{LoadError, load_workshop, parse_workshop};
+use kampvuur::content::{BUNDLED_SOURCE, LoadError, MAX_SHOWN, load_workshop, parse_workshop};
 
 /// xorshift64*: small, fast, good enough to shake a parser.
 struct Rng(u64);
@@ -185,7 +186,13 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
 fn check_error(e: &LoadError, input: &[u8]) {
     let shown = e.to_string();
     assert!(!e.diagnostics().is_empty(), "no diagnostics for {input:?}");
-    assert_eq!(shown.lines().count(), e.diagnostics().len(), "{shown}");
+    let more_line = usize::from(e.more() > 0);
+    assert_eq!(
+        shown.lines().count(),
+        e.diagnostics().len() + more_line,
+        "{shown}"
+    );
+    assert!(e.diagnostics().len() <= MAX_SHOWN, "{shown}");
     for d in e.diagnostics() {
         assert!(!d.message.trim().is_empty(), "empty message for {input:?}");
         assert_eq!(d.line == 0, d.col == 0, "half a position in {shown}");
@@ -292,4 +299,161 @@ fn mutations_inside_strings_get_precise_positions() {
             );
         }
     }
+}
+
+/// Characters that change the direction of text, or mark it.
+const MARKS: &[&str] = &[
+    "\u{200E}", "\u{200F}", "\u{202E}", "\u{202B}", "\u{2066}", "\u{2069}", "\u{061C}",
+];
+
+/// Numbers far outside every range, or not numbers at all.
+const HUGE: &[&str] = &[
+    "99999999999999999999999999",
+    "340282366920938463463374607431768211456",
+    "-9223372036854775809",
+    "1e999",
+    "4294967296",
+    "-0",
+    "0x7FFFFFFF",
+    "NaN",
+];
+
+/// The byte offsets where each line of `v` starts.
+fn line_starts(v: &[u8]) -> Vec<usize> {
+    std::iter::once(0)
+        .chain((0..v.len()).filter(|&i| v[i] == b'\n').map(|i| i + 1))
+        .collect()
+}
+
+/// A char boundary of `v` at or after `at` (for valid UTF-8 input).
+fn boundary(v: &[u8], at: usize) -> usize {
+    (at..v.len())
+        .find(|&i| v[i] & 0xC0 != 0x80)
+        .unwrap_or(v.len())
+}
+
+/// One of the ways real files go wrong, applied to `v`.
+fn damage(rng: &mut Rng, v: &mut Vec<u8>) {
+    let at = rng.below(v.len() + 1);
+    match rng.below(10) {
+        0 => {
+            if let Some(b) = v.get_mut(at) {
+                *b ^= 1 << rng.below(8);
+            }
+        }
+        1 => v.truncate(at),
+        2 | 3 => {
+            let starts = line_starts(v);
+            let i = rng.below(starts.len());
+            let start = starts[i];
+            let end = starts.get(i + 1).copied().unwrap_or(v.len());
+            if rng.below(2) == 0 {
+                v.drain(start..end);
+            } else {
+                let line = v[start..end].to_vec();
+                v.splice(start..start, line);
+            }
+        }
+        4 => {
+            let brackets: Vec<usize> = (0..v.len())
+                .filter(|&i| b"()[]{}".contains(&v[i]))
+                .collect();
+            if let Some(&i) = brackets.get(rng.below(brackets.len())) {
+                v[i] = *rng.pick(b"()[]{}");
+            }
+        }
+        5 => {
+            let at = boundary(v, at);
+            let mark = rng.pick(MARKS).as_bytes();
+            v.splice(at..at, mark.iter().copied());
+        }
+        6 => v.insert(at.min(v.len()), 0),
+        7 => {
+            let digits: Vec<usize> = (0..v.len()).filter(|&i| v[i].is_ascii_digit()).collect();
+            if let Some(&i) = digits.get(rng.below(digits.len())) {
+                let end = (i..v.len())
+                    .find(|&j| !v[j].is_ascii_digit())
+                    .unwrap_or(v.len());
+                let n = rng.pick(HUGE).as_bytes();
+                v.splice(i..end, n.iter().copied());
+            }
+        }
+        8 => {
+            // A value wrapped in many brackets: deeper than ron allows, or not.
+            let depth = 1 + rng.below(100);
+            let open = rng.pick(&["[", "(", "Some("]);
+            let close = if *open == "[" { "]" } else { ")" };
+            let at = boundary(v, at);
+            let end = boundary(v, at + rng.below(200)).min(v.len());
+            v.splice(end..end, close.repeat(depth).into_bytes());
+            v.splice(at..at, open.repeat(depth).into_bytes());
+        }
+        _ => {
+            let tok = rng.pick(TOKENS).as_bytes();
+            let at = boundary(v, at);
+            v.splice(at..at, tok.iter().copied());
+        }
+    }
+}
+
+#[test]
+fn damaged_copies_of_the_shipped_workshop_never_panic_and_always_point() {
+    let mut rng = Rng::seeded(0x5EED_0004);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("kapot.ron");
+    let (mut parsed, mut not_utf8) = (0, 0);
+    for i in 0..200 {
+        let mut input = BUNDLED_SOURCE.as_bytes().to_vec();
+        for _ in 0..=rng.below(3) {
+            damage(&mut rng, &mut input);
+        }
+        if i % 10 == 0 {
+            // The high bit of an ASCII byte: never UTF-8 any more.
+            let ascii: Vec<usize> = (0..input.len()).filter(|&j| input[j].is_ascii()).collect();
+            if let Some(&j) = ascii.get(rng.below(ascii.len())) {
+                input[j] |= 0x80;
+            }
+        }
+        if std::str::from_utf8(&input).is_ok() {
+            parse_one(&input);
+            if std::str::from_utf8(&input).is_ok_and(|t| parse_workshop(t, "x").is_ok()) {
+                parsed += 1;
+            }
+            if i % 20 != 0 {
+                continue;
+            }
+        } else {
+            not_utf8 += 1;
+        }
+        // From a file, as `kampvuur check` reads it: bytes that are not
+        // UTF-8 get a position too.
+        std::fs::write(&path, &input).unwrap_or_else(|e| panic!("{e}"));
+        match catch_unwind(AssertUnwindSafe(|| load_workshop(&path))) {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => {
+                check_error(&e, &input);
+                let blank = input.iter().all(u8::is_ascii_whitespace);
+                assert!(blank || e.diagnostics().iter().all(|d| d.line > 0), "{e}");
+            }
+            Err(_) => panic!(
+                "load_workshop panicked on {:?}",
+                String::from_utf8_lossy(&input)
+            ),
+        }
+    }
+    // Both paths are exercised, and some damage is harmless.
+    assert!(
+        parsed > 10 && not_utf8 >= 20,
+        "{parsed} parsed, {not_utf8} not UTF-8"
+    );
+}
+
+#[test]
+fn direction_marks_outside_strings_keep_every_position() {
+    // An LRM where ron sees white space: the semantic errors keep their positions.
+    let src = BUNDLED_SOURCE.replacen("minutes: 15", "\u{200E}minutes: 0\u{200F}", 1);
+    let e = parse_workshop(&src, "lrm.ron").expect_err("0 minutes is an error");
+    assert!(e.diagnostics().iter().all(|d| d.line > 0), "{e}");
+    let d = &e.diagnostics()[0];
+    assert_eq!((d.line, d.col), (12, 23), "{e}");
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::content::{LoadError, load_workshop, summary};
+use crate::content::{LoadError, dutch_io, load_workshop, summary};
 
 /// Checks every file, and every `*.ron` file directly inside each folder. Prints
 /// one summary line per valid workshop to stdout and all problems to stderr;
@@ -47,8 +47,9 @@ fn files_in(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         return Ok(vec![path.to_owned()]);
     }
     let name = path.display().to_string();
-    let entries = std::fs::read_dir(path)
-        .map_err(|e| LoadError::whole_file(&name, format!("kan de map niet lezen: {e}")))?;
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        LoadError::whole_file(&name, format!("kan de map niet lezen: {}", dutch_io(&e)))
+    })?;
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())

@@ -78,11 +78,7 @@ pub fn parse_start(s: &str) -> Result<(u8, u8), String> {
 
 fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<AnswerSet>, String> {
     if let Some(file) = &args.answers_file {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| format!("{}: kan de antwoorden niet lezen: {e}", file.display()))?;
-        let set = ron::from_str(&text)
-            .map_err(|e| format!("{}: geen geldige antwoorden: {e}", file.display()))?;
-        return Ok(Some(set));
+        return crate::content::load_answers_file(file).map(Some);
     }
     if let Some(name) = &args.answers {
         let store = AnswerStore::default_location()

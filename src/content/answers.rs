@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::model::AnswerSet;
 
 use super::atomic::write_atomic;
+use super::read::{ReadError, encoding_problem, read_regular};
+use super::recover::recover_temp_files;
 use super::store_error::file_stamp;
 pub use super::store_error::{StoreError, now_stamp};
 
@@ -44,6 +46,8 @@ impl Loaded {
 const ANONYMOUS: &str = "anoniem";
 /// Marker in the name of a file moved aside.
 const BROKEN_MARK: &str = ".kapot-";
+/// An answers file is a few kilobytes; this leaves room for long open answers.
+const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
 /// File names stay well below the limits of every file system.
 const MAX_SLUG: usize = 64;
 
@@ -75,6 +79,7 @@ impl AnswerStore {
     /// anonymous), sorted. Files that cannot be read are skipped.
     pub fn participants(&self, workshop_title: &str) -> Result<Vec<String>, StoreError> {
         let dir = self.workshop_dir(workshop_title);
+        recover(&dir);
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -87,7 +92,8 @@ impl AnswerStore {
             if !file_name.ends_with(".ron") || file_name.contains(BROKEN_MARK) {
                 continue;
             }
-            if let Some(set) = std::fs::read(&path).ok().and_then(|b| parse(&b).ok()) {
+            let read = read_regular(&path, MAX_ANSWERS_BYTES).ok();
+            if let Some(set) = read.and_then(|b| parse(&b).ok()) {
                 names.push(set.participant);
             }
         }
@@ -101,10 +107,18 @@ impl AnswerStore {
     pub fn load(&self, workshop_title: &str, participant: &str) -> Result<Loaded, StoreError> {
         let path = self.path_for(workshop_title, participant);
         let fresh = || AnswerSet::new(participant, workshop_title);
-        let bytes = match std::fs::read(&path) {
+        if let Some(dir) = path.parent() {
+            recover(dir);
+        }
+        let bytes = match read_regular(&path, MAX_ANSWERS_BYTES) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Fresh(fresh())),
-            Err(e) => return Err(StoreError::io(&path, e)),
+            Err(ReadError::NotFound) => return Ok(Loaded::Fresh(fresh())),
+            Err(e) => {
+                return Err(StoreError::Unreadable {
+                    path,
+                    why: e.to_string(),
+                });
+            }
         };
         match parse(&bytes) {
             Ok(set) => Ok(Loaded::Existing(set)),
@@ -141,8 +155,28 @@ impl AnswerStore {
     }
 }
 
+/// Puts a complete answers file that a killed save left behind in its place;
+/// removes incomplete ones.
+fn recover(dir: &Path) {
+    recover_temp_files(dir, MAX_ANSWERS_BYTES, |bytes| {
+        let set = parse(bytes).ok()?;
+        Some(dir.join(format!("{}.ron", slug(&set.participant, ANONYMOUS))))
+    });
+}
+
+/// Reads the answers file at `path` (for `kampvuur export --answers-file`);
+/// the error says in Dutch what is wrong, with the path.
+pub fn load_answers_file(path: &Path) -> Result<AnswerSet, String> {
+    let bytes = read_regular(path, MAX_ANSWERS_BYTES)
+        .map_err(|e| format!("{}: kan de antwoorden niet lezen: {e}", path.display()))?;
+    parse(&bytes).map_err(|e| format!("{}: geen geldige antwoorden: {e}", path.display()))
+}
+
 /// Reads an answers file; the error says in Dutch what is wrong.
 fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
+    if let Some(why) = encoding_problem(bytes) {
+        return Err(why.into());
+    }
     let text = std::str::from_utf8(bytes).map_err(|_| "geen UTF-8-tekst".to_owned())?;
     if text.trim().is_empty() {
         return Err("het bestand is leeg".into());

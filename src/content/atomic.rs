@@ -2,7 +2,11 @@
 
 use std::cell::Cell;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Temporary files are `.kampvuur-XXXXXX.tmp` next to the file they replace.
+pub(crate) const TEMP_PREFIX: &str = ".kampvuur-";
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
 
 /// Where a write can be made to fail on purpose, for tests of what happens on
 /// a full disk or a crash halfway.
@@ -43,27 +47,102 @@ fn injected(point: FailPoint) -> io::Result<()> {
 /// mode 0600 on unix and renames it over `path`; then flushes the directory
 /// (best effort). On any error the old file is untouched and the temporary file
 /// is removed.
+///
+/// A read-only file, a folder, a device or a pipe at `path` is not replaced:
+/// the error then holds a [`TargetError`]. A symbolic link is followed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), io::Error> {
-    write_with_mode(path, bytes, 0o600)
+    let (target, _) = resolve_target(path).map_err(io::Error::other)?;
+    write_with_mode(&target, bytes, 0o600)
+}
+
+/// Why an existing path is not replaced; found before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TargetError {
+    #[error(
+        "het bestand is alleen-lezen; kampvuur overschrijft het niet (maak het schrijfbaar of kies een andere naam)"
+    )]
+    ReadOnly,
+    #[error("dit is {0}, geen gewoon bestand; kies een gewone bestandsnaam")]
+    NotRegular(&'static str),
+    #[error("de snelkoppeling (symbolische koppeling) verwijst naar ‘{0}’, dat niet bestaat")]
+    Dangling(String),
+    #[error("{0}")]
+    Io(String),
+}
+
+impl TargetError {
+    /// The refusal inside an I/O error from [`write_atomic`], if it is one.
+    pub(crate) fn inside(e: &io::Error) -> Option<&Self> {
+        e.get_ref().and_then(|inner| inner.downcast_ref::<Self>())
+    }
+}
+
+/// Where a write to `path` really goes, and the mode of the file it replaces:
+/// a symbolic link is followed (the link stays), a regular file must be
+/// writable, anything else is refused.
+fn resolve_target(path: &Path) -> Result<(PathBuf, Option<u32>), TargetError> {
+    let io_err = |e: &io::Error| TargetError::Io(super::store_error::dutch_io(e));
+    let link = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((path.to_owned(), None)),
+        Err(e) => return Err(io_err(&e)),
+        Ok(meta) => meta.file_type().is_symlink(),
+    };
+    let real = if link {
+        match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let to = std::fs::read_link(path).unwrap_or_default();
+                return Err(TargetError::Dangling(to.display().to_string()));
+            }
+            Err(e) => return Err(io_err(&e)),
+        }
+    } else {
+        path.to_owned()
+    };
+    let meta = std::fs::metadata(&real).map_err(|e| io_err(&e))?;
+    if let Some(kind) = super::read::not_regular(&meta) {
+        return Err(TargetError::NotRegular(kind));
+    }
+    if meta.permissions().readonly() {
+        return Err(TargetError::ReadOnly);
+    }
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        Some(meta.permissions().mode() & 0o7777)
+    };
+    #[cfg(not(unix))]
+    let mode = None;
+    Ok((real, mode))
 }
 
 /// A handout could not be written; says why in Dutch.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: kan de PDF niet schrijven: {why}", .path.display())]
 pub struct HandoutError {
-    pub path: std::path::PathBuf,
+    pub path: PathBuf,
     pub why: String,
 }
 
-/// Writes a handout atomically, readable by others (mode 0644 on unix): a
-/// failed write leaves no partial file and an existing file untouched.
+/// Writes a handout atomically, readable by others (mode 0644 on unix, or the
+/// mode of the file it replaces): a failed write leaves no partial file and an
+/// existing file untouched. A symbolic link is followed; a read-only file, a
+/// folder, a device or a pipe is refused.
 pub fn save_handout(path: &Path, bytes: &[u8]) -> Result<(), HandoutError> {
-    write_with_mode(path, bytes, 0o644).map_err(|e| {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+    let fail = |why: String| HandoutError {
+        path: path.to_owned(),
+        why,
+    };
+    let (target, mode) = resolve_target(path).map_err(|e| fail(e.to_string()))?;
+    write_with_mode(&target, bytes, mode.unwrap_or(0o644)).map_err(|e| {
+        let dir = parent(&target);
         let why = match e.kind() {
+            io::ErrorKind::NotFound if dir.is_dir() => {
+                format!(
+                    "in de map {} kan geen bestand worden gemaakt",
+                    dir.display()
+                )
+            }
             io::ErrorKind::NotFound => format!("de map {} bestaat niet", dir.display()),
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 format!("geen toestemming om in {} te schrijven", dir.display())
@@ -73,21 +152,23 @@ pub fn save_handout(path: &Path, bytes: &[u8]) -> Result<(), HandoutError> {
             }
             _ => super::store_error::dutch_io(&e),
         };
-        HandoutError {
-            path: path.to_owned(),
-            why,
-        }
+        fail(why)
     })
 }
 
-fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), io::Error> {
-    let dir = match path.parent() {
+/// The folder of `path`; `.` for a bare file name.
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), io::Error> {
+    let dir = parent(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".kampvuur-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     // From here on, dropping `tmp` on an error removes the temporary file.
     injected(FailPoint::Created)?;
@@ -116,4 +197,23 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_folders_are_never_targets() {
+        // Only looked at: nothing is written.
+        let device = resolve_target(Path::new("/dev/null")).unwrap_err();
+        assert!(matches!(device, TargetError::NotRegular(_)), "{device}");
+        assert!(device.to_string().contains("apparaat"), "{device}");
+        let folder = resolve_target(Path::new("/")).unwrap_err();
+        assert_eq!(folder, TargetError::NotRegular("een map"));
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("nieuw.pdf");
+        assert_eq!(resolve_target(&new).unwrap(), (new, None));
+    }
 }

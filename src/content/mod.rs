@@ -8,6 +8,9 @@ mod atomic;
 mod error;
 mod locate;
 mod picture;
+mod read;
+mod recover;
+mod ron_text;
 mod room_store;
 mod sessions;
 mod settings;
@@ -18,15 +21,17 @@ use std::path::Path;
 
 use crate::model::{Item, Workshop};
 
-pub use answers::{AnswerStore, Loaded, StoreError, now_stamp, slug};
+pub use answers::{AnswerStore, Loaded, StoreError, load_answers_file, now_stamp, slug};
 #[doc(hidden)]
 pub use atomic::{FailPoint, fail_next_write_at};
-pub use atomic::{HandoutError, save_handout, write_atomic};
-pub use error::{Diagnostic, LoadError};
+pub use atomic::{HandoutError, TargetError, save_handout, write_atomic};
+pub use error::{Diagnostic, LoadError, MAX_SHOWN};
+pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
+pub(crate) use store_error::dutch_io;
 
 /// kampvuur's folders on this system (data and configuration).
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -98,30 +103,22 @@ pub fn summary(workshop: &Workshop) -> String {
 }
 
 fn read_source(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::ErrorKind;
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        ErrorKind::NotFound => "bestand niet gevonden".to_owned(),
-        ErrorKind::PermissionDenied => "geen toestemming om dit bestand te lezen".to_owned(),
-        _ => format!("kan het bestand niet openen: {e}"),
-    })?;
-    if meta.is_dir() {
-        return Err("dit is een map, geen workshopbestand".into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "het bestand is te groot ({} MB) voor een workshop",
-            meta.len() / (1024 * 1024)
-        ));
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        ErrorKind::PermissionDenied => "geen toestemming om dit bestand te lezen".to_owned(),
-        ErrorKind::IsADirectory => "dit is een map, geen workshopbestand".to_owned(),
-        _ => format!("kan het bestand niet lezen: {e}"),
+    read::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        read::ReadError::Directory => "dit is een map, geen workshopbestand".to_owned(),
+        read::ReadError::TooLarge { size, .. } => format!(
+            "het bestand is te groot ({}) voor een workshop; het maximum is {}",
+            read::show_size(size),
+            read::show_size(MAX_FILE_BYTES)
+        ),
+        other => other.to_string(),
     })
 }
 
 /// The bytes as text, or the position of the first byte that is not.
 fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    if let Some(why) = read::encoding_problem(bytes) {
+        return Err(Diagnostic::whole_file(why));
+    }
     if let Some(d) = binary_check(bytes) {
         return Err(d);
     }
@@ -160,10 +157,31 @@ fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Worksho
             "het bestand is leeg; een workshop begint met `Workshop(`",
         ));
     }
+    let tokens = locate::Tokens::of(source);
+    if let Some(tokens) = &tokens {
+        // Before ron: a huge text is refused without parsing it.
+        let too_long: Vec<Diagnostic> = tokens
+            .too_long()
+            .into_iter()
+            .map(|(pos, len)| {
+                Diagnostic::at(
+                    pos,
+                    format!(
+                        "deze tekst is te lang ({}); het maximum is {} per tekst, verdeel hem over meer dia's of onderdelen",
+                        read::show_size(len as u64),
+                        read::show_size(MAX_TEXT_BYTES as u64)
+                    ),
+                )
+            })
+            .collect();
+        if !too_long.is_empty() {
+            return Err(LoadError::new(name, too_long));
+        }
+    }
     let workshop: Workshop = options()
         .from_str(source)
         .map_err(|e| LoadError::new(name, vec![error::ron_diagnostic(source, &e)]))?;
-    let tree = locate::tree(source);
+    let tree = tokens.and_then(locate::Tokens::tree);
     let (diagnostics, pictures) = validate::validate(&workshop, tree.as_ref(), dir);
     if diagnostics.is_empty() {
         let mut workshop = workshop;

@@ -2,39 +2,159 @@
 //! broken file is an error, not a crash or a memory hog.
 
 use std::io::Cursor;
+use std::path::{Component, Path};
 use std::sync::Arc;
 
 use crate::model::Picture;
+
+use super::read::{read_regular, show_size};
 
 /// The largest image side we accept, in pixels.
 const MAX_SIDE: u32 = 8192;
 /// The most memory the decoder may use.
 const MAX_BYTES: usize = 256 * 1024 * 1024;
+/// The largest image file we read.
+const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// The most pixels all images of one workshop may have together: 64 million
+/// (256 MB decoded), room for thirty full-HD slides; one image of the
+/// largest size (8192×8192) is already too much.
+pub(crate) const MAX_TOTAL_PIXELS: u64 = 64_000_000;
+
+/// `12,6 miljoen` pixels.
+fn millions(pixels: u64) -> String {
+    let tenths = pixels * 10 / 1_000_000;
+    format!("{},{} miljoen", tenths / 10, tenths % 10)
+}
+
+/// Reads and decodes slide image `image`, a path relative to the workshop's
+/// folder `dir` that must stay inside that folder; its pixels are taken from
+/// `budget`. The error is a whole Dutch sentence.
+pub(crate) fn load_image(dir: &Path, image: &str, budget: &mut u64) -> Result<Picture, String> {
+    let shown = super::validate::show(image);
+    let rel = Path::new(image);
+    let outside = || {
+        format!(
+            "afbeelding ‘{shown}’ staat buiten de map van de workshop; zet de afbeelding in dezelfde map als het workshopbestand (of in een map daarbinnen) en schrijf het pad zonder `..`"
+        )
+    };
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(outside());
+    }
+    let path = dir.join(rel);
+    let real = match std::fs::canonicalize(&path) {
+        Ok(real) if !image.trim().is_empty() => real,
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!(
+                "afbeelding ‘{shown}’: {}",
+                super::store_error::dutch_io(&e)
+            ));
+        }
+        _ => {
+            return Err(format!(
+                "afbeelding ‘{shown}’ niet gevonden (gezocht: {}); het pad is relatief aan het workshopbestand",
+                super::validate::show(&path.display().to_string())
+            ));
+        }
+    };
+    // A symbolic link inside the folder may still point out of it.
+    let base = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    if !real.starts_with(&base) {
+        return Err(outside());
+    }
+    let bytes = read_regular(&real, MAX_FILE_BYTES).map_err(|e| match e {
+        super::read::ReadError::TooLarge { size, .. } => format!(
+            "afbeelding ‘{shown}’ is te groot ({}); het maximum is {} per afbeelding",
+            show_size(size),
+            show_size(MAX_FILE_BYTES)
+        ),
+        other => format!("afbeelding ‘{shown}’: {other}"),
+    })?;
+    let picture =
+        decode_png_within(&bytes, *budget).map_err(|why| format!("afbeelding ‘{shown}’: {why}"))?;
+    *budget = budget.saturating_sub(u64::from(picture.width) * u64::from(picture.height));
+    Ok(picture)
+}
 
 /// Decode a PNG file; the error says in Dutch what is wrong.
 pub fn decode_png(bytes: &[u8]) -> Result<Picture, String> {
-    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Err("geen PNG-afbeelding (kampvuur leest alleen PNG)".into());
+    decode_png_within(bytes, MAX_TOTAL_PIXELS)
+}
+
+/// A PNG decoding error in Dutch.
+fn broken(e: &png::DecodingError) -> String {
+    match e {
+        png::DecodingError::IoError(_) => {
+            "de PNG-afbeelding is beschadigd of onvolledig (afgebroken)".into()
+        }
+        png::DecodingError::Format(_) => {
+            "de PNG-afbeelding is beschadigd (de opbouw van het bestand klopt niet)".into()
+        }
+        png::DecodingError::LimitsExceeded => "de PNG-afbeelding is te groot om te openen".into(),
+        png::DecodingError::Parameter(_) => "de PNG-afbeelding kan niet worden gelezen".into(),
     }
-    let mut decoder =
-        png::Decoder::new_with_limits(Cursor::new(bytes), png::Limits { bytes: MAX_BYTES });
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder
-        .read_info()
-        .map_err(|e| format!("de PNG-afbeelding is beschadigd ({e})"))?;
-    let (width, height) = (reader.info().width, reader.info().height);
+}
+
+/// Whether an image of `width`×`height` may be decoded with `max_pixels` left.
+fn check_size(width: u32, height: u32, max_pixels: u64) -> Result<(), String> {
     if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {
         return Err(format!(
             "de afbeelding is {width}×{height} pixels; het maximum is {MAX_SIDE}×{MAX_SIDE}"
         ));
     }
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > max_pixels {
+        let left = if max_pixels < MAX_TOTAL_PIXELS {
+            format!(
+                "; de andere afbeeldingen laten nog {} over",
+                millions(max_pixels)
+            )
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "de afbeelding heeft te veel pixels ({width}×{height}, {}); alle afbeeldingen van een workshop samen mogen {} pixels hebben{left}. Verklein de afbeeldingen, bijvoorbeeld tot 1920×1080",
+            millions(pixels),
+            millions(MAX_TOTAL_PIXELS)
+        ));
+    }
+    Ok(())
+}
+
+/// Decode a PNG file of at most `max_pixels` pixels, refused before its data
+/// is read when it has more.
+fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Picture, String> {
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err("geen PNG-afbeelding (kampvuur leest alleen PNG)".into());
+    }
+    // The size, from the header that always comes first, before the decoder
+    // reads (or allocates) anything.
+    let be = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(u32::from_be_bytes)
+    };
+    let (width, height) = match (bytes.get(12..16), be(16), be(20)) {
+        (Some(b"IHDR"), Some(w), Some(h)) => (w, h),
+        _ => return Err("de PNG-afbeelding is beschadigd (de kop ontbreekt)".into()),
+    };
+    check_size(width, height, max_pixels)?;
+    let mut decoder =
+        png::Decoder::new_with_limits(Cursor::new(bytes), png::Limits { bytes: MAX_BYTES });
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| broken(&e))?;
+    if (width, height) != (reader.info().width, reader.info().height) {
+        return Err("de PNG-afbeelding is beschadigd (de kop klopt niet)".into());
+    }
     let size = reader
         .output_buffer_size()
         .ok_or_else(|| "de afbeelding is te groot".to_owned())?;
     let mut buf = vec![0; size];
-    let frame = reader
-        .next_frame(&mut buf)
-        .map_err(|e| format!("de PNG-afbeelding is beschadigd ({e})"))?;
+    let frame = reader.next_frame(&mut buf).map_err(|e| broken(&e))?;
     buf.truncate(frame.buffer_size());
     let rgba: Vec<u8> = match frame.color_type {
         png::ColorType::Rgba => buf,
@@ -98,6 +218,28 @@ mod tests {
             let p = decode_png(&png_bytes(3, 2, color)).unwrap();
             assert_eq!((p.width, p.height, p.rgba.len()), (3, 2, 24), "{color:?}");
         }
+    }
+
+    #[test]
+    fn images_share_one_pixel_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.png"),
+            png_bytes(10, 10, png::ColorType::Rgb),
+        )
+        .unwrap();
+        let mut budget = 250;
+        for _ in 0..2 {
+            assert!(load_image(dir.path(), "a.png", &mut budget).is_ok());
+        }
+        assert_eq!(budget, 50);
+        let err = load_image(dir.path(), "a.png", &mut budget).unwrap_err();
+        assert!(
+            err.contains("te veel pixels (10×10, 0,0 miljoen)")
+                && err.contains("laten nog 0,0 miljoen over"),
+            "{err}"
+        );
+        assert_eq!(budget, 50);
     }
 
     #[test]

@@ -35,7 +35,8 @@ impl Settings {
     /// The settings saved at `path`; defaults when the file is missing or
     /// unreadable, and sane values for anything out of range. Never fails.
     pub fn load(path: &Path) -> Self {
-        let parsed: Option<Self> = std::fs::read(path)
+        // A settings file is a few lines; anything odd there is ignored.
+        let parsed: Option<Self> = super::read::read_regular(path, 64 * 1024)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
             .and_then(|text| {

@@ -3,7 +3,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use super::picture::decode_png;
 use crate::model::{Checklist, ChecklistItem, Item, Picture, RichText, Section, Workshop};
 
 use super::error::Diagnostic;
@@ -32,16 +31,6 @@ impl<'a> Loc<'a> {
     fn elem(self, index: usize) -> Self {
         Self::new(self.value.and_then(|v| v.elem(index)), self.pos)
     }
-
-    /// Position of byte `offset` of `text` inside this string literal, if the
-    /// literal's decoded text is `text`; the literal's own position otherwise.
-    fn text_pos(self, text: &str, offset: usize) -> Pos {
-        match self.value.and_then(Value::str_lit) {
-            Some(lit) if lit.text == text => lit.pos_at(offset),
-            Some(lit) => lit.pos,
-            None => self.pos,
-        }
-    }
 }
 
 /// More minutes than a (long) day is a typing error, and would make sums overflow.
@@ -52,6 +41,8 @@ struct Checker<'a> {
     base_dir: Option<&'a Path>,
     /// Slide images that decoded, by the path written in the file.
     pictures: HashMap<String, Picture>,
+    /// Pixels the images not yet decoded may still have together.
+    pixel_budget: u64,
 }
 
 impl Checker<'_> {
@@ -60,9 +51,19 @@ impl Checker<'_> {
     }
 
     fn rich(&mut self, item: Loc, field: &str, text: &RichText) {
+        if text.issues().is_empty() {
+            return;
+        }
         let at = item.field(field);
+        // Compared once, not once per issue: a text can have thousands.
+        let lit = at.value.and_then(Value::str_lit);
+        let exact = lit.filter(|lit| lit.text == text.source());
         for issue in text.issues() {
-            let pos = at.text_pos(text.source(), issue.offset);
+            let pos = match (exact, lit) {
+                (Some(lit), _) => lit.pos_at(issue.offset),
+                (None, Some(lit)) => lit.pos,
+                (None, None) => at.pos,
+            };
             self.out.push(Diagnostic::at(pos, issue.message.clone()));
         }
     }
@@ -92,7 +93,7 @@ impl Checker<'_> {
 
 /// A value from the file as it can be quoted in a one-line message: control
 /// characters escaped, long text shortened.
-fn show(s: &str) -> String {
+pub(crate) fn show(s: &str) -> String {
     const MAX: usize = 60;
     let mut out: String = s
         .chars()
@@ -124,6 +125,7 @@ pub(crate) fn validate(
         out: Vec::new(),
         base_dir,
         pictures: HashMap::new(),
+        pixel_budget: super::picture::MAX_TOTAL_PIXELS,
     };
     let root = Loc::new(tree, Pos::default());
     c.title(root.field("title"), &workshop.title, "de workshop");
@@ -220,30 +222,14 @@ fn check_item<'w>(
         Item::Slide(slide) => {
             c.rich(at, "body", &slide.body);
             c.rich(at, "notes", &slide.notes);
-            if let (Some(image), Some(dir)) = (&slide.image, c.base_dir) {
-                let path = dir.join(image);
-                if image.trim().is_empty() || !path.is_file() {
-                    c.error(
-                        at.field("image"),
-                        format!(
-                            "afbeelding ‘{}’ niet gevonden (gezocht: {}); het pad is relatief aan het workshopbestand",
-                            show(image),
-                            show(&path.display().to_string())
-                        ),
-                    );
-                } else if !c.pictures.contains_key(image) {
-                    let decoded = std::fs::read(&path)
-                        .map_err(|e| super::store_error::dutch_io(&e))
-                        .and_then(|bytes| decode_png(&bytes));
-                    match decoded {
-                        Ok(picture) => {
-                            c.pictures.insert(image.clone(), picture);
-                        }
-                        Err(why) => c.error(
-                            at.field("image"),
-                            format!("afbeelding ‘{}’: {why}", show(image)),
-                        ),
+            if let (Some(image), Some(dir)) = (&slide.image, c.base_dir)
+                && !c.pictures.contains_key(image)
+            {
+                match super::picture::load_image(dir, image, &mut c.pixel_budget) {
+                    Ok(picture) => {
+                        c.pictures.insert(image.clone(), picture);
                     }
+                    Err(why) => c.error(at.field("image"), why),
                 }
             }
         }

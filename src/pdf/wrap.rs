@@ -4,6 +4,11 @@
 use super::font::{FontStyle, Fonts, sanitize};
 use super::geom::Mm;
 
+mod long;
+
+use long::Long;
+pub use long::break_attempts;
+
 /// A piece of text in one style.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
@@ -79,106 +84,6 @@ fn words(fonts: &Fonts, input: &[Piece]) -> Vec<Vec<Piece>> {
     out
 }
 
-/// The first `k` characters of a word and the rest.
-fn split_chars(word: &[Piece], k: usize) -> (Vec<Piece>, Vec<Piece>) {
-    let mut head = Vec::new();
-    let mut tail = Vec::new();
-    let mut seen = 0;
-    for p in word {
-        let n = p.text.chars().count();
-        if seen + n <= k {
-            head.push(p.clone());
-        } else if seen >= k {
-            tail.push(p.clone());
-        } else {
-            let at = p
-                .text
-                .char_indices()
-                .nth(k - seen)
-                .map_or(p.text.len(), |(i, _)| i);
-            head.push(Piece::new(&p.text[..at], p.style));
-            tail.push(Piece::new(&p.text[at..], p.style));
-        }
-        seen += n;
-    }
-    (head, tail)
-}
-
-/// Character offsets where the word may be broken: Dutch syllable boundaries
-/// in each run of letters, and after an existing hyphen or slash.
-fn break_points(chars: &[char]) -> Vec<usize> {
-    let mut points = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_alphabetic() {
-            let start = i;
-            while i < chars.len() && chars[i].is_alphabetic() {
-                i += 1;
-            }
-            if i - start >= 5 {
-                let run: String = chars[start..i].iter().collect();
-                let lower = run.to_lowercase();
-                let text = if lower.chars().count() == i - start {
-                    lower
-                } else {
-                    run
-                };
-                let mut at = start;
-                for syllable in hypher::hyphenate(&text, hypher::Lang::Dutch) {
-                    at += syllable.chars().count();
-                    if at < i {
-                        points.push(at);
-                    }
-                }
-            }
-        } else {
-            if matches!(chars[i], '-' | '/' | '–') && i > 0 && i + 1 < chars.len() {
-                points.push(i + 1);
-            }
-            i += 1;
-        }
-    }
-    points.sort_unstable();
-    points.dedup();
-    points
-}
-
-/// The longest hyphenated head of `word` that fits in `avail` pt.
-fn hyphenate(
-    fonts: &Fonts,
-    word: &[Piece],
-    size: f32,
-    avail: f32,
-) -> Option<(Vec<Piece>, Vec<Piece>)> {
-    let chars: Vec<char> = word.iter().flat_map(|p| p.text.chars()).collect();
-    for &k in break_points(&chars).iter().rev() {
-        let (mut head, tail) = split_chars(word, k);
-        if chars.get(k - 1).is_some_and(|c| c.is_alphabetic()) {
-            let style = head.last().map_or(FontStyle::Regular, |p| p.style);
-            push(&mut head, "-", style);
-        }
-        if width_pt(fonts, &head, size) <= avail {
-            return Some((head, tail));
-        }
-    }
-    None
-}
-
-/// The longest head of `word` that fits in `avail` pt, at least one character.
-fn force_split(fonts: &Fonts, word: &[Piece], size: f32, avail: f32) -> (Vec<Piece>, Vec<Piece>) {
-    let n: usize = word.iter().map(|p| p.text.chars().count()).sum();
-    let mut best = 1;
-    for k in 1..n {
-        let (head, _) = split_chars(word, k);
-        if width_pt(fonts, &head, size) <= avail {
-            best = k;
-        } else {
-            break;
-        }
-    }
-    split_chars(word, best)
-}
-
 struct Builder<'a> {
     fonts: &'a Fonts,
     size: f32,
@@ -200,11 +105,10 @@ impl Builder<'_> {
         self.cur_w += w;
     }
 
-    fn space_pt(&self, word: &[Piece]) -> f32 {
+    fn space_pt(&self, style: FontStyle) -> f32 {
         if self.cur.is_empty() {
             0.0
         } else {
-            let style = word.first().map_or(FontStyle::Regular, |p| p.style);
             self.fonts.face(style).width_pt(" ", self.size)
         }
     }
@@ -226,6 +130,51 @@ impl Builder<'_> {
         self.lines.push(line);
         self.cur_w = 0.0;
     }
+
+    /// Places a word that does not fit on the current line: hyphenated when
+    /// it is long, on a new line otherwise, cut anywhere as a last resort.
+    fn place_long(&mut self, word: &[Piece], max_pt: f32) {
+        let (fonts, size) = (self.fonts, self.size);
+        let mut long = Long::new(fonts, word, size);
+        let n = long.len();
+        let mut from = 0;
+        // Bounded: every round places at least one character or ends the line.
+        for _ in 0..2 * n + 2 {
+            if from >= n {
+                break;
+            }
+            let style = long.style_at(from);
+            let w = long.width(from, n) as f32;
+            let space = self.space_pt(style);
+            if self.cur_w + space + w <= max_pt {
+                self.add(&long.pieces(from, n, false), w);
+                break;
+            }
+            let avail = f64::from(max_pt - self.cur_w - space);
+            let hyphenate = w > max_pt * 0.25 || self.cur.is_empty();
+            if hyphenate && let Some(k) = long.hyphenate(fonts, size, from, avail) {
+                let head = long.pieces(from, k, long.needs_hyphen(k));
+                let hw = width_pt(fonts, &head, size);
+                self.add(&head, hw);
+                self.flush();
+                from = k;
+                continue;
+            }
+            if !self.cur.is_empty() {
+                self.flush();
+                continue;
+            }
+            let k = long
+                .fit(from, n, f64::from(max_pt))
+                .unwrap_or(from + 1)
+                .max(from + 1);
+            let head = long.pieces(from, k, false);
+            let hw = width_pt(fonts, &head, size);
+            self.add(&head, hw);
+            self.flush();
+            from = k;
+        }
+    }
 }
 
 /// Break styled text into lines no wider than `max`.
@@ -239,36 +188,12 @@ pub fn wrap(fonts: &Fonts, input: &[Piece], size: f32, max: Mm) -> Vec<Line> {
         cur_w: 0.0,
     };
     for word in words(fonts, input) {
-        let mut word = word;
-        // Bounded: every round places at least one character or ends the line.
-        for _ in 0..100_000 {
-            let w = width_pt(fonts, &word, size);
-            let space = b.space_pt(&word);
-            if b.cur_w + space + w <= max_pt {
-                b.add(&word, w);
-                break;
-            }
-            let avail = max_pt - b.cur_w - space;
-            let long = w > max_pt * 0.25 || b.cur.is_empty();
-            if long && let Some((head, tail)) = hyphenate(fonts, &word, size, avail) {
-                let hw = width_pt(fonts, &head, size);
-                b.add(&head, hw);
-                b.flush();
-                word = tail;
-                continue;
-            }
-            if !b.cur.is_empty() {
-                b.flush();
-                continue;
-            }
-            let (head, tail) = force_split(fonts, &word, size, max_pt);
-            let hw = width_pt(fonts, &head, size);
-            b.add(&head, hw);
-            b.flush();
-            if tail.is_empty() {
-                break;
-            }
-            word = tail;
+        let w = width_pt(fonts, &word, size);
+        let style = word.first().map_or(FontStyle::Regular, |p| p.style);
+        if b.cur_w + b.space_pt(style) + w <= max_pt {
+            b.add(&word, w);
+        } else {
+            b.place_long(&word, max_pt);
         }
     }
     if !b.cur.is_empty() {
@@ -333,6 +258,54 @@ mod tests {
         let lines = wrap(f, &plain(&token, FontStyle::Regular), 11.0, Mm(30.0));
         assert!(lines.len() > 5);
         assert!(lines.iter().all(|l| l.width.0 <= 30.0 + 1e-3));
+    }
+
+    /// Lines of a 25,000-letter word: each within the width, all letters
+    /// kept, and a bounded number of tries per line.
+    fn long_word(word: &str, hyphens: bool) {
+        let f = fonts().unwrap();
+        let before = break_attempts();
+        let lines = wrap(f, &plain(word, FontStyle::Regular), 11.0, Mm(60.0));
+        let tries = break_attempts() - before;
+        assert!(lines.len() > 500, "{}", lines.len());
+        for l in &lines {
+            assert!(l.width.0 <= 60.0 + 1e-3, "{l:?}");
+        }
+        let joined: String = lines.iter().map(text_of).collect();
+        let letters: String = joined.chars().filter(|c| *c != '-').collect();
+        assert_eq!(letters, word);
+        assert_eq!(joined.contains('-'), hyphens);
+        // A binary search per line: about log2(25,000) ≈ 15 tries, plus a
+        // few to fit the hyphen. Trying every break point costs thousands.
+        let per_line = tries as f64 / lines.len() as f64;
+        assert!(per_line <= 24.0, "{per_line:.1} tries per line");
+    }
+
+    #[test]
+    fn an_unbreakable_25k_letter_word_takes_few_tries_per_line() {
+        long_word(&"x".repeat(25_000), false);
+    }
+
+    #[test]
+    fn a_hyphenatable_25k_letter_word_takes_few_tries_per_line() {
+        let word: String = "arbeidsongeschiktheidsverzekering"
+            .chars()
+            .cycle()
+            .take(25_000)
+            .collect();
+        long_word(&word, true);
+    }
+
+    #[test]
+    fn a_word_after_text_starts_on_the_same_line_when_hyphenated() {
+        let f = fonts().unwrap();
+        let text = "Kijk naar de kinderopvangtoeslagaanvraagformulieren";
+        let lines = wrap(f, &plain(text, FontStyle::Regular), 11.0, Mm(55.0));
+        assert!(
+            text_of(&lines[0]).starts_with("Kijk naar de kinder"),
+            "{lines:?}"
+        );
+        assert!(text_of(&lines[0]).ends_with('-'));
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The lexer: tokens of a RON source with their positions.
 
-use super::{Pos, StrLit};
+use super::{MAX_TEXT_BYTES, Pos, StrLit};
+
+/// At most this many characters between two entries of a literal's position
+/// map, so that finding a position inside it stays cheap.
+const CHECKPOINT: usize = 64;
 
 #[derive(Debug)]
 pub(super) enum Tok {
@@ -65,7 +69,8 @@ pub(super) fn lex(src: &str) -> Option<Vec<Token>> {
         let pos = c.pos;
         let next = c.peek_nth(1);
         let tok = match ch {
-            _ if ch.is_whitespace() => {
+            // As in ron: the direction marks U+200E and U+200F are white space.
+            _ if ch.is_whitespace() || matches!(ch, '\u{200e}' | '\u{200f}') => {
                 c.bump();
                 continue;
             }
@@ -170,11 +175,7 @@ fn raw_or_ident(c: &mut Cursor) -> Option<Tok> {
         return Some(Tok::Ident(name));
     }
     c.bump();
-    let mut lit = StrLit {
-        pos,
-        text: String::new(),
-        map: Vec::new(),
-    };
+    let mut lit = Literal::new(pos);
     loop {
         let here = c.pos;
         let ch = c.bump()?;
@@ -182,10 +183,78 @@ fn raw_or_ident(c: &mut Cursor) -> Option<Tok> {
             for _ in 0..hashes {
                 c.bump();
             }
-            return Some(Tok::Str(lit));
+            return Some(Tok::Str(lit.finish()));
         }
-        lit.map.push((lit.text.len(), here));
-        lit.text.push(ch);
+        lit.literal(here, ch);
+    }
+}
+
+/// A string literal being read: the decoded text (up to the limit), its
+/// length, and a sparse map from decoded offsets to source positions.
+struct Literal {
+    pos: Pos,
+    bytes: Vec<u8>,
+    len: usize,
+    map: Vec<(usize, Pos)>,
+    /// Literal characters since the last map entry, on one line; `None`
+    /// after an escape or a line break, when the next one needs an entry.
+    run: Option<usize>,
+}
+
+impl Literal {
+    fn new(pos: Pos) -> Self {
+        Self {
+            pos,
+            bytes: Vec::new(),
+            len: 0,
+            map: Vec::new(),
+            run: None,
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.len > MAX_TEXT_BYTES
+    }
+
+    /// A character written as itself at `here`.
+    fn literal(&mut self, here: Pos, ch: char) {
+        self.len += ch.len_utf8();
+        if self.full() {
+            return;
+        }
+        match self.run {
+            Some(n) if n < CHECKPOINT => self.run = Some(n + 1),
+            _ => {
+                self.map.push((self.bytes.len(), here));
+                self.run = Some(1);
+            }
+        }
+        let mut buf = [0u8; 4];
+        self.bytes
+            .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+        if ch == '\n' {
+            self.run = None;
+        }
+    }
+
+    /// An escape starting at `here`, decoded to `decoded`.
+    fn escaped(&mut self, here: Pos, decoded: &[u8]) {
+        self.len += decoded.len();
+        if self.full() {
+            return;
+        }
+        self.map.push((self.bytes.len(), here));
+        self.bytes.extend_from_slice(decoded);
+        self.run = None;
+    }
+
+    fn finish(self) -> StrLit {
+        StrLit {
+            pos: self.pos,
+            text: String::from_utf8_lossy(&self.bytes).into_owned(),
+            len: self.len,
+            map: self.map,
+        }
     }
 }
 
@@ -193,25 +262,20 @@ fn raw_or_ident(c: &mut Cursor) -> Option<Tok> {
 fn string(c: &mut Cursor) -> Option<StrLit> {
     let pos = c.pos;
     c.bump();
-    let mut bytes: Vec<u8> = Vec::new();
-    let mut map = Vec::new();
+    let mut lit = Literal::new(pos);
     loop {
         let here = c.pos;
         match c.bump()? {
             '"' => break,
             '\\' => {
-                map.push((bytes.len(), here));
-                escape(c, &mut bytes)?;
+                let mut decoded = Vec::new();
+                escape(c, &mut decoded)?;
+                lit.escaped(here, &decoded);
             }
-            ch => {
-                map.push((bytes.len(), here));
-                let mut buf = [0u8; 4];
-                bytes.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-            }
+            ch => lit.literal(here, ch),
         }
     }
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    Some(StrLit { pos, text, map })
+    Some(lit.finish())
 }
 
 fn escape(c: &mut Cursor, out: &mut Vec<u8>) -> Option<()> {

@@ -17,14 +17,22 @@ pub struct Pos {
     pub col: usize,
 }
 
+/// The longest text a string may hold, in bytes: a slide, case or answer is
+/// never longer, and longer texts would make the app slow.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
 /// A string literal: where it starts, its decoded text and where each decoded
 /// byte came from.
 #[derive(Debug, Clone)]
 pub struct StrLit {
     pub pos: Pos,
+    /// The decoded text; cut off after [`MAX_TEXT_BYTES`].
     pub text: String,
-    /// `(decoded byte offset, source position)`, ascending, one per decoded
-    /// character or escape.
+    /// The length of the whole decoded text, in bytes.
+    pub len: usize,
+    /// `(decoded byte offset, source position)`, ascending: one at each escape,
+    /// after each escape or line break, and every few characters in between.
+    /// Between two entries every character is written as itself, on one line.
     map: Vec<(usize, Pos)>,
 }
 
@@ -33,7 +41,13 @@ impl StrLit {
     pub fn pos_at(&self, offset: usize) -> Pos {
         let i = self.map.partition_point(|&(o, _)| o <= offset);
         match i.checked_sub(1).and_then(|i| self.map.get(i)) {
-            Some(&(_, pos)) => pos,
+            Some(&(start, pos)) => match self.text.get(start..offset) {
+                Some(between) => Pos {
+                    line: pos.line,
+                    col: pos.col + between.chars().count(),
+                },
+                None => pos,
+            },
             None => self.pos,
         }
     }
@@ -128,17 +142,45 @@ impl Value {
 
 /// The tree of the top-level value of `src`, or `None` if it is not RON this
 /// module understands.
+#[cfg(test)]
 pub fn tree(src: &str) -> Option<Value> {
-    let tokens = lex(src)?;
-    let mut p = Builder { tokens, next: 0 };
-    p.skip_attributes();
-    let v = p.value(0)?;
-    Some(v)
+    Tokens::of(src)?.tree()
 }
 
 mod lex;
 
 use lex::{Tok, Token, lex};
+
+/// The tokens of a source, before they are built into a tree.
+pub struct Tokens(Vec<Token>);
+
+impl Tokens {
+    /// The tokens of `src`, or `None` if it is not RON this module understands.
+    pub fn of(src: &str) -> Option<Self> {
+        lex(src).map(Self)
+    }
+
+    /// Every string longer than [`MAX_TEXT_BYTES`]: where it starts and its length.
+    pub fn too_long(&self) -> Vec<(Pos, usize)> {
+        self.0
+            .iter()
+            .filter_map(|t| match &t.tok {
+                Tok::Str(s) if s.len > MAX_TEXT_BYTES => Some((s.pos, s.len)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The tree of the top-level value.
+    pub fn tree(self) -> Option<Value> {
+        let mut p = Builder {
+            tokens: self.0,
+            next: 0,
+        };
+        p.skip_attributes();
+        p.value(0)
+    }
+}
 
 const MAX_DEPTH: usize = 200;
 
@@ -315,6 +357,36 @@ mod tests {
         assert_eq!(a.text, "x\nyz");
         assert_eq!(a.pos_at(2), p(2, 1));
         assert_eq!(a.pos_at(3), p(3, 4));
+    }
+
+    #[test]
+    fn positions_far_into_long_literals_and_after_direction_marks() {
+        let long = "é".repeat(300);
+        let src = format!("\u{200e}(a: \"{long}x\\ty\",\u{200f} b: 1)");
+        let t = tree(&src).unwrap_or_else(|| panic!("no tree"));
+        let a = t
+            .field("a")
+            .and_then(Value::str_lit)
+            .unwrap_or_else(|| panic!());
+        assert_eq!(a.pos, p(1, 6));
+        assert_eq!(a.pos_at(2 * 299), p(1, 7 + 299));
+        assert_eq!(a.pos_at(2 * 300), p(1, 7 + 300));
+        assert_eq!(a.pos_at(2 * 300 + 1), p(1, 7 + 301));
+        assert_eq!(a.pos_at(2 * 300 + 2), p(1, 7 + 303));
+        assert_eq!(t.field("b").map(|v| v.pos), Some(p(1, 318)));
+    }
+
+    #[test]
+    fn texts_over_the_limit_are_found_but_not_kept() {
+        let src = format!("(a: \"{}\", b: \"kort\")", "x".repeat(MAX_TEXT_BYTES + 1));
+        let tokens = Tokens::of(&src).unwrap_or_else(|| panic!());
+        assert_eq!(tokens.too_long(), vec![(p(1, 5), MAX_TEXT_BYTES + 1)]);
+        let t = tokens.tree().unwrap_or_else(|| panic!());
+        let a = t
+            .field("a")
+            .and_then(Value::str_lit)
+            .unwrap_or_else(|| panic!());
+        assert_eq!(a.text.len(), MAX_TEXT_BYTES);
     }
 
     #[test]
