@@ -250,23 +250,19 @@ fn save_ron<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
 }
 
 fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
-    let meta = file.metadata().map_err(|e| StoreError::io(path, e))?;
     let unreadable = |why: &str| StoreError::Io {
         path: path.to_owned(),
         source: io::Error::new(io::ErrorKind::InvalidData, why.to_owned()),
     };
-    if !meta.is_file() {
-        return Err(unreadable("geen gewoon bestand"));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io(path, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(unreadable("bestand is te groot"));
-    }
+    // Regular files only, and never more than the limit: a FIFO or a link to
+    // a device in a session folder cannot hang or flood the app.
+    let bytes = super::read::read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        super::read::ReadError::NotFound => StoreError::io(
+            path,
+            io::Error::new(io::ErrorKind::NotFound, "bestand niet gevonden"),
+        ),
+        other => unreadable(&other.to_string()),
+    })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("geen UTF-8-tekst"))?;
     ron::Options::default()
         .with_recursion_limit(64)
@@ -325,6 +321,21 @@ mod tests {
         assert!(store.load("2026-11-26-1330-ab12").unwrap().1.is_empty());
         store.delete("2026-11-26-1330-ab12").unwrap();
         assert_eq!(store.sessions().unwrap().len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_a_session_folder_does_not_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RoomStore::new(dir.path().to_owned());
+        let id = "2026-11-26-1330-ff00";
+        store.save_session(&session(id)).unwrap();
+        let fifo = dir.path().join(id).join(PARTICIPANTS).join("p9.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let (_, participants, unreadable) = store.load(id).unwrap();
+        assert!(participants.is_empty());
+        assert_eq!(unreadable, 1);
     }
 
     #[test]
