@@ -331,7 +331,10 @@ mod tests {
         let id = "2026-11-26-1330-ff00";
         store.save_session(&session(id)).unwrap();
         let fifo = dir.path().join(id).join(PARTICIPANTS).join("p9.ron");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
         assert!(made.success());
         let (_, participants, unreadable) = store.load(id).unwrap();
         assert!(participants.is_empty());
