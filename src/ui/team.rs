@@ -248,8 +248,13 @@ fn draw_item(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, item: &ItemSummary, 
                     weak,
                 );
                 if let Some(m) = median {
-                    ui.put(
-                        Rect::from_min_size(pos2(rect.left(), y + line * 1.1), vec2(label_w, line)),
+                    // Below a statement of up to two lines, on the left.
+                    put_left(
+                        ui,
+                        Rect::from_min_size(
+                            pos2(rect.left(), y + line * 1.75),
+                            vec2(label_w, line),
+                        ),
                         egui::Label::new(
                             egui::RichText::new(format!("mediaan {}", dutch_number(*m)))
                                 .size(size * 0.85)
