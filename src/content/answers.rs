@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use crate::model::AnswerSet;
 
-use super::atomic::write_atomic;
 use super::read::{ReadError, encoding_problem, read_regular};
 use super::recover::recover_temp_files;
 use super::store_error::file_stamp;
@@ -140,17 +139,10 @@ impl AnswerStore {
     /// Saves `set` atomically and returns the file it went to.
     pub fn save(&self, set: &AnswerSet) -> Result<PathBuf, StoreError> {
         let path = self.path_for(&set.workshop, &set.participant);
-        let text =
-            ron::ser::to_string_pretty(set, ron::ser::PrettyConfig::default()).map_err(|e| {
-                StoreError::Serialize {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }
-            })?;
         if let Some(dir) = path.parent() {
             create_private_dir(dir)?;
         }
-        write_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
+        super::atomic::save_ron(&path, set)?;
         Ok(path)
     }
 }

@@ -199,6 +199,21 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
+/// `value` as pretty RON, written atomically to `path` (the folder must exist).
+pub(crate) fn save_ron<T: serde::Serialize>(
+    path: &Path,
+    value: &T,
+) -> Result<(), super::StoreError> {
+    let text =
+        ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(|e| {
+            super::StoreError::Serialize {
+                path: path.to_owned(),
+                message: e.to_string(),
+            }
+        })?;
+    write_atomic(path, text.as_bytes()).map_err(|e| super::StoreError::io(path, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,15 +5,15 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{
     Respondent, RoomParticipant, RoomSession, SessionListing, TeamSummary, Workshop,
 };
 
+use super::StoreError;
 use super::answers::create_private_dir;
-use super::{StoreError, write_atomic};
+use super::atomic::save_ron;
 
 const META: &str = "sessie.ron";
 const PARTICIPANTS: &str = "deelnemers";
@@ -236,17 +236,6 @@ impl RoomStore {
         );
         Ok((session, team))
     }
-}
-
-fn save_ron<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
-    let text =
-        ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(|e| {
-            StoreError::Serialize {
-                path: path.to_owned(),
-                message: e.to_string(),
-            }
-        })?;
-    write_atomic(path, text.as_bytes()).map_err(|e| StoreError::io(path, e))
 }
 
 fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::SessionRecord;
 
+use super::StoreError;
 use super::answers::{create_private_dir, slug};
-use super::{StoreError, write_atomic};
 
 /// `sessies` in the user's data folder, next to the answers.
 pub fn sessions_dir() -> Option<PathBuf> {
@@ -18,15 +18,8 @@ pub fn save_session(dir: &Path, record: &SessionRecord) -> Result<PathBuf, Store
     let folder = dir.join(slug(&record.workshop, "workshop"));
     let name = format!("{}-{}.ron", record.date, record.started.replace(':', ""));
     let path = folder.join(name);
-    let text =
-        ron::ser::to_string_pretty(record, ron::ser::PrettyConfig::default()).map_err(|e| {
-            StoreError::Serialize {
-                path: path.clone(),
-                message: e.to_string(),
-            }
-        })?;
     create_private_dir(&folder)?;
-    write_atomic(&path, text.as_bytes()).map_err(|e| StoreError::io(&path, e))?;
+    super::atomic::save_ron(&path, record)?;
     Ok(path)
 }
 
