@@ -20,7 +20,7 @@ pub use room::{
 };
 pub use team::{
     ChecklistSummary, DEFAULT_MIN_ANSWERS, ItemSummary, LOWEST_MIN_ANSWERS, Respondent,
-    SharedAnswer, SharedKey, TeamSummary, dutch_number, median,
+    SharedAnswer, SharedKey, TeamSummary, answers_text, dutch_number, median,
 };
 pub use team_csv::team_csv;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};

@@ -274,3 +274,12 @@ pub fn dutch_number(x: f32) -> String {
     s.strip_suffix(".0")
         .map_or_else(|| s.replace('.', ","), str::to_owned)
 }
+
+/// "1 antwoord" / "7 antwoorden", for the projector, the console and the team sheet.
+pub fn answers_text(n: usize) -> String {
+    if n == 1 {
+        "1 antwoord".to_owned()
+    } else {
+        format!("{n} antwoorden")
+    }
+}

@@ -62,11 +62,7 @@ pub fn pages(
 
 fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
     heading(flow, &format!("Checklist: {}", c.title), 2);
-    let answers = if c.respondents == 1 {
-        "1 antwoord".to_owned()
-    } else {
-        format!("{} antwoorden", c.respondents)
-    };
+    let answers = crate::model::answers_text(c.respondents);
     if c.hidden {
         meta(
             flow,

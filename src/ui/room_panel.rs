@@ -93,7 +93,7 @@ pub fn ui(ui: &mut Ui, w: &Workshop, room: &RoomView<'_>) -> Vec<Command> {
             "{}: {} ({})",
             c.id,
             c.title,
-            super::team::answers_text(answers)
+            crate::model::answers_text(answers)
         );
         if ui.checkbox(&mut open, label).changed() {
             out.push(Command::SetRoomOpen(c.id.clone(), open));

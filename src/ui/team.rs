@@ -5,7 +5,7 @@
 
 use egui::{Align2, Color32, FontId, Rect, Ui, pos2, vec2};
 
-use crate::model::{ChecklistSummary, ItemSummary, TeamSummary, dutch_number};
+use crate::model::{ChecklistSummary, ItemSummary, TeamSummary, answers_text, dutch_number};
 
 use super::theme;
 
@@ -320,13 +320,4 @@ fn bar(p: &egui::Painter, x: f32, y: f32, w: f32, h: f32, part: f32, fill: Color
         egui::Stroke::new(1.0, edge),
         egui::StrokeKind::Inside,
     );
-}
-
-/// "1 antwoord" / "7 antwoorden".
-pub fn answers_text(n: usize) -> String {
-    if n == 1 {
-        "1 antwoord".to_owned()
-    } else {
-        format!("{n} antwoorden")
-    }
 }
