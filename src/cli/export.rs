@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::content::{AnswerStore, Loaded, RoomStore, save_handout};
-use crate::model::{AnswerSet, TeamSummary, Workshop, team_csv};
+use crate::model::{AnswerSet, RoomSession, TeamSummary, Workshop, team_csv};
 use crate::pdf::{self, DocKind, ExportRequest};
 
 /// Which handout to export.
@@ -98,7 +98,7 @@ fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<Answer
 }
 
 /// The team picture of the session asked for, with the session's id.
-fn load_team(args: &ExportArgs, workshop: &Workshop) -> Result<(String, TeamSummary), String> {
+fn load_team(args: &ExportArgs, workshop: &Workshop) -> Result<(RoomSession, TeamSummary), String> {
     let store = match &args.data {
         Some(dir) => RoomStore::new(dir.clone()),
         None => RoomStore::default_location()
@@ -107,7 +107,7 @@ fn load_team(args: &ExportArgs, workshop: &Workshop) -> Result<(String, TeamSumm
     let (session, team) = store
         .team_summary(args.session.as_deref(), workshop)
         .map_err(|e| e.to_string())?;
-    Ok((session.id, team))
+    Ok((session, team))
 }
 
 /// A Dutch message for a failed write, without temp-file details.
@@ -123,8 +123,8 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         },
         KindArg::Team => DocKind::Team,
         KindArg::TeamCsv => {
-            let (id, team) = load_team(args, &workshop)?;
-            let name = pdf::default_file_name(&workshop, DocKind::Team, Some(&id));
+            let (session, team) = load_team(args, &workshop)?;
+            let name = pdf::default_file_name(&workshop, DocKind::Team, Some(&session.id));
             let out = args
                 .out
                 .clone()
@@ -148,12 +148,16 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         team: team.as_ref().map(|(_, t)| t),
         school: args.school.clone(),
         trainer: args.trainer.clone(),
-        date: args.date.clone(),
+        // The team sheet is dated by its session unless a date is given.
+        date: args.date.clone().or_else(|| {
+            team.as_ref()
+                .and_then(|(s, _)| s.started.get(..10).map(str::to_owned))
+        }),
     };
     let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
     let participant = match kind {
         DocKind::Reflection => answers.as_ref().map(|a| a.participant.as_str()),
-        DocKind::Team => team.as_ref().map(|(id, _)| id.as_str()),
+        DocKind::Team => team.as_ref().map(|(s, _)| s.id.as_str()),
         _ => None,
     };
     let out = args
