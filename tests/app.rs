@@ -11,7 +11,7 @@ use kampvuur::content::AnswerStore;
 use kampvuur::model::Answer;
 use kampvuur::ui::deck::Blank;
 
-mod common;
+use crate::common;
 
 use common::{advance, app_in, harness, position, press, time};
 

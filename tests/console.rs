@@ -2,7 +2,7 @@
 //! The presenter console, two windows, timers and session timing, driven
 //! through kittest with an injected clock (no sleeping).
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 

@@ -134,7 +134,7 @@ fn check_does_not_hang_on_a_fifo_in_a_folder() {
         err.contains("b.ron: dit is geen gewoon bestand maar een pipe"),
         "{err}"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("a.ron: 1 onderdelen"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("a.ron: 1 onderdeel,"));
 }
 
 #[test]

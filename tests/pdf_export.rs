@@ -1,8 +1,7 @@
 //! The four handouts, read back with lopdf.
 #![allow(clippy::unwrap_used)]
 
-#[path = "pdf_support.rs"]
-mod support;
+use crate::pdf_support as support;
 
 use kampvuur::content::{bundled_workshop, load_workshop};
 use kampvuur::model::{Answer, AnswerSet, ChecklistItem, Item, Workshop};

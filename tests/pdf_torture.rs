@@ -1,8 +1,7 @@
 //! The torture workshop: 60-letter compounds, a 40-bullet slide, a 2,000-word
 //! case, emoji, 300 slides. Every document renders, nothing leaves the page.
 
-#[path = "pdf_support.rs"]
-mod support;
+use crate::pdf_support as support;
 
 use kampvuur::content::load_workshop;
 use kampvuur::model::{Answer, AnswerSet};

@@ -2,9 +2,8 @@
 //! Slide images: loaded and checked with the workshop, shown on the slide,
 //! and placed in the PDF handouts.
 
-mod common;
-#[path = "pdf_support.rs"]
-mod pdf_support;
+use crate::common;
+use crate::pdf_support;
 
 use egui::Key;
 use egui_kittest::kittest::Queryable;

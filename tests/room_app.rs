@@ -3,7 +3,7 @@
 //! with its QR code on the projector, the team picture, and opening and
 //! closing checklists from the console.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -7,7 +7,7 @@
 //! Without Chromium the test is skipped with a message, unless `CI` is set.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod roomkit;
+use crate::roomkit;
 
 use std::ffi::OsStr;
 use std::path::PathBuf;

@@ -3,9 +3,8 @@
 //! back, wipe the answers from memory and disk; resume after a restart.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "pdf_support.rs"]
-mod pdf_support;
-mod roomkit;
+use crate::pdf_support;
+use crate::roomkit;
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! wiping, and every refusal of issue 9 point 5 (always a Dutch 4xx page).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod roomkit;
+use crate::roomkit;
 
 use std::sync::atomic::Ordering;
 

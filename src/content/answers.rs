@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::AnswerSet;
+use crate::model::{AnswerSet, slug};
 
 use super::read::{ReadError, encoding_problem, read_regular};
 use super::recover::recover_temp_files;
@@ -47,8 +47,6 @@ const ANONYMOUS: &str = "anoniem";
 const BROKEN_MARK: &str = ".kapot-";
 /// An answers file is a few kilobytes; this leaves room for long open answers.
 const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
-/// File names stay well below the limits of every file system.
-const MAX_SLUG: usize = 64;
 
 impl AnswerStore {
     pub fn new(root: PathBuf) -> Self {
@@ -173,16 +171,13 @@ fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
     if text.trim().is_empty() {
         return Err("het bestand is leeg".into());
     }
-    ron::Options::default()
-        .with_recursion_limit(64)
-        .from_str(text)
-        .map_err(|e| {
-            format!(
-                "regel {}: {}",
-                e.span.start.line,
-                super::error::ron_message(&e.code)
-            )
-        })
+    super::ron_text::ron_options().from_str(text).map_err(|e| {
+        format!(
+            "regel {}: {}",
+            e.span.start.line,
+            super::error::ron_message(&e.code)
+        )
+    })
 }
 
 /// Renames a corrupt file to `<name>.kapot-<stamp>.ron`, never over an existing file.
@@ -225,90 +220,4 @@ pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         builder.mode(0o700);
     }
     builder.create(dir).map_err(|e| StoreError::folder(dir, e))
-}
-
-/// A safe file name for `name`: lowercase ASCII letters, digits and single
-/// dashes; Dutch (and other Latin) diacritics folded (é → e, ĳ → ij). Never
-/// empty (`fallback` instead), never `.` or `..`, at most 64 characters.
-pub fn slug(name: &str, fallback: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            // A combining accent: dropped, like the accents of é and ë.
-            continue;
-        }
-        let folded = fold(c);
-        if folded.is_empty() {
-            dash = !out.is_empty();
-            continue;
-        }
-        for f in folded.chars() {
-            if dash {
-                out.push('-');
-                dash = false;
-            }
-            out.push(f);
-        }
-    }
-    out.truncate(MAX_SLUG);
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        if fallback.is_empty() {
-            "x".to_owned()
-        } else {
-            slug(fallback, "")
-        }
-    } else {
-        trimmed.to_owned()
-    }
-}
-
-/// The ASCII letters for a lowercase character; empty for separators.
-fn fold(c: char) -> &'static str {
-    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
-    if c.is_ascii_lowercase() || c.is_ascii_digit() {
-        let i = LETTERS.find(c).unwrap_or(0);
-        return LETTERS.get(i..=i).unwrap_or("");
-    }
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' => "c",
-        'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
-        'ĳ' => "ij",
-        'ł' => "l",
-        'ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
-        'œ' => "oe",
-        'ř' => "r",
-        'ś' | 'š' | 'ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
-        'ý' | 'ÿ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => "",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(
-            slug("Het vurige kind — in de klas!", "x"),
-            "het-vurige-kind-in-de-klas"
-        );
-        assert_eq!(slug("Zoë Ĳsbrand-Müller", "x"), "zoe-ijsbrand-muller");
-        assert_eq!(slug("../../etc/passwd", "x"), "etc-passwd");
-        assert_eq!(slug("  ", "anoniem"), "anoniem");
-        assert_eq!(slug("🔥🔥", "anoniem"), "anoniem");
-        assert_eq!(slug("..", ""), "x");
-        assert_eq!(slug(&"a".repeat(200), "x").len(), MAX_SLUG);
-    }
 }

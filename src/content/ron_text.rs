@@ -1,6 +1,21 @@
-//! ron's errors in Dutch.
+//! ron: the one parser set-up for all our files, and its errors in Dutch.
 
 use ron::error::Error as RonError;
+
+/// Deepest nesting of brackets ron accepts; keeps the parser off the end of the stack.
+const RECURSION_LIMIT: usize = 64;
+
+/// The one ron set-up for every file kampvuur reads (workshops, answers,
+/// sessions, settings): optional fields without `Some(…)`, newtype variants
+/// without their inner brackets, and a nesting limit.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(
+            ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES
+                | ron::extensions::Extensions::IMPLICIT_SOME,
+        )
+        .with_recursion_limit(RECURSION_LIMIT)
+}
 
 /// The Dutch message for a ron error.
 pub(crate) fn ron_message(e: &RonError) -> String {

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use crate::model::SessionRecord;
 
 use super::StoreError;
-use super::answers::{create_private_dir, slug};
+use super::answers::create_private_dir;
+use crate::model::slug;
 
 /// `sessies` in the user's data folder, next to the answers.
 pub fn sessions_dir() -> Option<PathBuf> {

@@ -39,13 +39,7 @@ impl Settings {
         let parsed: Option<Self> = super::read::read_regular(path, 64 * 1024)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
-            .and_then(|text| {
-                ron::Options::default()
-                    .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-                    .with_recursion_limit(64)
-                    .from_str(&text)
-                    .ok()
-            });
+            .and_then(|text| super::ron_text::ron_options().from_str(&text).ok());
         parsed.unwrap_or_default().sanitized()
     }
 

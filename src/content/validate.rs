@@ -158,7 +158,7 @@ pub(crate) fn validate(
         let items = at.field("items");
         for (ii, item) in section.items.iter().enumerate() {
             let at = items.elem(ii);
-            let what = format!("{} {} van {what}", item.kind_name().to_lowercase(), ii + 1);
+            let what = format!("{} {} van {what}", item.kind().noun(), ii + 1);
             let title_field = match item {
                 Item::Timer(_) | Item::Break(_) => "label",
                 _ => "title",

@@ -4,20 +4,26 @@
 //! files; the ui and pdf modules render it.
 
 mod answers;
+mod handout;
+mod kinds;
 mod markup;
 mod picture;
 mod room;
+mod slug;
 mod team;
 mod team_csv;
 mod timing;
 mod workshop;
 
 pub use answers::{Answer, AnswerSet};
+pub use handout::DocKind;
+pub use kinds::{ItemKind, Place, count_sections};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
 pub use room::{
     ApprovedAnswer, Reach, RoomAddress, RoomParticipant, RoomSession, RoomStatus, SessionListing,
 };
+pub use slug::{MAX_SLUG, slug};
 pub use team::{
     ChecklistSummary, DEFAULT_MIN_ANSWERS, ItemSummary, LOWEST_MIN_ANSWERS, Respondent,
     SharedAnswer, SharedKey, TeamSummary, answers_text, dutch_number, median,

@@ -209,17 +209,6 @@ impl Item {
             Self::Break(b) => Some(b.minutes),
         }
     }
-
-    /// A short Dutch name of the kind of item.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Self::Slide(_) => "Dia",
-            Self::Case(_) => "Casus",
-            Self::Checklist(_) => "Checklist",
-            Self::Timer(_) => "Timer",
-            Self::Break(_) => "Pauze",
-        }
-    }
 }
 
 impl Workshop {

@@ -1,7 +1,7 @@
 //! Checklists on paper: boxes to tick, ja/nee, scales and ruled lines; blank
 //! or filled in from a participant's answers. One item never splits.
 
-use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem, ChecklistMode};
+use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem};
 
 use super::blocks::{BODY, Ink, SMALL, heading, line_frags, rich, ruled, text_frag};
 use super::flow::{Flow, Frag};
@@ -27,17 +27,10 @@ fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
     }
 }
 
-pub fn mode_label(mode: ChecklistMode) -> &'static str {
-    match mode {
-        ChecklistMode::Individual => "Ieder voor zich",
-        ChecklistMode::Group => "Samen in je groep",
-    }
-}
-
 /// A whole checklist: heading, mode, intro and items.
 pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     heading(flow, &format!("Checklist: {}", cl.title), 2);
-    super::blocks::meta(flow, mode_label(cl.mode));
+    super::blocks::meta(flow, cl.mode.label());
     rich(flow, &cl.intro, Ink::BODY, Mm(0.0));
     flow.gap(Mm(1.0));
     for (i, item) in cl.items.iter().enumerate() {

@@ -1,10 +1,9 @@
 //! The trainershandleiding: timed script, speaker notes, case trainer notes,
 //! timers and a materials list derived from the workshop.
 
-use crate::model::{ChecklistMode, Item, Section, Workshop};
+use crate::model::{ChecklistMode, Item, ItemKind, Section, Workshop};
 
 use super::blocks::{BODY, Ink, doc_title, heading, lead_row, list_item, meta, paragraph, rich};
-use super::checks::mode_label;
 use super::decorate::decorate;
 use super::flow::Flow;
 use super::font::{FontStyle, Fonts};
@@ -94,14 +93,14 @@ fn materials(flow: &mut Flow, w: &Workshop) {
         "Deelnemerswerkboek: één per deelnemer, plus een paar reserve.".to_owned(),
         "Trainershandleiding: één per trainer.".to_owned(),
         format!(
-            "Laptop en projector voor {} dia's; de dia's als PDF op papier of een stick als reserve.",
-            w.count_slides()
+            "Laptop en projector voor {}; de dia’s als PDF op papier of een stick als reserve.",
+            ItemKind::Slide.count(w.count_slides())
         ),
     ];
     if w.count_cases() > 0 {
         list.push(format!(
-            "{} casus(sen), met bespreekvragen in het werkboek.",
-            w.count_cases()
+            "{}, met bespreekvragen in het werkboek.",
+            ItemKind::Case.count(w.count_cases())
         ));
     }
     for cl in w.checklists() {
@@ -188,7 +187,7 @@ fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
             );
             meta(
                 flow,
-                &format!("{} · {} vragen", mode_label(cl.mode), cl.items.len()),
+                &format!("{} · {} vragen", cl.mode.label(), cl.items.len()),
             );
             rich(flow, &cl.intro, Ink::BODY, Mm(0.0));
             let x = flow.geo.left;

@@ -19,48 +19,12 @@ mod team;
 mod workbook;
 pub mod wrap;
 
-use crate::model::{AnswerSet, TeamSummary, Workshop};
+use crate::model::{AnswerSet, TeamSummary, Workshop, slug};
+
+pub use crate::model::DocKind;
 
 pub use geom::{Elem, Layout, Mm, Page, TextRun};
 pub use guide::FOLLOW_UP_TITLE;
-
-/// Which handout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    Workbook,
-    Guide,
-    Reflection,
-    Slides {
-        with_notes: bool,
-    },
-    /// The room's anonymous team picture.
-    Team,
-}
-
-impl DocKind {
-    /// The Dutch name of the document, as shown in headers and metadata.
-    pub fn title(self) -> &'static str {
-        match self {
-            DocKind::Workbook => "Deelnemerswerkboek",
-            DocKind::Guide => "Trainershandleiding",
-            DocKind::Reflection => "Persoonlijke reflectie",
-            DocKind::Slides { with_notes: false } => "Dia's",
-            DocKind::Slides { with_notes: true } => "Dia's met notities",
-            DocKind::Team => "Teamoverzicht",
-        }
-    }
-
-    fn slug(self) -> &'static str {
-        match self {
-            DocKind::Workbook => "werkboek",
-            DocKind::Guide => "handleiding",
-            DocKind::Reflection => "reflectie",
-            DocKind::Slides { with_notes: false } => "dias",
-            DocKind::Slides { with_notes: true } => "dias-met-notities",
-            DocKind::Team => "teamoverzicht",
-        }
-    }
-}
 
 /// What to export, with the details filled in on the cover.
 #[derive(Debug, Clone)]
@@ -162,55 +126,16 @@ pub fn render(workshop: &Workshop, req: &ExportRequest) -> Result<Rendered, PdfE
 
 /// A file name from the workshop title, e.g. "het-vurige-kind-in-de-klas-werkboek.pdf".
 pub fn default_file_name(workshop: &Workshop, kind: DocKind, participant: Option<&str>) -> String {
-    let mut name = slugify(&workshop.title);
-    if name.is_empty() {
-        name = "workshop".to_owned();
-    }
+    let mut name = slug(&workshop.title, "workshop");
     name.push('-');
     name.push_str(kind.slug());
-    if let Some(p) = participant.map(slugify).filter(|p| !p.is_empty()) {
+    if let Some(p) = participant.filter(|p| !p.trim().is_empty()) {
+        // A name without Latin letters (李明) still gets a readable file name.
         name.push('-');
-        name.push_str(&p);
+        name.push_str(&slug(p, "deelnemer"));
     }
     name.push_str(".pdf");
     name
-}
-
-/// Lowercase ASCII words joined by hyphens; diacritics folded (é → e).
-fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = fold(c);
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c);
-        } else if c != '\'' && c != '’' {
-            dash = true;
-        }
-    }
-    out.chars()
-        .take(80)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_owned()
-}
-
-fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'ä' | 'â' | 'å' | 'ã' => 'a',
-        'é' | 'è' | 'ë' | 'ê' => 'e',
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' => 'o',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        'ÿ' | 'ý' => 'y',
-        c => c,
-    }
 }
 
 /// "13:30" from minutes since midnight (wraps after 24 hours).
@@ -241,6 +166,10 @@ mod tests {
         assert_eq!(
             default_file_name(&w, DocKind::Reflection, Some("Anouk de Vries-Öztürk")),
             "het-vurige-kind-in-de-klas-reflectie-anouk-de-vries-ozturk.pdf"
+        );
+        assert_eq!(
+            default_file_name(&w, DocKind::Reflection, Some("李明")),
+            "het-vurige-kind-in-de-klas-reflectie-deelnemer.pdf"
         );
         assert_eq!(clock(13 * 60 + 30 + 95), "15:05");
     }

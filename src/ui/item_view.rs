@@ -2,9 +2,7 @@
 
 use egui::{Align, Color32, Layout, Rect, RichText, Ui};
 
-use crate::model::{
-    Break, Case, Checklist, ChecklistItem, ChecklistMode, Item, Picture, Slide, Timer,
-};
+use crate::model::{Break, Case, Checklist, ChecklistItem, Item, Picture, Slide, Timer};
 
 use super::countdown::{Countdown, Phase, format_mmss};
 use super::{Now, rich, theme};
@@ -212,19 +210,8 @@ pub fn answer_hint(item: &ChecklistItem) -> String {
     }
 }
 
-pub fn mode_name(mode: ChecklistMode) -> &'static str {
-    match mode {
-        ChecklistMode::Individual => "Individuele reflectie",
-        ChecklistMode::Group => "Groepsgesprek",
-    }
-}
-
 fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
-    kicker(
-        ui,
-        &format!("Checklist {} · {}", c.id, mode_name(c.mode)),
-        s,
-    );
+    kicker(ui, &format!("Checklist {} · {}", c.id, c.mode.label()), s);
     title(ui, &c.title, s);
     let size = s.body * 0.75;
     if !c.intro.is_empty() {

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::pdf::DocKind;
+use crate::model::DocKind;
 
 use super::Command;
 

@@ -26,7 +26,7 @@ pub use present::Presenter;
 pub use sessions::SessionsWindow;
 pub use start::StartScreen;
 
-use crate::pdf::DocKind;
+use crate::model::DocKind;
 
 /// The time as the screens see it: egui's seconds since start, and the wall clock.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -46,7 +46,7 @@ pub fn overview(ui: &mut Ui, workshop: &Workshop, deck: &mut Deck) {
                         n += 1;
                         let current = index == deck.position();
                         let label =
-                            format!("{}  {}\n{}", index + 1, item.kind_name(), item.title());
+                            format!("{}  {}\n{}", index + 1, item.kind().label(), item.title());
                         let button = egui::Button::new(RichText::new(label).size(15.0))
                             .min_size(egui::vec2(220.0, 64.0))
                             .selected(current);

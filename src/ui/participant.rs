@@ -4,7 +4,6 @@ use egui::{RichText, Ui};
 
 use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem, Workshop};
 
-use super::item_view::mode_name;
 use super::{Command, rich, theme};
 
 #[derive(Debug, Default)]
@@ -153,7 +152,7 @@ impl ParticipantScreen {
 fn form(ui: &mut Ui, list: &Checklist, answers: &mut AnswerSet) -> bool {
     let mut changed = false;
     ui.add_space(8.0);
-    ui.label(RichText::new(mode_name(list.mode)).color(theme::accent(ui)));
+    ui.label(RichText::new(list.mode.label()).color(theme::accent(ui)));
     ui.heading(&list.title);
     if !list.intro.is_empty() {
         rich::blocks(ui, list.intro.blocks(), 17.0);

@@ -2,7 +2,7 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use crate::model::Workshop;
+use crate::model::{ItemKind, Workshop};
 
 use super::{Command, theme};
 
@@ -144,16 +144,11 @@ impl StartScreen {
         ui.label(
             RichText::new(format!(
                 "{} · {} · {} · F1 toont alle toetsen tijdens het presenteren",
-                count(w.count_slides(), "dia", "dia’s"),
-                count(w.count_cases(), "casus", "casussen"),
-                count(w.checklists().count(), "checklist", "checklists"),
+                ItemKind::Slide.count(w.count_of(ItemKind::Slide)),
+                ItemKind::Case.count(w.count_of(ItemKind::Case)),
+                ItemKind::Checklist.count(w.count_of(ItemKind::Checklist)),
             ))
             .color(ui.visuals().weak_text_color()),
         );
     }
-}
-
-/// "1 casus", "5 casussen".
-fn count(n: usize, one: &str, more: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { more })
 }

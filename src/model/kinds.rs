@@ -1,0 +1,234 @@
+//! One place per item kind: its Dutch words and its numbering.
+//!
+//! The app, the PDFs, the room and the command line all speak of the same
+//! things in the same words: the workshop has *onderdelen* (its sections),
+//! and within them *dia's*, *casussen*, *checklists*, *timers* and
+//! *pauzes*. Each kind is numbered on its own, in workshop order, from 1:
+//! "dia 12 van 37" is the twelfth slide wherever it is shown or printed.
+//! Every match here is exhaustive, so a new kind of item is a compile error
+//! until it has its words.
+
+use super::workshop::{ChecklistMode, Item, ItemRef, Workshop};
+
+/// The kinds of item a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    Slide,
+    Case,
+    Checklist,
+    Timer,
+    Break,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 5] = [
+        ItemKind::Slide,
+        ItemKind::Case,
+        ItemKind::Checklist,
+        ItemKind::Timer,
+        ItemKind::Break,
+    ];
+
+    /// The noun in lower case: "dia", "casus", …
+    pub fn noun(self) -> &'static str {
+        match self {
+            ItemKind::Slide => "dia",
+            ItemKind::Case => "casus",
+            ItemKind::Checklist => "checklist",
+            ItemKind::Timer => "timer",
+            ItemKind::Break => "pauze",
+        }
+    }
+
+    /// The plural in lower case: "dia’s", "casussen", …
+    pub fn plural(self) -> &'static str {
+        match self {
+            ItemKind::Slide => "dia’s",
+            ItemKind::Case => "casussen",
+            ItemKind::Checklist => "checklists",
+            ItemKind::Timer => "timers",
+            ItemKind::Break => "pauzes",
+        }
+    }
+
+    /// The noun with a capital, for labels: "Dia", "Casus", …
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Slide => "Dia",
+            ItemKind::Case => "Casus",
+            ItemKind::Checklist => "Checklist",
+            ItemKind::Timer => "Timer",
+            ItemKind::Break => "Pauze",
+        }
+    }
+
+    /// "1 casus", "5 casussen", "0 pauzes".
+    pub fn count(self, n: usize) -> String {
+        if n == 1 {
+            format!("1 {}", self.noun())
+        } else {
+            format!("{n} {}", self.plural())
+        }
+    }
+}
+
+/// "1 onderdeel", "9 onderdelen".
+pub fn count_sections(n: usize) -> String {
+    if n == 1 {
+        "1 onderdeel".to_owned()
+    } else {
+        format!("{n} onderdelen")
+    }
+}
+
+impl ChecklistMode {
+    /// How a checklist is filled in, as every screen and handout says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChecklistMode::Individual => "Ieder voor zich",
+            ChecklistMode::Group => "Samen in je groep",
+        }
+    }
+}
+
+impl Item {
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            Item::Slide(_) => ItemKind::Slide,
+            Item::Case(_) => ItemKind::Case,
+            Item::Checklist(_) => ItemKind::Checklist,
+            Item::Timer(_) => ItemKind::Timer,
+            Item::Break(_) => ItemKind::Break,
+        }
+    }
+}
+
+/// Where an item stands: its onderdeel and its number among its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub kind: ItemKind,
+    /// 1-based number of the item among the items of its kind.
+    pub number: usize,
+    /// How many items of this kind the workshop has.
+    pub of: usize,
+    /// 1-based number of the section (onderdeel).
+    pub section: usize,
+    pub sections: usize,
+}
+
+impl Place {
+    /// "dia 12 van 37".
+    pub fn kind_text(&self) -> String {
+        format!("{} {} van {}", self.kind.noun(), self.number, self.of)
+    }
+
+    /// "onderdeel 3 van 9".
+    pub fn section_text(&self) -> String {
+        format!("onderdeel {} van {}", self.section, self.sections)
+    }
+}
+
+impl Workshop {
+    /// How many items of a kind the workshop has.
+    pub fn count_of(&self, kind: ItemKind) -> usize {
+        self.items().filter(|i| i.kind() == kind).count()
+    }
+
+    /// The place of an item, or `None` for a position that does not exist.
+    pub fn place(&self, at: ItemRef) -> Option<Place> {
+        let kind = self.item(at)?.kind();
+        let before = self
+            .item_refs()
+            .into_iter()
+            .take_while(|r| *r != at)
+            .filter(|r| self.item(*r).is_some_and(|i| i.kind() == kind))
+            .count();
+        Some(Place {
+            kind,
+            number: before + 1,
+            of: self.count_of(kind),
+            section: at.section + 1,
+            sections: self.sections.len(),
+        })
+    }
+
+    /// The number of a slide as the app, the guide and the slides PDF show
+    /// it ("dia 12"); `None` when `at` is not a slide.
+    pub fn slide_number(&self, at: ItemRef) -> Option<usize> {
+        self.place(at)
+            .filter(|p| p.kind == ItemKind::Slide)
+            .map(|p| p.number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Break, RichText, Section, Slide};
+
+    fn slide(title: &str) -> Item {
+        Item::Slide(Slide {
+            title: title.into(),
+            body: RichText::default(),
+            image: None,
+            picture: None,
+            notes: RichText::default(),
+            minutes: None,
+        })
+    }
+
+    fn workshop() -> Workshop {
+        let pause = Item::Break(Break {
+            label: "Pauze".into(),
+            minutes: 15,
+        });
+        Workshop {
+            title: "T".into(),
+            subtitle: String::new(),
+            author: String::new(),
+            language: "nl-NL".into(),
+            follow_up: RichText::default(),
+            guide_pages: vec![],
+            sections: vec![
+                Section {
+                    title: "Een".into(),
+                    minutes: 10,
+                    items: vec![slide("a"), pause.clone(), slide("b")],
+                },
+                Section {
+                    title: "Twee".into(),
+                    minutes: 10,
+                    items: vec![pause, slide("c")],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn each_kind_is_numbered_on_its_own_across_sections() {
+        let w = workshop();
+        let at = |section, item| ItemRef { section, item };
+        assert_eq!(w.slide_number(at(0, 0)), Some(1));
+        assert_eq!(w.slide_number(at(0, 2)), Some(2));
+        assert_eq!(w.slide_number(at(1, 1)), Some(3));
+        assert_eq!(w.slide_number(at(1, 0)), None);
+        let p = w.place(at(1, 0)).unwrap();
+        assert_eq!((p.kind, p.number, p.of), (ItemKind::Break, 2, 2));
+        assert_eq!(p.kind_text(), "pauze 2 van 2");
+        assert_eq!(p.section_text(), "onderdeel 2 van 2");
+        assert_eq!(w.place(at(2, 0)), None);
+        assert_eq!(w.place(at(0, 9)), None);
+    }
+
+    #[test]
+    fn counts_in_dutch() {
+        assert_eq!(ItemKind::Case.count(1), "1 casus");
+        assert_eq!(ItemKind::Case.count(5), "5 casussen");
+        assert_eq!(ItemKind::Slide.count(37), "37 dia’s");
+        assert_eq!(count_sections(9), "9 onderdelen");
+        assert_eq!(count_sections(1), "1 onderdeel");
+        for kind in ItemKind::ALL {
+            assert_eq!(kind.label().to_lowercase(), kind.noun());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! All integration tests in one binary.
+//!
+//! Every file under `tests/` would otherwise become its own test binary
+//! that links the whole app (egui, axum, printpdf, headless Chromium) again:
+//! about twenty copies of half a gigabyte each in a debug build, which
+//! filled the CI machine's disk. The modules below are the former files.
+
+mod common;
+mod pdf_support;
+mod roomkit;
+
+mod answers;
+mod app;
+mod console;
+mod export_targets;
+mod fuzz_loader;
+mod hostile_files;
+mod loader;
+mod pdf_export;
+mod pdf_torture;
+mod pictures;
+mod room_app;
+mod room_browser;
+mod room_e2e;
+mod room_router;
+mod shipped_workshop;
+mod team_summary;
