@@ -48,10 +48,10 @@ fn presenting(ctx: &egui::Context, console: bool, timer: bool) -> KampvuurApp {
         },
         now,
     );
-    app.presenter.deck.go_to(index);
-    if let Some(r) = app.presenter.deck.current() {
+    app.show.presenter.deck.go_to(index);
+    if let Some(r) = app.show.presenter.deck.current() {
         let workshop = app.workshop.clone();
-        if let Some(c) = app.presenter.timer_mut(&workshop, r) {
+        if let Some(c) = app.show.presenter.timer_mut(&workshop, r) {
             c.start(0.0);
         }
     }

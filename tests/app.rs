@@ -61,14 +61,14 @@ fn presentation_keys_move_blank_and_leave() {
     h.get_by_label("Wat heeft dit kind nu nodig?");
     // B blanks the screen: the item is no longer drawn.
     press(&mut h, Key::B);
-    assert_eq!(h.state().presenter.deck.blank, Some(Blank::Black));
+    assert_eq!(h.state().show.presenter.deck.blank, Some(Blank::Black));
     assert!(h.query_by_label("Wat heeft dit kind nu nodig?").is_none());
     press(&mut h, Key::B);
-    assert_eq!(h.state().presenter.deck.blank, None);
+    assert_eq!(h.state().show.presenter.deck.blank, None);
     press(&mut h, Key::Comma);
-    assert_eq!(h.state().presenter.deck.blank, Some(Blank::White));
+    assert_eq!(h.state().show.presenter.deck.blank, Some(Blank::White));
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().presenter.deck.blank, None);
+    assert_eq!(h.state().show.presenter.deck.blank, None);
     press(&mut h, Key::Escape);
     assert_eq!(h.state().screen, Screen::Start);
 }
@@ -80,17 +80,17 @@ fn overview_jumps_on_click() {
     h.run_steps(1);
     press(&mut h, Key::F5);
     press(&mut h, Key::G);
-    assert!(h.state().presenter.deck.overview);
+    assert!(h.state().show.presenter.deck.overview);
     h.get_by_label_contains("Tim komt boos binnen").click();
     h.run_steps(2);
-    assert!(!h.state().presenter.deck.overview);
+    assert!(!h.state().show.presenter.deck.overview);
     assert_eq!(position(&h), 2);
     h.get_by_label("Bespreek samen");
     // Tab opens it too, Esc closes it without leaving.
     press(&mut h, Key::Tab);
-    assert!(h.state().presenter.deck.overview);
+    assert!(h.state().show.presenter.deck.overview);
     press(&mut h, Key::Escape);
-    assert!(!h.state().presenter.deck.overview);
+    assert!(!h.state().show.presenter.deck.overview);
     assert_eq!(h.state().screen, Screen::Present);
 }
 
@@ -100,9 +100,9 @@ fn progress_indicator_hides_with_h() {
     let mut h = harness(app_in(dir.path()));
     h.run_steps(1);
     press(&mut h, Key::F5);
-    assert!(h.state().presenter.deck.show_progress);
+    assert!(h.state().show.presenter.deck.show_progress);
     press(&mut h, Key::H);
-    assert!(!h.state().presenter.deck.show_progress);
+    assert!(!h.state().show.presenter.deck.show_progress);
 }
 
 #[test]
@@ -117,8 +117,8 @@ fn timer_counts_down_with_injected_time() {
     press(&mut h, Key::T);
     // Move egui's clock on by 30 s without sleeping.
     advance(&mut h, 30.0);
-    let r = h.state().presenter.deck.current().expect("an item");
-    let left = h.state().presenter.timer(r).expect("timer started");
+    let r = h.state().show.presenter.deck.current().expect("an item");
+    let left = h.state().show.presenter.timer(r).expect("timer started");
     assert!((89..=90).contains(&left.remaining(time(&h))), "{left:?}");
     h.get_by_label("01:30");
 }
@@ -202,7 +202,9 @@ fn a_broken_file_shows_errors_and_keeps_the_workshop() {
     h.run_steps(2);
     assert_eq!(h.state().workshop.title, "Rust in de klas");
     let errors = h.state().load_errors.clone().expect("errors shown");
-    assert!(errors.contains("kapot.ron:1:"), "{errors}");
+    assert!(errors.path.ends_with("kapot.ron"), "{errors:?}");
+    assert!(errors.lines[0].starts_with("regel 1, kolom "), "{errors:?}");
+    assert!(errors.kept_text().contains("Rust in de klas"), "{errors:?}");
     h.get_by_label("Deze workshop kan niet worden geopend");
     h.get_by_label("Sluiten").click();
     h.run_steps(2);

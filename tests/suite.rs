@@ -13,6 +13,7 @@ mod answers;
 mod app;
 mod console;
 mod export_targets;
+mod files;
 mod fuzz_loader;
 mod hostile_files;
 mod loader;

@@ -7,7 +7,8 @@ use egui::ViewportCommand;
 
 use crate::content;
 use crate::pdf::{self, DocKind, ExportRequest};
-use crate::ui::{Command, Now, Presenter, Stage, theme};
+use crate::ui::file_browser::BrowsePurpose;
+use crate::ui::{Command, LoadProblem, Now, Presenter, Stage, theme};
 
 use super::{KampvuurApp, Notice, Overlay, Screen};
 
@@ -22,27 +23,27 @@ impl KampvuurApp {
                 console,
             } => {
                 if from_start {
-                    self.presenter.deck.go_to(0);
+                    self.show.presenter.deck.go_to(0);
                 }
                 self.flush_answers();
-                self.stage = self.initial_stage(console);
+                self.show.stage = self.initial_stage(console);
                 self.screen = Screen::Present;
                 self.set_fullscreen(ctx, true);
             }
             Command::ToggleConsole => {
-                self.stage = match self.stage {
+                self.show.stage = match self.show.stage {
                     Stage::Slide => Stage::SideBySide,
                     Stage::SideBySide | Stage::TwoScreens { .. } => Stage::Slide,
                 };
             }
             Command::SwapScreens => {
-                if let Stage::TwoScreens { swapped } = self.stage {
-                    self.stage = Stage::TwoScreens { swapped: !swapped };
+                if let Stage::TwoScreens { swapped } = self.show.stage {
+                    self.show.stage = Stage::TwoScreens { swapped: !swapped };
                 }
             }
-            Command::SetStage(stage) => self.stage = stage,
-            Command::ChooseProjector(index) => self.projector = index,
-            Command::ShowTimes => self.times_open = true,
+            Command::SetStage(stage) => self.show.stage = stage,
+            Command::ChooseProjector(index) => self.show.projector = index,
+            Command::ShowTimes => self.show.times_open = true,
             Command::SaveTimes => {
                 self.notice = self.save_times(now).map(|saved| match saved {
                     Ok(path) => Notice {
@@ -61,7 +62,7 @@ impl KampvuurApp {
             Command::ToStart => {
                 self.flush_answers();
                 if self.screen == Screen::Present {
-                    self.presenter.pause_session(now);
+                    self.show.presenter.pause_session(now);
                     if let Some(Err(e)) = self.save_times(now) {
                         self.notice = Some(times_not_saved(&e));
                     }
@@ -69,19 +70,27 @@ impl KampvuurApp {
                 self.screen = Screen::Start;
                 self.set_fullscreen(ctx, false);
             }
-            Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.fullscreen),
+            Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.show.fullscreen),
             Command::OpenDialog => {
-                let dialog = rfd::FileDialog::new()
-                    .set_title("Workshop openen")
-                    .add_filter("Workshop (RON)", &["ron"]);
-                if let Some(path) = dialog.pick_file() {
-                    self.open(path);
-                }
+                let near = self.workshop_path.clone();
+                self.ask_file(
+                    ctx,
+                    BrowsePurpose::OpenWorkshop,
+                    near.as_deref(),
+                    String::new(),
+                );
             }
             Command::OpenPath(path) => self.open(path),
             Command::OpenBundled => match content::bundled_workshop() {
                 Ok(w) => self.replace_workshop(w, None),
-                Err(e) => self.load_errors = Some(e.to_string()),
+                Err(e) => {
+                    self.load_errors = Some(LoadProblem::new(
+                        e.file(),
+                        &e.to_string(),
+                        &self.workshop.title,
+                        self.workshop_path.is_none(),
+                    ))
+                }
             },
             Command::ZoomIn => self.set_zoom(self.settings.text_scale + ZOOM_STEP),
             Command::ZoomOut => self.set_zoom(self.settings.text_scale - ZOOM_STEP),
@@ -139,10 +148,32 @@ impl KampvuurApp {
             Command::DeleteRoomSession(id) => self.delete_room_session(&id),
             Command::OpenExported => {
                 if let Some(file) = self.notice.as_ref().and_then(|n| n.file.clone()) {
-                    open_in_viewer(&file);
+                    self.open_with_system(&file);
                 }
             }
+            Command::OpenExportFolder => {
+                let folder = (self.notice.as_ref())
+                    .and_then(|n| n.file.as_deref()?.parent().map(PathBuf::from));
+                if let Some(folder) = folder {
+                    self.open_with_system(&folder);
+                }
+            }
+            Command::SaveExportAs => {
+                if let Some(source) = self.notice.as_ref().and_then(|n| n.file.clone()) {
+                    let name = (source.file_name())
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let purpose = BrowsePurpose::SaveCopy {
+                        source: source.clone(),
+                    };
+                    self.ask_file(ctx, purpose, Some(&source), name);
+                }
+            }
+            Command::BrowseTo(folder) => self.browse_to(folder),
+            Command::BrowseChoose(path) => self.browse_choose(path),
+            Command::BrowseCancel => self.files.browser = None,
             Command::DismissMessage => self.notice = None,
+            Command::CloseLoadProblem => self.load_errors = None,
+            Command::CloseTimes => self.show.times_open = false,
             Command::Quit => {
                 self.flush_answers();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -154,19 +185,19 @@ impl KampvuurApp {
     /// also moved and sized to the monitor, so presenting fills the screen
     /// even where no window manager honours the request (kiosk set-ups, Xvfb).
     fn set_fullscreen(&mut self, ctx: &egui::Context, on: bool) {
-        if self.fullscreen == on {
+        if self.show.fullscreen == on {
             return;
         }
-        self.fullscreen = on;
+        self.show.fullscreen = on;
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
         let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
         if on {
-            self.windowed = outer;
+            self.show.windowed = outer;
             if let Some(size) = monitor {
                 ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::Pos2::ZERO));
                 ctx.send_viewport_cmd(ViewportCommand::InnerSize(size));
             }
-        } else if let Some(rect) = self.windowed.take() {
+        } else if let Some(rect) = self.show.windowed.take() {
             ctx.send_viewport_cmd(ViewportCommand::InnerSize(rect.size()));
             ctx.send_viewport_cmd(ViewportCommand::OuterPosition(rect.min));
         }
@@ -204,7 +235,14 @@ impl KampvuurApp {
                 self.settings.last_workshop = Some(path);
                 self.save_settings();
             }
-            Err(e) => self.load_errors = Some(e.to_string()),
+            Err(e) => {
+                self.load_errors = Some(LoadProblem::new(
+                    e.file(),
+                    &e.to_string(),
+                    &self.workshop.title,
+                    self.workshop_path.is_none(),
+                ))
+            }
         }
     }
 
@@ -212,7 +250,7 @@ impl KampvuurApp {
         self.flush_answers();
         // The room serves the workshop it started with: a new workshop, a new session.
         self.room = Default::default();
-        self.presenter = Presenter::new(&workshop);
+        self.show.presenter = Presenter::new(&workshop);
         self.participant = Default::default();
         self.save = Default::default();
         self.workshop = workshop;
@@ -221,6 +259,8 @@ impl KampvuurApp {
         self.load_errors = None;
     }
 
+    /// Export a handout to the exports folder, under a name that is free
+    /// there; the notice offers to open it or save it elsewhere.
     fn export(&mut self, kind: DocKind, now: Now) {
         let participant = self
             .participant
@@ -228,15 +268,38 @@ impl KampvuurApp {
             .as_ref()
             .map(|a| a.participant.as_str());
         let name = pdf::default_file_name(&self.workshop, kind, participant);
-        let Some(path) = rfd::FileDialog::new()
-            .set_title("Hand-out bewaren als PDF")
-            .set_file_name(&name)
-            .add_filter("PDF", &["pdf"])
-            .save_file()
-        else {
-            return;
-        };
-        self.export_to(kind, path, now);
+        match self.export_target(&name) {
+            Ok(path) => self.export_to(kind, path, now),
+            Err(e) => self.notice = Some(Notice::error(e)),
+        }
+    }
+
+    /// A free path for `name` in the exports folder, which is made if needed.
+    pub(super) fn export_target(&self, name: &str) -> Result<PathBuf, String> {
+        let dir = (self.paths.exports.as_ref())
+            .ok_or("Exporteren is niet gelukt: deze computer heeft geen map voor documenten.")?;
+        content::ensure_dir(dir).map_err(|e| format!("Exporteren is niet gelukt. {e}"))?;
+        Ok(content::free_path(dir, name))
+    }
+
+    /// Open a file or folder with the system's default program; when that
+    /// cannot start, the notice says so and keeps the path in view.
+    fn open_with_system(&mut self, path: &std::path::Path) {
+        if let Err(e) = open_in_viewer(path) {
+            self.notice = Some(Notice {
+                text: format!(
+                    "{} kan niet worden geopend ({e}); je vindt het hier: {}",
+                    if path.is_dir() {
+                        "De map"
+                    } else {
+                        "Het bestand"
+                    },
+                    path.display()
+                ),
+                error: true,
+                file: None,
+            });
+        }
     }
 
     /// Export a handout to `path` and report the result in the notice bar.
@@ -280,8 +343,8 @@ fn times_not_saved(e: &content::StoreError) -> Notice {
     }
 }
 
-/// Open a file in the system's default viewer, without waiting for it.
-fn open_in_viewer(path: &std::path::Path) {
+/// Open a file or folder in the system's default program, without waiting.
+fn open_in_viewer(path: &std::path::Path) -> Result<(), String> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -289,6 +352,12 @@ fn open_in_viewer(path: &std::path::Path) {
     } else {
         "xdg-open"
     };
-    // A missing viewer is not worth an error: the path is in the notice.
-    let _ = std::process::Command::new(program).arg(path).spawn();
+    std::process::Command::new(program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_child| ())
+        .map_err(|e| content::dutch_io(&e))
 }

@@ -2,11 +2,11 @@
 //! applies the commands they return with [`crate::content`] and [`crate::pdf`].
 
 mod commands;
+mod files;
 mod present;
 mod room;
 mod room_export;
 mod saving;
-mod times;
 
 use std::path::PathBuf;
 
@@ -15,11 +15,12 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use crate::content::{self, AnswerStore, LoadError, RoomStore, Settings};
 use crate::model::{SessionListing, Workshop};
 use crate::ui::{
-    self, Command, Console, MenuBar, Now, ParticipantScreen, Presenter, SessionsWindow, Stage,
-    StartScreen,
+    self, Command, LoadProblem, MenuBar, Now, ParticipantScreen, SessionsWindow, StartScreen,
 };
 
-pub use present::Monitor;
+pub use crate::ui::Notice;
+
+pub use present::{Monitor, Presentation};
 pub use room::{Overlay, RoomState};
 pub use saving::SaveState;
 
@@ -29,15 +30,6 @@ pub enum Screen {
     Start,
     Present,
     Participant,
-}
-
-/// A message at the bottom of the window.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-    /// An exported file that can be opened from the message.
-    pub file: Option<PathBuf>,
 }
 
 /// Where the app keeps its files; `None` parts are simply not persisted.
@@ -52,6 +44,10 @@ pub struct Paths {
     /// The address the room listens on; `None`: the first network address
     /// of the laptop (tests use loopback).
     pub room_bind: Option<std::net::IpAddr>,
+    /// Where exports go without asking (`Documenten/kampvuur`).
+    pub exports: Option<PathBuf>,
+    /// Use the system's file dialogs (off: kampvuur's own, as in tests).
+    pub native_dialogs: bool,
 }
 
 impl Paths {
@@ -63,6 +59,8 @@ impl Paths {
             sessions: content::sessions_dir(),
             room: RoomStore::default_location(),
             room_bind: None,
+            exports: content::export_dir(),
+            native_dialogs: true,
         }
     }
 }
@@ -72,33 +70,24 @@ pub struct KampvuurApp {
     /// The file the workshop came from; `None` for the bundled workshop.
     pub workshop_path: Option<PathBuf>,
     pub screen: Screen,
-    pub presenter: Presenter,
-    pub console: Console,
-    /// How the presentation uses the screens.
-    pub stage: Stage,
-    monitors: Vec<Monitor>,
-    monitor_names: Vec<String>,
-    /// Index of the monitor for the audience window.
-    projector: usize,
-    /// The planned-versus-actual window is open.
-    pub times_open: bool,
+    /// Presenting: the deck, the console, the screens and the ink.
+    pub show: Presentation,
     pub participant: ParticipantScreen,
     start: StartScreen,
     menu: MenuBar,
     pub settings: Settings,
     paths: Paths,
     pub save: SaveState,
-    /// Errors of a workshop that could not be opened.
-    pub load_errors: Option<String>,
+    /// Why the last workshop file could not be opened.
+    pub load_errors: Option<LoadProblem>,
     pub notice: Option<Notice>,
     /// The room: teachers joining over the school network.
     pub room: RoomState,
+    /// The file dialog that is open, if any.
+    pub files: files::Dialogs,
     sessions_window: SessionsWindow,
     /// The stored sessions of the room, read when the window opens.
     room_sessions: Vec<SessionListing>,
-    fullscreen: bool,
-    /// The window's place and size before going full screen.
-    windowed: Option<egui::Rect>,
     wall_start: chrono::NaiveDateTime,
 }
 
@@ -116,13 +105,7 @@ impl KampvuurApp {
             .map(Settings::load)
             .unwrap_or_default();
         Self {
-            presenter: Presenter::new(&workshop),
-            console: Console::default(),
-            stage: Stage::Slide,
-            monitors: Vec::new(),
-            monitor_names: Vec::new(),
-            projector: 0,
-            times_open: false,
+            show: Presentation::new(&workshop),
             workshop,
             workshop_path,
             screen: Screen::Start,
@@ -135,10 +118,9 @@ impl KampvuurApp {
             load_errors: None,
             notice: None,
             room: RoomState::default(),
+            files: files::Dialogs::default(),
             sessions_window: SessionsWindow::default(),
             room_sessions: Vec::new(),
-            fullscreen: false,
-            windowed: None,
             wall_start,
         }
     }
@@ -153,6 +135,11 @@ impl KampvuurApp {
             app.open(path);
         }
         Ok(app)
+    }
+
+    /// Where the app keeps its files (tests point them at temp folders).
+    pub fn paths_mut(&mut self) -> &mut Paths {
+        &mut self.paths
     }
 
     pub fn now(&self, ui: &Ui) -> Now {
@@ -170,11 +157,17 @@ impl KampvuurApp {
         }
         let now = self.now(ui);
         self.room_tick(&ctx, now);
+        self.poll_dialogs();
         let mut commands = self.global_keys(ui);
         match self.screen {
             Screen::Present => {
                 commands.extend(self.present_frame(ui, now));
-                self.notice_overlay(ui);
+                // The notice goes with the console, never on the projector alone.
+                if let Some(notice) = &self.notice
+                    && self.show.stage != ui::Stage::Slide
+                {
+                    commands.extend(ui::notices::card(ui, notice));
+                }
             }
             Screen::Start | Screen::Participant => {
                 let can_reflect = self.participant.answers.is_some();
@@ -185,16 +178,20 @@ impl KampvuurApp {
                     can_reflect,
                     recent.as_deref(),
                 ));
-                commands.extend(self.notice_bar(ui));
+                if let Some(notice) = &self.notice {
+                    commands.extend(ui::notices::bar(ui, notice));
+                }
                 if self.screen == Screen::Start {
-                    let pos = self.presenter.deck.position();
+                    let pos = self.show.presenter.deck.position();
                     let resume = (pos > 0).then_some(pos + 1);
                     commands.extend(self.start.ui(ui, &self.workshop, resume));
                 } else {
                     let status = self.save.status();
                     commands.extend(self.participant.ui(ui, &self.workshop, &status));
                 }
-                self.error_window(ui);
+                if let Some(problem) = &self.load_errors {
+                    commands.extend(ui::notices::load_problem(ui, problem));
+                }
                 let running = self.room.status.as_ref().map(|s| s.session.clone());
                 commands.extend(self.sessions_window.ui(
                     ui,
@@ -203,7 +200,14 @@ impl KampvuurApp {
                 ));
             }
         }
-        commands.extend(self.times_window(ui, now));
+        if let Some(browser) = &mut self.files.browser {
+            commands.extend(browser.ui(ui));
+        }
+        if self.show.times_open {
+            let record =
+                (self.show.presenter.session.as_ref()).map(|s| s.record(&self.workshop, now.wall));
+            commands.extend(ui::times::window(ui, record.as_ref()));
+        }
         for command in commands {
             self.apply(&ctx, command, now);
         }
@@ -243,57 +247,6 @@ impl KampvuurApp {
             }
         });
         out
-    }
-
-    fn notice_bar(&mut self, ui: &mut Ui) -> Vec<Command> {
-        let mut out = Vec::new();
-        let Some(notice) = &self.notice else {
-            return out;
-        };
-        let fill = if notice.error {
-            egui::Color32::from_rgb(0xFD, 0xE2, 0xE1)
-        } else {
-            egui::Color32::from_rgb(0xE4, 0xF4, 0xE4)
-        };
-        egui::Panel::bottom("notice")
-            .frame(egui::Frame::new().fill(fill).inner_margin(10.0))
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(egui::RichText::new(&notice.text).color(egui::Color32::BLACK));
-                    if notice.file.is_some() && ui.button("Openen").clicked() {
-                        out.push(Command::OpenExported);
-                    }
-                    if ui.button("Sluiten").clicked() {
-                        out.push(Command::DismissMessage);
-                    }
-                });
-            });
-        out
-    }
-
-    fn error_window(&mut self, ui: &mut Ui) {
-        let Some(errors) = &self.load_errors else {
-            return;
-        };
-        let mut open = true;
-        let mut close = false;
-        egui::Window::new("Deze workshop kan niet worden geopend")
-            .open(&mut open)
-            .default_width(640.0)
-            .show(ui.ctx(), |ui| {
-                ui.label(
-                    "De workshop die al open was, blijft open. Dit is er mis met het bestand:",
-                );
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        ui.label(egui::RichText::new(errors).monospace());
-                    });
-                close = ui.button("Sluiten").clicked();
-            });
-        if !open || close {
-            self.load_errors = None;
-        }
     }
 }
 

@@ -4,8 +4,9 @@
 use egui::{Rect, Ui, ViewportBuilder, ViewportClass, ViewportId};
 
 use crate::content;
+use crate::model::Workshop;
 use crate::ui::console::Screens;
-use crate::ui::{Command, Now, Stage};
+use crate::ui::{Command, Console, Now, Presenter, Stage};
 
 use super::{KampvuurApp, Notice, room};
 
@@ -17,6 +18,40 @@ pub struct Monitor {
     pub size: egui::Vec2,
 }
 
+/// Everything about presenting: the deck and its clock, the console, how
+/// the screens are used, and the monitors the window system reports.
+pub struct Presentation {
+    pub presenter: Presenter,
+    pub console: Console,
+    /// How the presentation uses the screens.
+    pub stage: Stage,
+    pub(super) monitors: Vec<Monitor>,
+    pub(super) monitor_names: Vec<String>,
+    /// Index of the monitor for the audience window.
+    pub(super) projector: usize,
+    /// The planned-versus-actual window is open.
+    pub times_open: bool,
+    pub(super) fullscreen: bool,
+    /// The window's place and size before going full screen.
+    pub(super) windowed: Option<egui::Rect>,
+}
+
+impl Presentation {
+    pub fn new(workshop: &Workshop) -> Self {
+        Self {
+            presenter: Presenter::new(workshop),
+            console: Console::default(),
+            stage: Stage::Slide,
+            monitors: Vec::new(),
+            monitor_names: Vec::new(),
+            projector: 0,
+            times_open: false,
+            fullscreen: false,
+            windowed: None,
+        }
+    }
+}
+
 fn audience_id() -> ViewportId {
     ViewportId::from_hash_of("kampvuur-publiek")
 }
@@ -25,7 +60,7 @@ impl KampvuurApp {
     /// The stage to start presenting on: two screens when a second monitor is
     /// there, otherwise the console beside the slide or only the slide.
     pub(super) fn initial_stage(&self, console: bool) -> Stage {
-        if self.monitors.len() > 1 {
+        if self.show.monitors.len() > 1 {
             Stage::TwoScreens { swapped: false }
         } else if console {
             Stage::SideBySide
@@ -36,10 +71,10 @@ impl KampvuurApp {
 
     fn screens(&self) -> Screens {
         Screens {
-            stage: self.stage,
-            monitors: self.monitor_names.clone(),
-            projector: self.projector,
-            compact: self.stage == Stage::SideBySide,
+            stage: self.show.stage,
+            monitors: self.show.monitor_names.clone(),
+            projector: self.show.projector,
+            compact: self.show.stage == Stage::SideBySide,
         }
     }
 
@@ -51,10 +86,10 @@ impl KampvuurApp {
             // Esc first closes the join card or the team picture.
             self.room.overlay = None;
         }
-        let mut out = self.presenter.handle_keys(ui, &self.workshop, now);
-        self.presenter.tick(&self.workshop, now);
+        let mut out = self.show.presenter.handle_keys(ui, &self.workshop, now);
+        self.show.presenter.tick(&self.workshop, now);
         let bg = ui.visuals().panel_fill;
-        match self.stage {
+        match self.show.stage {
             Stage::Slide => self.audience_panel(ui, now),
             Stage::SideBySide => {
                 let width = ui.max_rect().width() * 0.4;
@@ -64,9 +99,9 @@ impl KampvuurApp {
                     .show(ui, |ui| {
                         let screens = self.screens();
                         let room = room::view(&self.room);
-                        let cmds = self.console.ui(
+                        let cmds = self.show.console.ui(
                             ui,
-                            &mut self.presenter,
+                            &mut self.show.presenter,
                             &self.workshop,
                             now,
                             &screens,
@@ -101,9 +136,9 @@ impl KampvuurApp {
         let mut out = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             let room = room::view(&self.room);
-            out = self.console.ui(
+            out = self.show.console.ui(
                 ui,
-                &mut self.presenter,
+                &mut self.show.presenter,
                 &self.workshop,
                 now,
                 &screens,
@@ -137,7 +172,7 @@ impl KampvuurApp {
                 "kampvuur – publiek"
             })
             .with_fullscreen(true);
-        if let Some(m) = self.monitors.get(self.projector) {
+        if let Some(m) = self.show.monitors.get(self.show.projector) {
             builder = builder.with_position(m.origin).with_inner_size(m.size);
         }
         let mut closed = false;
@@ -145,7 +180,7 @@ impl KampvuurApp {
         ctx.show_viewport_immediate(audience_id(), builder, |ui, class| {
             if class != ViewportClass::EmbeddedWindow {
                 // A real second window: its keys count as much as the main window's.
-                out.extend(self.presenter.handle_keys(ui, &self.workshop, now));
+                out.extend(self.show.presenter.handle_keys(ui, &self.workshop, now));
                 closed = ui.input(|i| i.viewport().close_requested());
             }
             if swapped {
@@ -162,8 +197,8 @@ impl KampvuurApp {
 
     /// Keep presenting, on one screen, where we were.
     pub(super) fn fall_back_to_one_screen(&mut self, why: &str) {
-        if matches!(self.stage, Stage::TwoScreens { .. }) {
-            self.stage = Stage::SideBySide;
+        if matches!(self.show.stage, Stage::TwoScreens { .. }) {
+            self.show.stage = Stage::SideBySide;
             self.notice = Some(Notice {
                 text: format!(
                     "{why}; je presenteert verder op één scherm (console en dia naast elkaar)."
@@ -176,10 +211,10 @@ impl KampvuurApp {
 
     /// The monitors changed (e.g. the projector was unplugged).
     pub fn set_monitors(&mut self, monitors: Vec<Monitor>) {
-        if monitors == self.monitors {
+        if monitors == self.show.monitors {
             return;
         }
-        self.monitor_names = monitors
+        self.show.monitor_names = monitors
             .iter()
             .enumerate()
             .map(|(i, m)| {
@@ -199,11 +234,11 @@ impl KampvuurApp {
             self.fall_back_to_one_screen("Er is nog maar één scherm");
         }
         // By default the audience goes on the last monitor that is not the first.
-        self.projector = self.projector.min(monitors.len().saturating_sub(1));
-        if self.projector == 0 && monitors.len() > 1 {
-            self.projector = monitors.len() - 1;
+        self.show.projector = self.show.projector.min(monitors.len().saturating_sub(1));
+        if self.show.projector == 0 && monitors.len() > 1 {
+            self.show.projector = monitors.len() - 1;
         }
-        self.monitors = monitors;
+        self.show.monitors = monitors;
     }
 
     /// Save planned versus actual times, if there is a session and a folder.
@@ -211,7 +246,7 @@ impl KampvuurApp {
         &mut self,
         now: Now,
     ) -> Option<Result<std::path::PathBuf, content::StoreError>> {
-        let session = self.presenter.session.as_ref()?;
+        let session = self.show.presenter.session.as_ref()?;
         let record = session.record(&self.workshop, now.wall);
         let dir = self.paths.sessions.as_ref()?;
         Some(content::save_session(dir, &record))

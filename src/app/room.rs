@@ -91,6 +91,7 @@ impl KampvuurApp {
         };
         let mut open = BTreeSet::new();
         if let Some(Item::Checklist(c)) = self
+            .show
             .presenter
             .deck
             .current()
@@ -136,10 +137,11 @@ impl KampvuurApp {
         let Some(room) = &self.room.room else {
             return;
         };
-        let position = self.presenter.deck.position();
+        let position = self.show.presenter.deck.position();
         if self.room.last_position != Some(position) {
             self.room.last_position = Some(position);
             if let Some(Item::Checklist(c)) = self
+                .show
                 .presenter
                 .deck
                 .current()
@@ -185,7 +187,7 @@ impl KampvuurApp {
         }
         if self.room.is_running() {
             self.room.overlay = Some(which);
-            self.room.overlay_at = self.presenter.deck.position();
+            self.room.overlay_at = self.show.presenter.deck.position();
         } else if let Some(e) = &self.room.error {
             self.notice = Some(Notice {
                 text: e.clone(),
@@ -202,7 +204,7 @@ impl KampvuurApp {
         match (self.room.overlay, &self.room.status, &self.room.team) {
             (Some(Overlay::JoinCard), Some(status), _) => join::join_card(ui, rect, status),
             (Some(Overlay::Team), _, Some(summary)) => team::team_picture(ui, rect, summary),
-            _ => self.presenter.audience(ui, rect, &self.workshop, now),
+            _ => self.show.presenter.audience(ui, rect, &self.workshop, now),
         }
     }
 }

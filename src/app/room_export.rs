@@ -28,31 +28,22 @@ impl KampvuurApp {
         Ok((session.id, date, team))
     }
 
-    /// Ask where to save the team picture of a session, then save it.
+    /// Save the team picture of a session in the exports folder.
     pub(super) fn export_team(&mut self, id: Option<String>, csv: bool, now: Now) {
         let (session, _, _) = match self.team_of(id.clone()) {
             Ok(t) => t,
             Err(e) => return self.export_failed(&e),
         };
         let name = pdf::default_file_name(&self.workshop, DocKind::Team, Some(&session));
-        let (name, filter, ext) = if csv {
-            (
-                format!("{}.csv", name.trim_end_matches(".pdf")),
-                "CSV",
-                "csv",
-            )
+        let name = if csv {
+            format!("{}.csv", name.trim_end_matches(".pdf"))
         } else {
-            (name, "PDF", "pdf")
+            name
         };
-        let Some(path) = rfd::FileDialog::new()
-            .set_title("Teamoverzicht bewaren")
-            .set_file_name(&name)
-            .add_filter(filter, &[ext])
-            .save_file()
-        else {
-            return;
-        };
-        self.export_team_to(Some(session), csv, path, now);
+        match self.export_target(&name) {
+            Ok(path) => self.export_team_to(Some(session), csv, path, now),
+            Err(e) => self.notice = Some(Notice::error(e)),
+        }
     }
 
     /// Save the team picture of a session to `path` (PDF, or CSV for Excel)

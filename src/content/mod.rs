@@ -6,6 +6,7 @@
 mod answers;
 mod atomic;
 mod error;
+mod folders;
 mod locate;
 mod picture;
 mod read;
@@ -26,12 +27,13 @@ pub use answers::{AnswerStore, Loaded, StoreError, load_answers_file, now_stamp}
 pub use atomic::{FailPoint, fail_next_write_at};
 pub use atomic::{HandoutError, TargetError, save_handout, write_atomic};
 pub use error::{Diagnostic, LoadError, MAX_SHOWN};
+pub use folders::{FolderEntry, copy_export, ensure_dir, export_dir, free_path, list_folder};
 pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
-pub(crate) use store_error::dutch_io;
+pub use store_error::dutch_io;
 
 /// kampvuur's folders on this system (data and configuration).
 fn project_dirs() -> Option<directories::ProjectDirs> {

@@ -69,7 +69,7 @@ impl StoreError {
 }
 
 /// A short Dutch description of an I/O error, with the system's text for the rest.
-pub(crate) fn dutch_io(e: &io::Error) -> String {
+pub fn dutch_io(e: &io::Error) -> String {
     use io::ErrorKind as K;
     #[cfg(unix)]
     match e.raw_os_error() {

@@ -5,10 +5,12 @@ mod agenda;
 pub mod console;
 pub mod countdown;
 pub mod deck;
+pub mod file_browser;
 mod item_view;
 pub mod join;
 pub mod keyhelp;
 mod menu;
+pub mod notices;
 mod overview;
 mod participant;
 mod present;
@@ -18,9 +20,11 @@ mod sessions;
 mod start;
 pub mod team;
 pub mod theme;
+pub mod times;
 
 pub use console::Console;
 pub use menu::MenuBar;
+pub use notices::{LoadProblem, Notice};
 pub use participant::ParticipantScreen;
 pub use present::Presenter;
 pub use sessions::SessionsWindow;
@@ -120,6 +124,20 @@ pub enum Command {
     },
     /// Open an exported file in the system's PDF viewer.
     OpenExported,
+    /// Open the folder of an exported file in the file manager.
+    OpenExportFolder,
+    /// Save a copy of the exported file somewhere else (asks where).
+    SaveExportAs,
     DismissMessage,
+    /// Close the window that says why a workshop did not open.
+    CloseLoadProblem,
+    /// Close the window with planned versus actual times.
+    CloseTimes,
+    /// kampvuur's own file dialog: show this folder.
+    BrowseTo(std::path::PathBuf),
+    /// kampvuur's own file dialog: this file was chosen.
+    BrowseChoose(std::path::PathBuf),
+    /// kampvuur's own file dialog was closed without a choice.
+    BrowseCancel,
     Quit,
 }

@@ -25,6 +25,8 @@ pub fn app_in(dir: &std::path::Path) -> KampvuurApp {
         room: Some(RoomStore::new(dir.join("zaal"))),
         // The room listens on loopback only in tests.
         room_bind: Some(std::net::Ipv4Addr::LOCALHOST.into()),
+        exports: Some(dir.join("documenten")),
+        native_dialogs: false,
     };
     KampvuurApp::new(workshop, None, paths, wall())
 }
@@ -42,7 +44,7 @@ pub fn press(h: &mut Harness<'_, KampvuurApp>, key: Key) {
 }
 
 pub fn position(h: &Harness<'_, KampvuurApp>) -> usize {
-    h.state().presenter.deck.position()
+    h.state().show.presenter.deck.position()
 }
 
 /// egui's current time in the harness.

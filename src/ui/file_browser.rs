@@ -1,0 +1,174 @@
+//! kampvuur's own file dialog, for desktops where the system's dialog cannot
+//! open (no portal service, a bare window manager). The app lists the
+//! folders; this panel only shows them and says what was chosen.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::Command;
+
+/// What the dialog is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowsePurpose {
+    /// Open a workshop file.
+    OpenWorkshop,
+    /// Save a copy of an exported file.
+    SaveCopy { source: PathBuf },
+}
+
+impl BrowsePurpose {
+    fn title(&self) -> &'static str {
+        match self {
+            BrowsePurpose::OpenWorkshop => "Workshop openen",
+            BrowsePurpose::SaveCopy { .. } => "Opslaan als",
+        }
+    }
+
+    /// The extensions listed besides folders.
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            BrowsePurpose::OpenWorkshop => &["ron"],
+            BrowsePurpose::SaveCopy { source } => {
+                if source.extension().is_some_and(|e| e == "csv") {
+                    &["csv"]
+                } else {
+                    &["pdf"]
+                }
+            }
+        }
+    }
+}
+
+/// One entry of a folder, as the app read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub is_dir: bool,
+}
+
+/// The state of the in-app dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileBrowser {
+    pub purpose: BrowsePurpose,
+    pub folder: PathBuf,
+    pub entries: Vec<Entry>,
+    /// The file name being typed (save) or the file selected (open).
+    pub name: String,
+    /// Why the folder could not be read, in Dutch.
+    pub problem: Option<String>,
+}
+
+impl FileBrowser {
+    pub fn new(purpose: BrowsePurpose, folder: PathBuf, name: String) -> Self {
+        Self {
+            purpose,
+            folder,
+            entries: Vec::new(),
+            name,
+            problem: None,
+        }
+    }
+
+    fn chosen(&self) -> Option<PathBuf> {
+        let name = self.name.trim();
+        if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+            return None;
+        }
+        Some(self.folder.join(name))
+    }
+
+    /// The dialog as a window in the middle of the screen.
+    pub fn ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let mut out = Vec::new();
+        let mut open = true;
+        let avail = ui.ctx().content_rect();
+        egui::Window::new(self.purpose.title())
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .fixed_size([
+                (avail.width() - 60.0).clamp(320.0, 720.0),
+                (avail.height() - 200.0).clamp(240.0, 560.0),
+            ])
+            .show(ui.ctx(), |ui| self.body(ui, &mut out));
+        if !open {
+            out.push(Command::BrowseCancel);
+        }
+        out
+    }
+
+    fn body(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        ui.label("Het venster van het systeem kon niet openen; kies hier de map en het bestand.");
+        ui.horizontal_wrapped(|ui| {
+            if let Some(up) = self.folder.parent()
+                && ui.button("‹ Map hoger").clicked()
+            {
+                out.push(Command::BrowseTo(up.to_owned()));
+            }
+            ui.label(RichText::new(self.folder.display().to_string()).strong());
+        });
+        if let Some(problem) = &self.problem {
+            ui.colored_label(ui.visuals().error_fg_color, problem);
+        }
+        let list_height = (ui.available_height() - 90.0).max(80.0);
+        egui::ScrollArea::vertical()
+            .max_height(list_height)
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if self.entries.is_empty() && self.problem.is_none() {
+                    ui.weak("Deze map is leeg.");
+                }
+                for e in &self.entries {
+                    let label = if e.is_dir {
+                        format!("{} ›", e.name)
+                    } else {
+                        e.name.clone()
+                    };
+                    let selected = !e.is_dir && e.name == self.name;
+                    let r = ui.selectable_label(selected, label);
+                    if r.clicked() {
+                        if e.is_dir {
+                            out.push(Command::BrowseTo(self.folder.join(&e.name)));
+                        } else {
+                            self.name = e.name.clone();
+                        }
+                    }
+                    if r.double_clicked() && !e.is_dir {
+                        out.push(Command::BrowseChoose(self.folder.join(&e.name)));
+                    }
+                }
+            });
+        ui.add_space(6.0);
+        let action = match self.purpose {
+            BrowsePurpose::OpenWorkshop => "Openen",
+            BrowsePurpose::SaveCopy { .. } => "Bewaren",
+        };
+        ui.horizontal(|ui| {
+            let label = ui.label("Bestandsnaam");
+            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(320.0))
+                .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            let chosen = self.chosen();
+            if ui
+                .add_enabled(chosen.is_some(), egui::Button::new(action))
+                .clicked()
+                && let Some(path) = chosen
+            {
+                out.push(Command::BrowseChoose(path));
+            }
+            if ui.button("Annuleren").clicked() {
+                out.push(Command::BrowseCancel);
+            }
+        });
+    }
+}
+
+/// Where the in-app dialog starts: the folder of `near` when it has one.
+pub fn start_folder(near: Option<&Path>, fallback: PathBuf) -> PathBuf {
+    near.and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or(fallback, Path::to_owned)
+}
