@@ -16,6 +16,7 @@ mod export_targets;
 mod files;
 mod fuzz_loader;
 mod hostile_files;
+mod ink;
 mod loader;
 mod pdf_export;
 mod pdf_torture;

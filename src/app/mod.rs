@@ -182,8 +182,8 @@ impl KampvuurApp {
                     commands.extend(ui::notices::bar(ui, notice));
                 }
                 if self.screen == Screen::Start {
-                    let pos = self.show.presenter.deck.position();
-                    let resume = (pos > 0).then_some(pos + 1);
+                    let deck = &self.show.presenter.deck;
+                    let resume = deck.current().filter(|_| deck.position() > 0);
                     commands.extend(self.start.ui(ui, &self.workshop, resume));
                 } else {
                     let status = self.save.status();

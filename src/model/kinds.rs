@@ -117,6 +117,11 @@ pub struct Place {
 }
 
 impl Place {
+    /// "dia 12".
+    pub fn name(&self) -> String {
+        format!("{} {}", self.kind.noun(), self.number)
+    }
+
     /// "dia 12 van 37".
     pub fn kind_text(&self) -> String {
         format!("{} {} van {}", self.kind.noun(), self.number, self.of)
@@ -215,6 +220,7 @@ mod tests {
         let p = w.place(at(1, 0)).unwrap();
         assert_eq!((p.kind, p.number, p.of), (ItemKind::Break, 2, 2));
         assert_eq!(p.kind_text(), "pauze 2 van 2");
+        assert_eq!(p.name(), "pauze 2");
         assert_eq!(p.section_text(), "onderdeel 2 van 2");
         assert_eq!(w.place(at(2, 0)), None);
         assert_eq!(w.place(at(0, 9)), None);

@@ -3,9 +3,8 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::model::{Pace, Workshop};
+use crate::model::{Pace, SectionPace, Workshop};
 
-use super::console::{LATE, ON_TIME};
 use super::present::Presenter;
 use super::{Now, theme};
 
@@ -18,9 +17,27 @@ pub fn minutes(secs: f64) -> String {
 pub fn pace_colour(pace: Pace, ui: &Ui) -> Color32 {
     match pace {
         Pace::Upcoming => ui.visuals().weak_text_color(),
-        Pace::OnTime => ON_TIME,
-        Pace::SlightlyLate => theme::ACCENT,
-        Pace::Late => LATE,
+        Pace::OnTime => theme::on_time(ui),
+        Pace::SlightlyLate => theme::accent(ui),
+        Pace::Late => theme::late(ui),
+    }
+}
+
+/// The last column: "nog 12 min" in the section that is on, and for the
+/// others how far they were from the plan: "+3 min", "−14 min", "op tijd".
+pub fn left_text(x: &SectionPace) -> String {
+    let left = x.left_secs();
+    if x.current && left > 0.0 {
+        // Planned minutes are whole: "nog" turns over with "werkelijk".
+        return format!("nog {}", minutes(left + 59.999));
+    }
+    let over = (-left / 60.0).round();
+    if over >= 1.0 {
+        format!("+{over} min")
+    } else if over <= -1.0 {
+        format!("−{} min", -over)
+    } else {
+        "op tijd".to_owned()
     }
 }
 
@@ -36,7 +53,7 @@ pub fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
         .num_columns(5)
         .spacing([18.0, 4.0])
         .show(ui, |ui| {
-            for head in ["Onderdeel", "Gepland", "Werkelijk", "Over / nog", ""] {
+            for head in ["Onderdeel", "Gepland", "Werkelijk", "Nog / verschil", ""] {
                 ui.label(RichText::new(head).color(ui.visuals().weak_text_color()));
             }
             ui.end_row();
@@ -68,14 +85,7 @@ pub fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
                 match pace.filter(|x| x.pace != Pace::Upcoming) {
                     Some(x) => {
                         ui.label(RichText::new(minutes(x.actual_secs)).color(colour));
-                        // Planned minutes are whole: "nog" turns over with "werkelijk".
-                        let left = x.left_secs();
-                        let text = if left > 0.0 {
-                            format!("nog {}", minutes(left + 59.999))
-                        } else {
-                            format!("{} over", minutes(-left))
-                        };
-                        ui.label(RichText::new(text).color(colour));
+                        ui.label(RichText::new(left_text(x)).color(colour));
                     }
                     None => {
                         ui.label("–");
@@ -90,5 +100,28 @@ pub fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
         && let Some(index) = p.deck.refs().iter().position(|r| r.section == section)
     {
         p.deck.go_to(index);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pace(planned_min: f64, actual_secs: f64, current: bool) -> SectionPace {
+        SectionPace {
+            planned_secs: planned_min * 60.0,
+            actual_secs,
+            pace: Pace::OnTime,
+            current,
+        }
+    }
+
+    #[test]
+    fn a_section_left_early_is_not_said_to_have_time_left() {
+        assert_eq!(left_text(&pace(15.0, 6.0, true)), "nog 15 min");
+        assert_eq!(left_text(&pace(15.0, 6.0, false)), "−15 min");
+        assert_eq!(left_text(&pace(15.0, 18.0 * 60.0, false)), "+3 min");
+        assert_eq!(left_text(&pace(15.0, 18.0 * 60.0, true)), "+3 min");
+        assert_eq!(left_text(&pace(15.0, 15.0 * 60.0 + 10.0, false)), "op tijd");
     }
 }

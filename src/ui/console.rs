@@ -2,7 +2,7 @@
 //! clocks, and the agenda with planned versus actual minutes.
 
 use chrono::Timelike;
-use egui::{Align, Color32, Layout, Rect, RichText, Ui};
+use egui::{Align, Layout, Rect, RichText, Ui};
 
 use crate::model::{Item, Workshop};
 
@@ -10,9 +10,6 @@ use super::countdown::{Phase, format_mmss};
 use super::present::{Presenter, repaint_each_second};
 use super::room_panel::RoomView;
 use super::{Command, Now, Stage, rich, theme};
-
-pub const ON_TIME: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x32);
-pub const LATE: Color32 = Color32::from_rgb(0xC0, 0x1C, 0x1C);
 
 /// What the console needs to know about the screens.
 pub struct Screens {
@@ -83,17 +80,22 @@ impl Console {
             ui.ctx().request_repaint_after_secs(wait.max(0.05) as f32);
         }
         let rect = ui.max_rect();
-        let agenda_h = (w.sections.len() as f32 + 1.6) * 26.0;
-        let header = Rect::from_min_size(rect.min, egui::vec2(rect.width(), 96.0));
+        // Rows grow with Ctrl+plus, so the agenda's height follows the text.
+        let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
+        let agenda_h = ((w.sections.len() as f32 + 1.6) * row).min(rect.height() * 0.45);
+        // The header wraps onto more lines when it does not fit one.
+        let header = ui
+            .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                self.header(ui, p, w, now, screens, &mut out);
+            })
+            .response
+            .rect;
         let agenda =
             Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - agenda_h), rect.max);
         let middle = Rect::from_min_max(
             egui::pos2(rect.left(), header.bottom() + 8.0),
-            egui::pos2(rect.right(), agenda.top() - 8.0),
+            egui::pos2(rect.right(), agenda.top().max(header.bottom() + 60.0) - 8.0),
         );
-        ui.scope_builder(egui::UiBuilder::new().max_rect(header), |ui| {
-            self.header(ui, p, w, now, screens, &mut out);
-        });
         ui.scope_builder(egui::UiBuilder::new().max_rect(middle), |ui| {
             out.extend(self.middle(ui, p, w, now, compact, room));
         });
@@ -113,11 +115,11 @@ impl Console {
         out: &mut Vec<Command>,
     ) {
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(now.wall.format("%H:%M").to_string())
                     .size(40.0)
-                    .family(theme::bold_family()),
+                    .family(theme::clock_family()),
             );
             ui.add_space(12.0);
             ui.vertical(|ui| {
@@ -133,15 +135,15 @@ impl Console {
                     let (text, colour) = if behind > 60.0 {
                         (
                             format!("{} min achter op schema", (behind / 60.0).round()),
-                            LATE,
+                            theme::late(ui),
                         )
                     } else if behind < -60.0 {
                         (
                             format!("{} min voor op schema", (-behind / 60.0).round()),
-                            ON_TIME,
+                            theme::on_time(ui),
                         )
                     } else {
-                        ("Op schema".to_owned(), ON_TIME)
+                        ("Op schema".to_owned(), theme::on_time(ui))
                     };
                     ui.label(
                         RichText::new(text)
@@ -173,10 +175,8 @@ impl Console {
                     s.set_started(now.wall.date().and_time(t));
                 }
             });
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button("Stoppen (Esc)").clicked() {
-                    out.push(Command::ToStart);
-                }
+            ui.add_space(16.0);
+            {
                 if ui
                     .button("Tijden…")
                     .on_hover_text("Gepland en werkelijk per onderdeel")
@@ -212,7 +212,10 @@ impl Console {
                 if ui.button(label).clicked() {
                     out.push(Command::SetStage(stage));
                 }
-            });
+                if ui.button("Stoppen (Esc)").clicked() {
+                    out.push(Command::ToStart);
+                }
+            }
         });
         ui.separator();
     }
@@ -236,7 +239,7 @@ impl Console {
         let left = Rect::from_min_size(rect.min, egui::vec2(previews_w, rect.height()));
         let right = Rect::from_min_max(egui::pos2(left.right() + 16.0, rect.top()), rect.max);
         let current = p.deck.current();
-        let preview = |ui: &mut Ui, p: &mut Presenter, title: String, r, width: f32| {
+        let preview = |ui: &mut Ui, p: &mut Presenter, title: String, r, width: f32, live: bool| {
             ui.label(RichText::new(title).size(16.0).family(theme::bold_family()));
             let (frame, _) =
                 ui.allocate_exact_size(egui::vec2(width, width * 9.0 / 16.0), egui::Sense::hover());
@@ -249,7 +252,14 @@ impl Console {
                 egui::StrokeKind::Inside,
             );
             match r {
-                Some(r) => p.draw_item(ui, frame, w, r, now),
+                Some(r) => {
+                    p.draw_item(ui, frame, w, r, now);
+                    if live {
+                        // Pen and laser work here too, and show on the projector.
+                        p.ink.surface(ui, frame, r);
+                        p.ink.paint(ui, frame, r);
+                    }
+                }
                 None => {
                     ui.put(
                         frame,
@@ -263,14 +273,10 @@ impl Console {
         };
         let big = previews_w.min((left.height() * 0.55 - 22.0) * 16.0 / 9.0);
         if !compact {
-            let n = p.deck.position() + 1;
-            preview(
-                ui,
-                p,
-                format!("Nu · {n} van {}", p.deck.len()),
-                current,
-                big,
-            );
+            let place = current.and_then(|r| w.place(r));
+            let title =
+                place.map_or_else(|| "Nu".to_owned(), |pl| format!("Nu · {}", pl.kind_text()));
+            preview(ui, p, title, current, big, true);
         }
         preview(
             ui,
@@ -278,6 +284,7 @@ impl Console {
             "Hierna".to_owned(),
             p.deck.next_ref(),
             if compact { big } else { big * 0.6 },
+            compact,
         );
         ui.scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
             ui.horizontal(|ui| {
@@ -365,8 +372,8 @@ fn timer_controls(
     };
     let phase = c.phase(now.t);
     let colour = match phase {
-        Phase::LastMinute => theme::ACCENT,
-        Phase::Finished => LATE,
+        Phase::LastMinute => theme::accent(ui),
+        Phase::Finished => theme::late(ui),
         _ => ui.visuals().text_color(),
     };
     ui.label(

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers};
 
-use crate::model::{ItemRef, Workshop};
+use crate::model::{ItemKind, ItemRef, Workshop};
 
 /// What covers the screen instead of the item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,18 +26,30 @@ pub enum DeckAction {
 #[derive(Debug, Clone)]
 pub struct Deck {
     refs: Vec<ItemRef>,
+    /// The position of each slide: "dia 12" is `refs[slides[11]]`.
+    slides: Vec<usize>,
     pos: usize,
     pub blank: Option<Blank>,
     pub overview: bool,
     pub show_progress: bool,
-    /// Digits typed so far for "number + Enter".
+    /// Digits typed so far for "number + Enter" (a dia number).
     pub number: String,
 }
 
 impl Deck {
     pub fn new(workshop: &Workshop) -> Self {
+        let refs = workshop.item_refs();
+        let slides = (refs.iter().enumerate())
+            .filter(|(_, r)| {
+                workshop
+                    .item(**r)
+                    .is_some_and(|i| i.kind() == ItemKind::Slide)
+            })
+            .map(|(i, _)| i)
+            .collect();
         Self {
-            refs: workshop.item_refs(),
+            refs,
+            slides,
             pos: 0,
             blank: None,
             overview: false,
@@ -107,10 +119,11 @@ impl Deck {
         let blanked = self.blank.is_some();
         match key {
             Key::Enter if !self.number.is_empty() => {
+                // "12 Enter" goes to dia 12, the number on the slide and in the guide.
                 let n: usize = self.number.parse().unwrap_or(0);
                 self.number.clear();
-                if n >= 1 {
-                    self.go_to(n - 1);
+                if let Some(&pos) = n.checked_sub(1).and_then(|i| self.slides.get(i)) {
+                    self.go_to(pos);
                     self.overview = false;
                 }
             }
@@ -206,16 +219,28 @@ mod tests {
     }
 
     #[test]
-    fn number_then_enter_jumps_and_escape_cancels() {
-        let mut d = deck();
-        d.key(Key::Num3, Modifiers::NONE);
+    fn number_then_enter_goes_to_that_dia_and_escape_cancels() {
+        let w = crate::content::bundled_workshop().expect("bundled workshop");
+        let mut d = Deck::new(&w);
+        d.key(Key::Num1, Modifiers::NONE);
+        d.key(Key::Num2, Modifiers::NONE);
         assert_eq!(d.position(), 0);
         d.key(Key::Enter, Modifiers::NONE);
-        assert_eq!(d.position(), 2);
+        let at = d.current().expect("an item");
+        assert_eq!(w.slide_number(at), Some(12), "12 Enter shows dia 12");
+        // A number that is no dia does nothing.
+        for key in [Key::Num9, Key::Num9, Key::Num9, Key::Enter] {
+            d.key(key, Modifiers::NONE);
+        }
+        assert_eq!(d.current(), Some(at));
         d.key(Key::Num1, Modifiers::NONE);
         assert_eq!(d.key(Key::Escape, Modifiers::NONE), DeckAction::Handled);
         d.key(Key::Enter, Modifiers::NONE);
-        assert_eq!(d.position(), 3, "plain Enter moves on");
+        assert_eq!(
+            d.position(),
+            w.item_refs().iter().position(|r| *r == at).unwrap_or(0) + 1,
+            "plain Enter moves on"
+        );
         assert_eq!(d.key(Key::Escape, Modifiers::NONE), DeckAction::Leave);
     }
 

@@ -16,20 +16,39 @@ pub struct Scale {
     pub small: f32,
 }
 
+/// A text size on a fixed ladder (steps of about 6 %, rounded to half a
+/// point). Every size the audience view uses comes from this ladder, so the
+/// font atlas holds a few dozen sizes instead of one per window size and fit
+/// factor — that is what kept memory growing while paging.
+pub fn quantise(size: f32) -> f32 {
+    const STEP: f32 = 0.06;
+    let q = (size.max(1.0).ln() / STEP).round() * STEP;
+    (q.exp() * 2.0).round() / 2.0
+}
+
+/// The text factors tried when an item is too long: 1, 0,9, 0,81, …
+const FIT_STEPS: i32 = 12;
+
+fn fit_factor(step: i32) -> f32 {
+    0.9f32.powi(step)
+}
+
 impl Scale {
     fn times(self, f: f32) -> Self {
         Self {
-            title: self.title * f,
-            body: self.body * f,
-            small: self.small * f,
+            title: quantise(self.title * f),
+            body: quantise(self.body * f),
+            small: quantise(self.small * f),
         }
     }
 
+    /// The sizes for an area `h` points high. Ctrl+plus (egui's zoom) makes
+    /// them larger on screen: the sizes follow the area's height in pixels.
     pub fn for_height(h: f32) -> Self {
         Self {
-            title: (h / 12.0).max(18.0),
-            body: (h / 22.0).max(12.0),
-            small: (h / 36.0).max(10.0),
+            title: quantise((h / 12.0).max(18.0)),
+            body: quantise((h / 22.0).max(12.0)),
+            small: quantise((h / 36.0).max(10.0)),
         }
     }
 }
@@ -52,7 +71,8 @@ pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: f32) {
 }
 
 fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
-    let s = Scale::for_height(height).times(fit);
+    let zoom = ui.ctx().zoom_factor();
+    let s = Scale::for_height(height * zoom).times(fit);
     match item {
         Item::Slide(slide) => draw_slide(ui, slide, s),
         Item::Case(case) => draw_case(ui, case, s),
@@ -82,16 +102,17 @@ pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
     if measure(1.0) <= rect.height() {
         return 1.0;
     }
-    let (mut lo, mut hi) = (0.3f32, 1.0f32);
-    for _ in 0..7 {
-        let mid = (lo + hi) / 2.0;
-        if measure(mid) <= rect.height() {
-            lo = mid;
+    // The largest factor of the ladder that fits (binary search over steps).
+    let (mut fits, mut too_big) = (FIT_STEPS, 0);
+    while fits - too_big > 1 {
+        let mid = (fits + too_big) / 2;
+        if measure(fit_factor(mid)) <= rect.height() {
+            fits = mid;
         } else {
-            hi = mid;
+            too_big = mid;
         }
     }
-    lo
+    fit_factor(fits)
 }
 
 fn title(ui: &mut Ui, text: &str, s: Scale) {
@@ -249,10 +270,23 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
     });
 }
 
+/// The red of "De tijd is om", filling the audience screen.
+pub const TIME_UP: Color32 = Color32::from_rgb(0xC0, 0x1C, 0x1C);
+
+/// Whether `item` is a timer whose time is up: the whole screen turns red.
+pub fn time_is_up(item: &Item, clocks: &Clocks) -> bool {
+    match item {
+        Item::Timer(_) => clocks
+            .countdown
+            .is_some_and(|c| c.phase(clocks.now.t) == Phase::Finished),
+        Item::Slide(_) | Item::Case(_) | Item::Checklist(_) | Item::Break(_) => false,
+    }
+}
+
 fn phase_colour(ui: &Ui, phase: Phase) -> Color32 {
     match phase {
         Phase::LastMinute => theme::accent(ui),
-        Phase::Finished => Color32::from_rgb(0xC0, 0x1C, 0x1C),
+        Phase::Finished => TIME_UP,
         Phase::Paused => ui.visuals().weak_text_color(),
         Phase::Ready | Phase::Running => ui.visuals().text_color(),
     }
@@ -261,9 +295,9 @@ fn phase_colour(ui: &Ui, phase: Phase) -> Color32 {
 fn big_clock(ui: &mut Ui, text: &str, colour: Color32, s: Scale) {
     ui.label(
         RichText::new(text)
-            .size(s.title * 3.2)
+            .size(quantise(s.title * 3.2))
             .color(colour)
-            .family(theme::bold_family()),
+            .family(theme::clock_family()),
     );
 }
 
@@ -272,27 +306,26 @@ fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
     let c = clocks.countdown.unwrap_or(&fallback);
     let now = clocks.now.t;
     let phase = c.phase(now);
-    if phase == Phase::Finished {
-        let rect = ui.max_rect().expand(s.body);
-        ui.painter()
-            .rect_filled(rect, 0.0, Color32::from_rgb(0xC0, 0x1C, 0x1C));
-    }
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         ui.add_space(s.small);
-        rich::bold(ui, &t.label, s.title);
         if phase == Phase::Finished {
+            // The whole screen is red (the presenter paints it): white text, 6:1.
+            ui.label(
+                RichText::new(&t.label)
+                    .size(s.title)
+                    .color(Color32::WHITE)
+                    .family(theme::bold_family()),
+            );
             ui.add_space(s.body);
-            big_clock(
-                ui,
-                "De tijd is om",
-                Color32::WHITE,
-                Scale {
-                    title: s.title * 0.5,
-                    ..s
-                },
+            ui.label(
+                RichText::new("De tijd is om")
+                    .size(quantise(s.title * 1.6))
+                    .color(Color32::WHITE)
+                    .family(theme::bold_family()),
             );
             return;
         }
+        rich::bold(ui, &t.label, s.title);
         big_clock(
             ui,
             &format_mmss(c.remaining(now)),

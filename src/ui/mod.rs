@@ -6,6 +6,7 @@ pub mod console;
 pub mod countdown;
 pub mod deck;
 pub mod file_browser;
+pub mod ink;
 mod item_view;
 pub mod join;
 pub mod keyhelp;

@@ -9,6 +9,7 @@ use crate::model::{Item, ItemRef, SessionClock, Workshop};
 
 use super::countdown::Countdown;
 use super::deck::{Blank, Deck, DeckAction};
+use super::ink::Ink;
 use super::item_view::{self, Clocks};
 use super::{Command, Now, keyhelp, overview, theme};
 
@@ -22,6 +23,8 @@ pub struct Presenter {
     fits: HashMap<(ItemRef, [i32; 2]), f32>,
     /// The clock of the afternoon, from the moment presenting started.
     pub session: Option<SessionClock>,
+    /// Pen and laser pointer.
+    pub ink: Ink,
 }
 
 /// The key presses of this frame in `ui`'s viewport.
@@ -51,6 +54,7 @@ impl Presenter {
             help: false,
             fits: HashMap::new(),
             session: None,
+            ink: Ink::default(),
         }
     }
 
@@ -96,6 +100,9 @@ impl Presenter {
         if self.help {
             // Any key closes the help; it does nothing else.
             self.help = false;
+            return None;
+        }
+        if !self.deck.overview && self.ink.key(key, mods, current) {
             return None;
         }
         if !mods.command && !mods.alt {
@@ -210,7 +217,23 @@ impl Presenter {
             overview::overview(ui, workshop, &mut self.deck);
             return;
         }
-        let bar = if self.deck.show_progress {
+        // When a timer's time is up the whole screen turns red, without the
+        // progress line, so the room sees it from anywhere.
+        let time_up = self.deck.current().is_some_and(|r| {
+            workshop.item(r).is_some_and(|item| {
+                let clocks = Clocks {
+                    countdown: self.timers.get(&r),
+                    break_resume: None,
+                    now,
+                };
+                item_view::time_is_up(item, &clocks)
+            })
+        });
+        if time_up {
+            ui.painter().rect_filled(rect, 0.0, item_view::TIME_UP);
+        }
+        let progress = self.deck.show_progress && !time_up;
+        let bar = if progress {
             (rect.height() / 32.0).max(18.0)
         } else {
             0.0
@@ -218,8 +241,10 @@ impl Presenter {
         let item_rect = Rect::from_min_max(rect.min, rect.max - egui::vec2(0.0, bar));
         if let Some(r) = self.deck.current() {
             self.draw_item(ui, item_rect, workshop, r, now);
+            self.ink.surface(ui, rect, r);
+            self.ink.paint(ui, rect, r);
         }
-        if self.deck.show_progress {
+        if progress {
             self.progress(ui, workshop, rect, bar);
         }
         if !self.deck.number.is_empty() {
@@ -254,20 +279,23 @@ impl Presenter {
             font.clone(),
             colour,
         );
-        painter.text(
-            bar.right_center() - egui::vec2(height, -1.5),
-            egui::Align2::RIGHT_CENTER,
-            format!("{} / {}", self.deck.position() + 1, self.deck.len()),
-            font,
-            colour,
-        );
+        // The same numbering as the guide and the slides PDF: "dia 12 van 37".
+        if let Some(place) = workshop.place(r) {
+            painter.text(
+                bar.right_center() - egui::vec2(height, -1.5),
+                egui::Align2::RIGHT_CENTER,
+                place.kind_text(),
+                font,
+                colour,
+            );
+        }
     }
 
     fn number_overlay(&self, ui: &mut Ui, rect: Rect) {
         let size = rect.height() / 14.0;
         let pos = rect.center_bottom() - egui::vec2(0.0, size * 2.0);
         let galley = ui.painter().layout_no_wrap(
-            format!("Ga naar {}", self.deck.number),
+            format!("Ga naar dia {}", self.deck.number),
             egui::FontId::new(size, theme::bold_family()),
             Color32::WHITE,
         );

@@ -38,7 +38,7 @@ pub fn ui(ui: &mut Ui, w: &Workshop, room: &RoomView<'_>) -> Vec<Command> {
              het netwerk van de school. Er is niets te installeren en niets gaat naar internet.",
         );
         if let Some(error) = room.error {
-            ui.colored_label(super::console::LATE, error);
+            ui.colored_label(theme::late(ui), error);
         }
         if ui
             .add(egui::Button::new(
@@ -120,13 +120,13 @@ fn reach(ui: &mut Ui, status: &RoomStatus, out: &mut Vec<Command>) {
         }
         Reach::Reachable => {
             ui.colored_label(
-                super::console::ON_TIME,
+                theme::on_time(ui),
                 "Bereikbaar op het netwerk. Lukt het een telefoon toch niet? Zie hieronder.",
             );
         }
         Reach::Unreachable(why) => {
             ui.colored_label(
-                super::console::LATE,
+                theme::late(ui),
                 format!("Niet bereikbaar via dit adres: {why}"),
             );
         }

@@ -2,7 +2,7 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use crate::model::{ItemKind, Workshop};
+use crate::model::{ItemKind, ItemRef, Workshop};
 
 use super::{Command, theme};
 
@@ -27,12 +27,12 @@ pub fn centered(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
 }
 
 impl StartScreen {
-    /// `resume_at`: the item the trainer was at (1-based), if not the first.
+    /// `resume_at`: the item the trainer was at, if not the first.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         workshop: &Workshop,
-        resume_at: Option<usize>,
+        resume_at: Option<ItemRef>,
     ) -> Vec<Command> {
         let mut out = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
@@ -47,7 +47,7 @@ impl StartScreen {
         &mut self,
         ui: &mut Ui,
         w: &Workshop,
-        resume_at: Option<usize>,
+        resume_at: Option<ItemRef>,
         out: &mut Vec<Command>,
     ) {
         ui.add_space(28.0);
@@ -81,7 +81,7 @@ impl StartScreen {
                     .color(egui::Color32::WHITE),
             )
             .min_size(egui::vec2(260.0, 56.0))
-            .fill(theme::ACCENT);
+            .fill(theme::LIGHT.accent);
             if ui
                 .add(present)
                 .on_hover_text("Start met de presentatorconsole (Alt+F5); alleen de dia’s: F5")
@@ -100,9 +100,13 @@ impl StartScreen {
                 out.push(Command::Participate);
             }
         });
-        if let Some(n) = resume_at
+        if let Some(place) = resume_at.and_then(|r| w.place(r))
             && ui
-                .button(format!("Verder presenteren vanaf onderdeel {n} (Shift+F5)"))
+                .button(format!(
+                    "Verder presenteren vanaf {} in onderdeel {} (Shift+F5)",
+                    place.name(),
+                    place.section
+                ))
                 .clicked()
         {
             out.push(Command::Present {

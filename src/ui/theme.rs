@@ -10,6 +10,10 @@ pub const ITALIC: &[u8] = include_bytes!("../../fonts/AtkinsonHyperlegibleNext-I
 pub const BOLD_ITALIC: &[u8] =
     include_bytes!("../../fonts/AtkinsonHyperlegibleNext-BoldItalic.ttf");
 
+/// Digits for the big clocks: tabular (the clock does not jitter as it
+/// counts down) and a zero without a slash, which reads as Ø from the back.
+pub const CLOCK_DIGITS: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold-cijfers.ttf");
+
 /// The warm accent colour of kampvuur (a campfire orange).
 pub const ACCENT: Color32 = Color32::from_rgb(0xD9, 0x5D, 0x0F);
 /// The accent on a dark background.
@@ -21,6 +25,11 @@ pub fn bold_family() -> FontFamily {
 
 pub fn italic_family() -> FontFamily {
     FontFamily::Name("italic".into())
+}
+
+/// The family of the big clocks: DejaVu's digits, Atkinson for the rest.
+pub fn clock_family() -> FontFamily {
+    FontFamily::Name("clock".into())
 }
 
 pub fn bold_italic_family() -> FontFamily {
@@ -50,6 +59,12 @@ pub fn fonts() -> FontDefinitions {
             vec![fam.to_owned(), "regular".to_owned()],
         );
     }
+    defs.font_data.insert(
+        "clock".to_owned(),
+        Arc::new(FontData::from_static(CLOCK_DIGITS)),
+    );
+    defs.families
+        .insert(clock_family(), vec!["clock".to_owned(), "bold".to_owned()]);
     defs
 }
 
@@ -60,27 +75,104 @@ pub fn install(ctx: &egui::Context, dark: bool) {
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
 }
 
+/// The colours of one theme. Every pair of text and background colour the
+/// app draws is in [`Palette::text_pairs`], and a test holds each to 4.5:1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    pub text: Color32,
+    /// Secondary text (hints, captions): still 4.5:1.
+    pub weak: Color32,
+    pub panel: Color32,
+    pub window: Color32,
+    pub accent: Color32,
+    /// "Op schema" and sections on time.
+    pub on_time: Color32,
+    /// "Achter op schema" and sections over time.
+    pub late: Color32,
+    pub selection: Color32,
+}
+
+pub const LIGHT: Palette = Palette {
+    text: Color32::from_gray(10),
+    weak: Color32::from_gray(0x5A),
+    panel: Color32::from_rgb(0xFC, 0xFA, 0xF6),
+    window: Color32::WHITE,
+    accent: Color32::from_rgb(0xB8, 0x4A, 0x05),
+    on_time: Color32::from_rgb(0x1B, 0x6B, 0x21),
+    late: Color32::from_rgb(0xB0, 0x16, 0x16),
+    selection: Color32::from_rgb(0xFF, 0xD2, 0xA8),
+};
+
+pub const DARK: Palette = Palette {
+    text: Color32::from_gray(245),
+    weak: Color32::from_gray(0xB4),
+    panel: Color32::from_gray(12),
+    window: Color32::from_gray(24),
+    accent: ACCENT_LIGHT,
+    on_time: Color32::from_rgb(0x6F, 0xCF, 0x75),
+    late: Color32::from_rgb(0xFF, 0x7A, 0x70),
+    selection: Color32::from_rgb(0x8A, 0x3A, 0x08),
+};
+
+impl Palette {
+    pub fn of(dark: bool) -> Self {
+        if dark { DARK } else { LIGHT }
+    }
+
+    /// Every text colour on every background it is drawn on.
+    pub fn text_pairs(&self) -> Vec<(String, Color32, Color32)> {
+        let mut pairs = Vec::new();
+        for (bg_name, bg) in [("paneel", self.panel), ("venster", self.window)] {
+            for (name, fg) in [
+                ("tekst", self.text),
+                ("zwakke tekst", self.weak),
+                ("accent", self.accent),
+                ("op schema", self.on_time),
+                ("achter", self.late),
+            ] {
+                pairs.push((format!("{name} op {bg_name}"), fg, bg));
+            }
+        }
+        pairs.push(("tekst op selectie".to_owned(), self.text, self.selection));
+        pairs
+    }
+}
+
+/// The contrast ratio of two colours (WCAG 2), from 1 to 21.
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    fn lum(c: Color32) -> f32 {
+        let ch = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.040_45 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+    }
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
 /// Switch between the light and the dark high-contrast theme.
 pub fn apply_theme(ctx: &egui::Context, dark: bool) {
+    let p = Palette::of(dark);
     let mut visuals = if dark {
         Visuals::dark()
     } else {
         Visuals::light()
     };
+    visuals.override_text_color = Some(p.text);
+    visuals.weak_text_color = Some(p.weak);
+    visuals.panel_fill = p.panel;
+    visuals.window_fill = p.window;
+    visuals.hyperlink_color = p.accent;
+    visuals.selection.bg_fill = p.selection;
     if dark {
-        visuals.override_text_color = Some(Color32::from_gray(245));
-        visuals.panel_fill = Color32::from_gray(12);
-        visuals.window_fill = Color32::from_gray(24);
         visuals.extreme_bg_color = Color32::BLACK;
-        visuals.hyperlink_color = ACCENT_LIGHT;
-        visuals.selection.bg_fill = Color32::from_rgb(0x8A, 0x3A, 0x08);
     } else {
-        visuals.override_text_color = Some(Color32::from_gray(10));
-        visuals.panel_fill = Color32::from_rgb(0xFC, 0xFA, 0xF6);
-        visuals.window_fill = Color32::WHITE;
         visuals.extreme_bg_color = Color32::WHITE;
-        visuals.hyperlink_color = ACCENT;
-        visuals.selection.bg_fill = Color32::from_rgb(0xFF, 0xD2, 0xA8);
         visuals.selection.stroke.color = Color32::BLACK;
     }
     ctx.set_visuals(visuals);
@@ -101,11 +193,45 @@ pub fn apply_theme(ctx: &egui::Context, dark: bool) {
     });
 }
 
-/// The accent colour that reads well on the current background.
+fn palette(ui: &egui::Ui) -> Palette {
+    Palette::of(ui.visuals().dark_mode)
+}
+
+/// The accent colour for text and lines on the current background.
 pub fn accent(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        ACCENT_LIGHT
-    } else {
-        ACCENT
+    palette(ui).accent
+}
+
+/// The colour of "op schema" on the current background.
+pub fn on_time(ui: &egui::Ui) -> Color32 {
+    palette(ui).on_time
+}
+
+/// The colour of "achter op schema" on the current background.
+pub fn late(ui: &egui::Ui) -> Color32 {
+    palette(ui).late
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_colour_has_4_5_to_1_in_both_themes() {
+        for dark in [false, true] {
+            for (name, fg, bg) in Palette::of(dark).text_pairs() {
+                let c = contrast(fg, bg);
+                assert!(c >= 4.5, "{name} (donker: {dark}): {c:.2}:1");
+            }
+        }
+        // Fixed pairs: white on the red of "De tijd is om", black on the notices.
+        assert!(contrast(Color32::WHITE, super::super::item_view::TIME_UP) >= 4.5);
+        for fill in [
+            Color32::from_rgb(0xFD, 0xE2, 0xE1),
+            Color32::from_rgb(0xE4, 0xF4, 0xE4),
+        ] {
+            assert!(contrast(Color32::BLACK, fill) >= 4.5);
+        }
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
     }
 }
