@@ -18,6 +18,7 @@ mod fuzz_loader;
 mod hostile_files;
 mod ink;
 mod loader;
+mod memory;
 mod pdf_export;
 mod pdf_torture;
 mod pictures;

@@ -155,6 +155,7 @@ impl KampvuurApp {
         if (ctx.zoom_factor() - scale).abs() > f32::EPSILON {
             ctx.set_zoom_factor(scale);
         }
+        ui::theme::keep_font_atlas_small(&ctx);
         let now = self.now(ui);
         self.room_tick(&ctx, now);
         self.poll_dialogs();

@@ -122,6 +122,11 @@ impl Place {
         format!("{} {}", self.kind.noun(), self.number)
     }
 
+    /// "Dia 12", for a label.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.kind.label(), self.number)
+    }
+
     /// "dia 12 van 37".
     pub fn kind_text(&self) -> String {
         format!("{} {} van {}", self.kind.noun(), self.number, self.of)

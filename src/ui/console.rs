@@ -284,7 +284,7 @@ impl Console {
             "Hierna".to_owned(),
             p.deck.next_ref(),
             if compact { big } else { big * 0.6 },
-            compact,
+            false,
         );
         ui.scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
             ui.horizontal(|ui| {

@@ -31,6 +31,8 @@ pub struct Deck {
     pos: usize,
     pub blank: Option<Blank>,
     pub overview: bool,
+    /// The overview should scroll the current item into view (once).
+    pub scroll_to_current: bool,
     pub show_progress: bool,
     /// Digits typed so far for "number + Enter" (a dia number).
     pub number: String,
@@ -53,6 +55,7 @@ impl Deck {
             pos: 0,
             blank: None,
             overview: false,
+            scroll_to_current: false,
             show_progress: true,
             number: String::new(),
         }
@@ -140,7 +143,10 @@ impl Deck {
             }
             Key::B | Key::Period => self.toggle_blank(Blank::Black),
             Key::W | Key::Comma => self.toggle_blank(Blank::White),
-            Key::G | Key::Tab => self.overview = !self.overview,
+            Key::G | Key::Tab => {
+                self.overview = !self.overview;
+                self.scroll_to_current = self.overview;
+            }
             Key::H => self.show_progress = !self.show_progress,
             // While blanked, a navigation key only brings the item back.
             _ if blanked && is_navigation(key) => self.blank = None,

@@ -60,14 +60,32 @@ pub struct Clocks<'a> {
     pub now: Now,
 }
 
-/// Draw `item` in `rect`, with all text scaled by `fit` (at most 1).
-pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: f32) {
+/// How an item fits its area: the text factor, and the height it then takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    pub factor: f32,
+    pub height: f32,
+}
+
+/// Draw `item` in `rect`, with all text scaled by `fit` (at most 1). A short
+/// slide is moved down, so it does not hang at the top of an empty screen.
+pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: Fit) {
+    let spare = rect.height() - fit.height;
+    let balanced = match item {
+        Item::Slide(_) if spare > rect.height() * 0.25 => {
+            let top = rect.top() + spare * 0.3;
+            Rect::from_min_max(egui::pos2(rect.left(), top), rect.max)
+        }
+        Item::Slide(_) | Item::Case(_) | Item::Checklist(_) | Item::Timer(_) | Item::Break(_) => {
+            rect
+        }
+    };
     let mut child = ui.new_child(
         egui::UiBuilder::new()
-            .max_rect(rect)
+            .max_rect(balanced)
             .layout(Layout::top_down(Align::Min)),
     );
-    contents(&mut child, item, rect.height(), clocks, fit);
+    contents(&mut child, item, rect.height(), clocks, fit.factor);
 }
 
 fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
@@ -84,9 +102,12 @@ fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
 
 /// The largest text factor (at most 1) at which `item` fits in `rect`, found
 /// by laying it out invisibly. Only slides, cases and checklists can be long.
-pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
+pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> Fit {
     if matches!(item, Item::Timer(_) | Item::Break(_)) {
-        return 1.0;
+        return Fit {
+            factor: 1.0,
+            height: rect.height(),
+        };
     }
     let mut measure = |factor: f32| {
         let tall = Rect::from_min_size(rect.min, egui::vec2(rect.width(), rect.height() * 20.0));
@@ -99,8 +120,12 @@ pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
         contents(&mut child, item, rect.height(), clocks, factor);
         child.min_rect().height()
     };
-    if measure(1.0) <= rect.height() {
-        return 1.0;
+    let full = measure(1.0);
+    if full <= rect.height() {
+        return Fit {
+            factor: 1.0,
+            height: full,
+        };
     }
     // The largest factor of the ladder that fits (binary search over steps).
     let (mut fits, mut too_big) = (FIT_STEPS, 0);
@@ -112,7 +137,11 @@ pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
             too_big = mid;
         }
     }
-    fit_factor(fits)
+    let factor = fit_factor(fits);
+    Fit {
+        factor,
+        height: measure(factor).min(rect.height()),
+    }
 }
 
 fn title(ui: &mut Ui, text: &str, s: Scale) {
@@ -193,7 +222,7 @@ fn texture(ui: &Ui, key: &str, picture: &Picture) -> egui::TextureHandle {
 fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
     kicker(ui, &format!("Casus · {}", case.who), s);
     title(ui, &case.title, s);
-    let text = s.body * 0.7;
+    let text = quantise(s.body * 0.8);
     ui.columns(2, |cols| {
         cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
             ui.set_width(ui.available_width() - s.body * 0.6);
@@ -205,13 +234,18 @@ fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
             ui.add_space(s.small * 0.4);
             for (i, q) in case.questions.iter().enumerate() {
                 ui.horizontal_top(|ui| {
-                    ui.label(
-                        RichText::new(format!("{}.", i + 1))
-                            .size(text * 1.05)
-                            .color(theme::accent(ui))
-                            .family(theme::bold_family()),
+                    // A fixed column for the numbers, so every question starts
+                    // at the same place whatever the width of its digit.
+                    let (slot, _) =
+                        ui.allocate_exact_size(egui::vec2(text * 1.4, text), egui::Sense::hover());
+                    ui.painter().text(
+                        slot.left_top(),
+                        egui::Align2::LEFT_TOP,
+                        format!("{}.", i + 1),
+                        egui::FontId::new(text, theme::bold_family()),
+                        theme::accent(ui),
                     );
-                    rich::text(ui, q, text * 1.05);
+                    rich::text(ui, q, text);
                 });
                 ui.add_space(text * 0.4);
             }
@@ -247,7 +281,7 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
                     rich::text(ui, item.text(), size);
                     ui.label(
                         RichText::new(answer_hint(item))
-                            .size(size * 0.7)
+                            .size(quantise(size * 0.8))
                             .color(ui.visuals().weak_text_color()),
                     );
                 });
@@ -344,7 +378,14 @@ fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
                 .color(phase_colour(ui, phase)),
         );
         ui.add_space(s.small);
-        rich::blocks(ui, t.instruction.blocks(), s.body * 0.8);
+        // The instruction as one left-aligned block in the middle, so bullets
+        // and paragraphs line up.
+        let width = ui.available_width().min(s.body * 22.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(width, ui.available_height()),
+            Layout::top_down(Align::Min),
+            |ui| rich::blocks(ui, t.instruction.blocks(), quantise(s.body * 0.8)),
+        );
     });
 }
 

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::Workshop;
+use crate::model::{ItemRef, Workshop};
 
 use super::deck::Deck;
 use super::theme;
@@ -39,24 +39,44 @@ pub fn overview(ui: &mut Ui, workshop: &Workshop, deck: &mut Deck) {
                         .color(theme::accent(ui)),
                     );
                 });
-                ui.horizontal_wrapped(|ui| {
-                    ui.add_space(16.0);
-                    for item in &section.items {
-                        let index = n;
-                        n += 1;
-                        let current = index == deck.position();
-                        let label =
-                            format!("{}  {}\n{}", index + 1, item.kind().label(), item.title());
-                        let button = egui::Button::new(RichText::new(label).size(15.0))
-                            .min_size(egui::vec2(220.0, 64.0))
-                            .selected(current);
-                        if ui.add(button).clicked() {
-                            jump = Some(index);
-                        }
-                    }
-                });
+                egui::Frame::new()
+                    .inner_margin(egui::Margin {
+                        left: 16,
+                        right: 16,
+                        top: 0,
+                        bottom: 0,
+                    })
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            for (ii, item) in section.items.iter().enumerate() {
+                                let index = n;
+                                n += 1;
+                                let current = index == deck.position();
+                                // The same numbering as on the slide: "Dia 12", "Casus 2".
+                                let at = ItemRef {
+                                    section: si,
+                                    item: ii,
+                                };
+                                let name = workshop
+                                    .place(at)
+                                    .map_or_else(|| item.kind().label().to_owned(), |p| p.label());
+                                let label = format!("{name}\n{}", item.title());
+                                let button = egui::Button::new(RichText::new(label).size(15.0))
+                                    .min_size(egui::vec2(200.0, 52.0))
+                                    .selected(current);
+                                let response = ui.add(button);
+                                if current && deck.scroll_to_current {
+                                    response.scroll_to_me(Some(egui::Align::Center));
+                                }
+                                if response.clicked() {
+                                    jump = Some(index);
+                                }
+                            }
+                        });
+                    });
             }
         });
+    deck.scroll_to_current = false;
     if let Some(index) = jump {
         deck.go_to(index);
         deck.overview = false;

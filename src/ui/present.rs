@@ -19,8 +19,8 @@ pub struct Presenter {
     break_resume: HashMap<ItemRef, chrono::NaiveDateTime>,
     /// The keyboard help overlay is open.
     pub help: bool,
-    /// Text factor that makes an item fit an area of a given size.
-    fits: HashMap<(ItemRef, [i32; 2]), f32>,
+    /// How an item fits an area of a given size (measured once).
+    fits: HashMap<(ItemRef, [i32; 3]), item_view::Fit>,
     /// The clock of the afternoon, from the moment presenting started.
     pub session: Option<SessionClock>,
     /// Pen and laser pointer.
@@ -159,8 +159,17 @@ impl Presenter {
     }
 
     /// The text factor that makes item `r` fit `rect` (measured once per size).
-    fn fit(&mut self, ui: &mut Ui, r: ItemRef, item: &Item, rect: Rect, clocks: &Clocks) -> f32 {
-        let key = (r, [rect.width() as i32, rect.height() as i32]);
+    fn fit(
+        &mut self,
+        ui: &mut Ui,
+        r: ItemRef,
+        item: &Item,
+        rect: Rect,
+        clocks: &Clocks,
+    ) -> item_view::Fit {
+        // Ctrl+plus changes the fit too.
+        let zoom = (ui.ctx().zoom_factor() * 100.0) as i32;
+        let key = (r, [rect.width() as i32, rect.height() as i32, zoom]);
         if let Some(fit) = self.fits.get(&key) {
             return *fit;
         }
@@ -234,7 +243,7 @@ impl Presenter {
         }
         let progress = self.deck.show_progress && !time_up;
         let bar = if progress {
-            (rect.height() / 32.0).max(18.0)
+            (rect.height() / 28.0).max(22.0)
         } else {
             0.0
         };
@@ -269,7 +278,7 @@ impl Presenter {
             .sections
             .get(r.section)
             .map_or("", |s| s.title.as_str());
-        let size = height * 0.55;
+        let size = super::item_view::quantise(height * 0.6);
         let colour = ui.visuals().weak_text_color();
         let font = egui::FontId::proportional(size);
         painter.text(

@@ -68,6 +68,24 @@ pub fn fonts() -> FontDefinitions {
     defs
 }
 
+/// Largest font atlas, in pixels, before it is started afresh: 16 MB. egui
+/// makes the atlas as wide as the largest texture the graphics card allows
+/// (16 384 pixels on many) and only clears it when it is 80 % of that high,
+/// so paging through large projector text would grow it to hundreds of MB.
+pub const FONT_ATLAS_LIMIT: usize = 16_384 * 256;
+
+/// Start the font atlas afresh when it has grown past [`FONT_ATLAS_LIMIT`];
+/// the glyphs on screen are drawn again in the next frame (a few ms).
+pub fn keep_font_atlas_small(ctx: &egui::Context) -> bool {
+    let [w, h] = ctx.fonts(|f| f.font_image_size());
+    if w * h <= FONT_ATLAS_LIMIT {
+        return false;
+    }
+    // kampvuur adds no glyph rasterizers; setting none reloads the fonts.
+    ctx.set_glyph_rasterizers(Vec::new());
+    true
+}
+
 /// Install fonts and the chosen theme into a context.
 pub fn install(ctx: &egui::Context, dark: bool) {
     ctx.set_fonts(fonts());
@@ -163,6 +181,9 @@ pub fn apply_theme(ctx: &egui::Context, dark: bool) {
     } else {
         Visuals::light()
     };
+    // Whole-pixel glyph positions: big projector text gains nothing from
+    // sub-pixel copies, and each would take room in the font atlas.
+    visuals.text_options.subpixel_binning = false;
     visuals.override_text_color = Some(p.text);
     visuals.weak_text_color = Some(p.weak);
     visuals.panel_fill = p.panel;
