@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::content::load_workshop;
-use crate::model::{ChecklistItem, Item, RichText, Workshop};
+use crate::model::{ChecklistItem, RichText, RoomItem, Workshop};
 
 /// Prints all text a participant or trainer can see, one paragraph or list
 /// item per line, without markup (for spell checking and word counts).
@@ -38,18 +38,14 @@ pub fn lines(w: &Workshop) -> Vec<String> {
         out.plain(&section.title);
         for item in &section.items {
             out.plain(item.title());
-            match item {
-                Item::Slide(s) => {
-                    out.rich(&s.body);
-                    out.rich(&s.notes);
-                }
-                Item::Case(c) => {
-                    out.plain(&c.who);
-                    out.rich(&c.situation);
+            match item.for_room() {
+                RoomItem::Slide(s) => out.rich(s.body),
+                RoomItem::Case(c) => {
+                    out.plain(c.who);
+                    out.rich(c.situation);
                     c.questions.iter().for_each(|q| out.plain(q));
-                    out.rich(&c.trainer_notes);
                 }
-                Item::Checklist(c) => {
+                RoomItem::Checklist(c) => {
                     out.rich(&c.intro);
                     for i in &c.items {
                         out.plain(i.text());
@@ -59,8 +55,11 @@ pub fn lines(w: &Workshop) -> Vec<String> {
                         }
                     }
                 }
-                Item::Timer(t) => out.rich(&t.instruction),
-                Item::Break(_) => {}
+                RoomItem::Timer(t) => out.rich(&t.instruction),
+                RoomItem::Break(_) => {}
+            }
+            if let Some(note) = item.for_trainer() {
+                out.rich(note.text);
             }
         }
     }

@@ -8,7 +8,9 @@
 //! Every match here is exhaustive, so a new kind of item is a compile error
 //! until it has its words.
 
-use super::workshop::{ChecklistMode, Item, ItemRef, Workshop};
+use super::markup::RichText;
+use super::picture::Picture;
+use super::workshop::{Break, Checklist, ChecklistMode, Item, ItemRef, Timer, Workshop};
 
 /// The kinds of item a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,6 +102,84 @@ impl Item {
             Item::Timer(_) => ItemKind::Timer,
             Item::Break(_) => ItemKind::Break,
         }
+    }
+}
+
+/// What the room sees of a slide: everything but the speaker notes.
+#[derive(Debug, Clone, Copy)]
+pub struct RoomSlide<'a> {
+    pub title: &'a str,
+    pub body: &'a RichText,
+    /// The image's path as written in the workshop, and its pixels.
+    pub image: Option<&'a str>,
+    pub picture: Option<&'a Picture>,
+}
+
+/// What the room sees of a case: everything but the trainer's notes.
+#[derive(Debug, Clone, Copy)]
+pub struct RoomCase<'a> {
+    pub title: &'a str,
+    pub who: &'a str,
+    pub situation: &'a RichText,
+    pub questions: &'a [String],
+}
+
+/// What the room may see of an item. The projector, the workbook, the
+/// slides PDF and the room's pages draw from this, so a trainer's note cannot
+/// reach them by mistake: it is not in here.
+#[derive(Debug, Clone, Copy)]
+pub enum RoomItem<'a> {
+    Slide(RoomSlide<'a>),
+    Case(RoomCase<'a>),
+    /// A checklist has nothing only for the trainer.
+    Checklist(&'a Checklist),
+    Timer(&'a Timer),
+    Break(&'a Break),
+}
+
+/// What only the trainer sees of an item, with the heading it goes under.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainerNote<'a> {
+    pub heading: &'static str,
+    pub text: &'a RichText,
+}
+
+impl Item {
+    /// The room's part of this item: the one place that says what that is.
+    pub fn for_room(&self) -> RoomItem<'_> {
+        match self {
+            Item::Slide(s) => RoomItem::Slide(RoomSlide {
+                title: &s.title,
+                body: &s.body,
+                image: s.image.as_deref(),
+                picture: s.picture.as_ref(),
+            }),
+            Item::Case(c) => RoomItem::Case(RoomCase {
+                title: &c.title,
+                who: &c.who,
+                situation: &c.situation,
+                questions: &c.questions,
+            }),
+            Item::Checklist(c) => RoomItem::Checklist(c),
+            Item::Timer(t) => RoomItem::Timer(t),
+            Item::Break(b) => RoomItem::Break(b),
+        }
+    }
+
+    /// The trainer's part: speaker notes of a slide, trainer notes of a case.
+    pub fn for_trainer(&self) -> Option<TrainerNote<'_>> {
+        let note = match self {
+            Item::Slide(s) => TrainerNote {
+                heading: "Sprekersnotities",
+                text: &s.notes,
+            },
+            Item::Case(c) => TrainerNote {
+                heading: "Trainersnotities",
+                text: &c.trainer_notes,
+            },
+            Item::Checklist(_) | Item::Timer(_) | Item::Break(_) => return None,
+        };
+        Some(note).filter(|n| !n.text.is_empty())
     }
 }
 
@@ -229,6 +309,31 @@ mod tests {
         assert_eq!(p.section_text(), "onderdeel 2 van 2");
         assert_eq!(w.place(at(2, 0)), None);
         assert_eq!(w.place(at(0, 9)), None);
+    }
+
+    #[test]
+    fn trainer_notes_are_never_in_the_rooms_part() {
+        let notes = RichText::parse("GEHEIM: vraag door naar de ouders");
+        let with_notes = Item::Slide(Slide {
+            notes,
+            ..match slide("Welkom") {
+                Item::Slide(s) => s,
+                other => panic!("geen dia: {other:?}"),
+            }
+        });
+        assert!(!format!("{:?}", with_notes.for_room()).contains("GEHEIM"));
+        let note = with_notes.for_trainer().expect("a note");
+        assert_eq!(note.heading, "Sprekersnotities");
+        assert!(format!("{:?}", note.text).contains("GEHEIM"));
+        let pause = Item::Break(Break {
+            label: "Pauze".into(),
+            minutes: 5,
+        });
+        assert!(pause.for_trainer().is_none());
+        assert!(
+            slide("Leeg").for_trainer().is_none(),
+            "empty notes are no note"
+        );
     }
 
     #[test]

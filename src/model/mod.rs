@@ -17,7 +17,7 @@ mod workshop;
 
 pub use answers::{Answer, AnswerSet};
 pub use handout::DocKind;
-pub use kinds::{ItemKind, Place, count_sections};
+pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, count_sections};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
 pub use room::{

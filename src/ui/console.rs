@@ -4,7 +4,7 @@
 use chrono::Timelike;
 use egui::{Align, Layout, Rect, RichText, Ui};
 
-use crate::model::{Item, Workshop};
+use crate::model::{Item, RoomItem, Workshop};
 
 use super::countdown::{Phase, format_mmss};
 use super::present::{Presenter, repaint_each_second};
@@ -316,12 +316,10 @@ impl Console {
             return;
         };
         let size = self.notes_size;
+        // The trainer's part of the item (notes), else what the room sees.
+        let note = item.for_trainer();
         ui.horizontal(|ui| {
-            let title = match item {
-                Item::Case(_) => "Trainersnotities",
-                Item::Timer(_) => "Timer",
-                _ => "Sprekersnotities",
-            };
+            let title = note.map_or_else(|| item.kind().label(), |n| n.heading);
             ui.label(RichText::new(title).size(18.0).family(theme::bold_family()));
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button("A+").on_hover_text("Notities groter").clicked() {
@@ -338,12 +336,14 @@ impl Console {
         egui::ScrollArea::vertical()
             .id_salt(("notes", r))
             .auto_shrink([false, false])
-            .show(ui, |ui| match item {
-                Item::Slide(s) => rich::blocks(ui, s.notes.blocks(), size),
-                Item::Case(c) => rich::blocks(ui, c.trainer_notes.blocks(), size),
-                Item::Checklist(c) => rich::blocks(ui, c.intro.blocks(), size),
-                Item::Timer(t) => rich::blocks(ui, t.instruction.blocks(), size),
-                Item::Break(b) => {
+            .show(ui, |ui| match (note, item.for_room()) {
+                (Some(n), _) => rich::blocks(ui, n.text.blocks(), size),
+                (None, RoomItem::Slide(_) | RoomItem::Case(_)) => {
+                    ui.weak("Geen notities bij dit onderdeel.");
+                }
+                (None, RoomItem::Checklist(c)) => rich::blocks(ui, c.intro.blocks(), size),
+                (None, RoomItem::Timer(t)) => rich::blocks(ui, t.instruction.blocks(), size),
+                (None, RoomItem::Break(b)) => {
                     let resume = p.break_resume(r).map(|t| t.format("%H:%M").to_string());
                     rich::text(
                         ui,

@@ -2,69 +2,20 @@
 
 use egui::{Align, Color32, Layout, Rect, RichText, Ui};
 
-use crate::model::{Break, Case, Checklist, ChecklistItem, Item, Picture, Slide, Timer};
+use crate::model::{
+    Break, Checklist, ChecklistItem, Item, Picture, RoomCase, RoomItem, RoomSlide, Timer,
+};
 
 use super::countdown::{Countdown, Phase, format_mmss};
+use super::scale::{FIT_STEPS, fit_factor};
+pub use super::scale::{Fit, Scale, quantise};
 use super::{Now, rich, theme};
-
-/// Sizes derived from the height of the drawing area, so that the body text
-/// stays legible at the back of a classroom: at 1080 px the body is 49 px.
-#[derive(Debug, Clone, Copy)]
-pub struct Scale {
-    pub title: f32,
-    pub body: f32,
-    pub small: f32,
-}
-
-/// A text size on a fixed ladder (steps of about 6 %, rounded to half a
-/// point). Every size the audience view uses comes from this ladder, so the
-/// font atlas holds a few dozen sizes instead of one per window size and fit
-/// factor — that is what kept memory growing while paging.
-pub fn quantise(size: f32) -> f32 {
-    const STEP: f32 = 0.06;
-    let q = (size.max(1.0).ln() / STEP).round() * STEP;
-    (q.exp() * 2.0).round() / 2.0
-}
-
-/// The text factors tried when an item is too long: 1, 0,9, 0,81, …
-const FIT_STEPS: i32 = 12;
-
-fn fit_factor(step: i32) -> f32 {
-    0.9f32.powi(step)
-}
-
-impl Scale {
-    fn times(self, f: f32) -> Self {
-        Self {
-            title: quantise(self.title * f),
-            body: quantise(self.body * f),
-            small: quantise(self.small * f),
-        }
-    }
-
-    /// The sizes for an area `h` points high. Ctrl+plus (egui's zoom) makes
-    /// them larger on screen: the sizes follow the area's height in pixels.
-    pub fn for_height(h: f32) -> Self {
-        Self {
-            title: quantise((h / 12.0).max(18.0)),
-            body: quantise((h / 22.0).max(12.0)),
-            small: quantise((h / 36.0).max(10.0)),
-        }
-    }
-}
 
 /// The state of the clocks of the current item.
 pub struct Clocks<'a> {
     pub countdown: Option<&'a Countdown>,
     pub break_resume: Option<chrono::NaiveDateTime>,
     pub now: Now,
-}
-
-/// How an item fits its area: the text factor, and the height it then takes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fit {
-    pub factor: f32,
-    pub height: f32,
 }
 
 /// Draw `item` in `rect`, with all text scaled by `fit` (at most 1). A short
@@ -91,12 +42,13 @@ pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: Fit) {
 fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
     let zoom = ui.ctx().zoom_factor();
     let s = Scale::for_height(height * zoom).times(fit);
-    match item {
-        Item::Slide(slide) => draw_slide(ui, slide, s),
-        Item::Case(case) => draw_case(ui, case, s),
-        Item::Checklist(c) => draw_checklist(ui, c, s),
-        Item::Timer(t) => draw_timer(ui, t, s, clocks),
-        Item::Break(b) => draw_break(ui, b, s, clocks),
+    // Only the room's part of the item: trainer notes are not in it.
+    match item.for_room() {
+        RoomItem::Slide(slide) => draw_slide(ui, slide, s),
+        RoomItem::Case(case) => draw_case(ui, case, s),
+        RoomItem::Checklist(c) => draw_checklist(ui, c, s),
+        RoomItem::Timer(t) => draw_timer(ui, t, s, clocks),
+        RoomItem::Break(b) => draw_break(ui, b, s, clocks),
     }
 }
 
@@ -164,13 +116,13 @@ fn kicker(ui: &mut Ui, text: &str, s: Scale) {
     );
 }
 
-fn draw_slide(ui: &mut Ui, slide: &Slide, s: Scale) {
-    title(ui, &slide.title, s);
-    let Some(picture) = &slide.picture else {
+fn draw_slide(ui: &mut Ui, slide: RoomSlide<'_>, s: Scale) {
+    title(ui, slide.title, s);
+    let Some(picture) = slide.picture else {
         rich::blocks(ui, slide.body.blocks(), s.body);
         return;
     };
-    let texture = texture(ui, slide.image.as_deref().unwrap_or(""), picture);
+    let texture = texture(ui, slide.image.unwrap_or(""), picture);
     if slide.body.is_empty() {
         // Only a picture: as large as the slide allows, centred.
         let room = ui.available_size();
@@ -219,9 +171,9 @@ fn texture(ui: &Ui, key: &str, picture: &Picture) -> egui::TextureHandle {
     t
 }
 
-fn draw_case(ui: &mut Ui, case: &Case, s: Scale) {
+fn draw_case(ui: &mut Ui, case: RoomCase<'_>, s: Scale) {
     kicker(ui, &format!("Casus · {}", case.who), s);
-    title(ui, &case.title, s);
+    title(ui, case.title, s);
     let text = quantise(s.body * 0.8);
     ui.columns(2, |cols| {
         cols[0].with_layout(Layout::top_down(Align::Min), |ui| {

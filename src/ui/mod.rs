@@ -17,6 +17,7 @@ mod participant;
 mod present;
 pub mod rich;
 pub mod room_panel;
+mod scale;
 mod sessions;
 mod start;
 pub mod team;
