@@ -172,7 +172,7 @@ impl Ink {
     pub fn paint(&self, ui: &Ui, rect: Rect, r: ItemRef) {
         let painter = ui.painter_at(rect);
         let from_rel = |p: Pos2| rect.min + egui::vec2(p.x * rect.width(), p.y * rect.height());
-        let width = (rect.height() / 200.0).max(1.5);
+        let width = (rect.height() / 160.0).max(2.0);
         let in_progress = self
             .drawing
             .iter()

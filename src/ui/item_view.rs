@@ -296,6 +296,7 @@ fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
         ui.add_space(s.small);
         if phase == Phase::Finished {
             // The whole screen is red (the presenter paints it): white text, 6:1.
+            ui.add_space(ui.available_height() * 0.2);
             ui.label(
                 RichText::new(&t.label)
                     .size(s.title)
