@@ -16,6 +16,7 @@ mod export_targets;
 mod fuzz_loader;
 mod hostile_files;
 mod loader;
+mod participant;
 mod pdf_export;
 mod pdf_torture;
 mod pictures;

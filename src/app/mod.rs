@@ -2,6 +2,7 @@
 //! applies the commands they return with [`crate::content`] and [`crate::pdf`].
 
 mod commands;
+mod participant;
 mod present;
 mod room;
 mod room_export;
