@@ -9,6 +9,7 @@ mod common;
 mod pdf_support;
 mod roomkit;
 
+mod answer_codes;
 mod answers;
 mod app;
 mod console;
@@ -17,6 +18,7 @@ mod fuzz_loader;
 mod hostile_files;
 mod loader;
 mod participant;
+mod participant_layout;
 mod pdf_export;
 mod pdf_torture;
 mod pictures;
