@@ -25,6 +25,8 @@ pub struct MarkColors {
     pub ink: Color32,
     /// The tick on a ticked box.
     pub tick: Color32,
+    /// The border of a text field without focus.
+    pub edge: Color32,
 }
 
 impl MarkColors {
@@ -37,8 +39,26 @@ impl MarkColors {
             inside: visuals.extreme_bg_color,
             ink,
             tick: visuals.extreme_bg_color,
+            edge: if visuals.dark_mode {
+                Color32::from_gray(150)
+            } else {
+                Color32::from_gray(110)
+            },
         }
     }
+}
+
+/// The frame of a text field on the participant screens: a visible border
+/// (grey, ≥ 4.5:1 on the field and the panel), in ink with the keyboard focus.
+pub fn field_frame(ui: &Ui, id: egui::Id) -> egui::Frame {
+    let c = MarkColors::of(ui.visuals());
+    let focused = ui.memory(|m| m.has_focus(id));
+    let stroke = if focused { c.ink } else { c.edge };
+    egui::Frame::new()
+        .fill(c.inside)
+        .stroke(Stroke::new(2.0, stroke))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(8, 6))
 }
 
 /// A check box with `text` beside it (wrapped); clicking the row or the box
@@ -181,6 +201,8 @@ mod tests {
                 ("border on inside", c.ink, c.inside),
                 ("tick on ticked box", c.tick, c.ink),
                 ("dot on inside", c.ink, c.inside),
+                ("field edge on inside", c.edge, c.inside),
+                ("field edge on panel", c.edge, c.panel),
             ] {
                 let ratio = contrast(a, b);
                 assert!(ratio >= 4.5, "dark={dark}: {what} is {ratio:.2}:1");

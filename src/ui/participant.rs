@@ -186,8 +186,11 @@ fn item_input(ui: &mut Ui, item: &ChecklistItem, answer: &mut Answer) -> bool {
         }
         (ChecklistItem::Open { question, lines }, Answer::Open(text)) => {
             let label = rich::text(ui, question, ITEM_TEXT);
+            let id = ui.make_persistent_id("open");
             ui.add(
                 egui::TextEdit::multiline(text)
+                    .id(id)
+                    .frame(choice::field_frame(ui, id))
                     .desired_rows(usize::from(*lines).max(1))
                     .desired_width(f32::INFINITY),
             )

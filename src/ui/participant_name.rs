@@ -6,10 +6,10 @@ use egui::{RichText, Ui};
 
 use crate::model::{AccessCode, CODE_DIGITS};
 
-use super::{Command, theme};
+use super::{Command, choice, theme};
 
 /// The name screen's fields and what the app said about the last try.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct NameScreen {
     name: String,
     code: String,
@@ -19,6 +19,18 @@ pub struct NameScreen {
     pub message: Option<String>,
     /// Slows down guessing codes; kept when the screen is cleared.
     pub gate: Gate,
+}
+
+/// Never shows the typed code.
+impl std::fmt::Debug for NameScreen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameScreen")
+            .field("name", &self.name)
+            .field("code", &"*".repeat(self.code.len()))
+            .field("message", &self.message)
+            .field("gate", &self.gate)
+            .finish()
+    }
 }
 
 impl NameScreen {
@@ -57,9 +69,12 @@ impl NameScreen {
         );
         ui.add_space(14.0);
         let label = ui.label(RichText::new("Je naam").family(theme::bold_family()));
+        let name_id = ui.make_persistent_id("naam");
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut self.name)
+                    .id(name_id)
+                    .frame(choice::field_frame(ui, name_id))
                     .hint_text("bijvoorbeeld Fatima")
                     .char_limit(80)
                     .desired_width(320.0),
@@ -71,9 +86,12 @@ impl NameScreen {
         }
         ui.add_space(6.0);
         let label = ui.label(RichText::new("Je code (4 cijfers)").family(theme::bold_family()));
+        let code_id = ui.make_persistent_id("code");
         let code_edit = ui
             .add(
                 egui::TextEdit::singleline(&mut self.code)
+                    .id(code_id)
+                    .frame(choice::field_frame(ui, code_id))
                     .password(true)
                     .char_limit(CODE_DIGITS)
                     .desired_width(120.0),
