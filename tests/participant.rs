@@ -40,6 +40,8 @@ pub(crate) fn name_screen(h: &mut Harness<'_, KampvuurApp>) {
 fn sign_in(h: &mut Harness<'_, KampvuurApp>, name: &str, code: &str, button: &str) {
     type_into(h, "Je naam", name);
     type_into(h, "Je code (4 cijfers)", code);
+    // Two seconds: long enough for egui's undo history to take them in.
+    h.run_steps(8);
     click(h, button);
 }
 
@@ -92,11 +94,36 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
     click(&mut h, CHECK);
     answer_open(&mut h, "Eerst rust");
     assert_eq!(open_answer(&h).as_deref(), Some("Eerst rust"));
+    // The notice of an exported reflection names her; it goes with Klaar.
+    let now = kampvuur::ui::Now {
+        t: common::time(&h),
+        wall: common::wall(),
+    };
+    let pdf = dir.path().join("reflectie-fatima.pdf");
+    h.state_mut()
+        .export_to(kampvuur::model::DocKind::Reflection, pdf, now);
+    h.run_steps(1);
+    h.get_by_label_contains("reflectie-fatima.pdf");
     click(&mut h, "Klaar");
     assert_eq!(h.state().screen, Screen::Start);
+    assert!(h.state().notice.is_none());
+    assert!(h.query_by_label_contains("reflectie-fatima").is_none());
     assert!(h.state().participant.answers.is_none(), "answers forgotten");
 
     name_screen(&mut h);
+    assert!(h.state().participant.name.is_empty());
+    // Undo in the empty fields does not bring back her name or code.
+    for field in ["Je naam", "Je code (4 cijfers)"] {
+        h.get_by_label(field).focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(2);
+        assert_eq!(
+            h.get_by_label(field).value().as_deref(),
+            Some(""),
+            "{field}"
+        );
+    }
     assert!(h.state().participant.name.is_empty());
     assert_eq!(h.get_by_label("Je naam").value().as_deref(), Some(""));
     assert!(
@@ -217,6 +244,15 @@ fn every_anonymous_start_is_a_new_set() {
         open_answer(&h),
         None,
         "the previous anonymous answers are shown"
+    );
+    h.get_by_label(OPEN).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        open_answer(&h),
+        None,
+        "undo brought back the previous answer"
     );
     answer_open(&mut h, "Tweede anonieme");
     click(&mut h, "Klaar");

@@ -43,6 +43,10 @@ impl KampvuurApp {
             });
             return false;
         }
+        if self.participant.answers.is_some() {
+            // A notice may name the person (an exported reflection's file name).
+            self.notice = None;
+        }
         self.participant.clear();
         self.save = SaveState::default();
         true

@@ -20,6 +20,9 @@ pub struct ParticipantScreen {
     /// The name screen.
     pub name: NameScreen,
     selected: usize,
+    /// Counts clears: each person's text fields get new ids, so egui's undo
+    /// history of the previous person's answers is out of reach.
+    generation: u64,
 }
 
 /// The label under which an (possibly empty) name is shown.
@@ -33,6 +36,7 @@ impl ParticipantScreen {
     pub fn clear(&mut self) {
         self.answers = None;
         self.selected = 0;
+        self.generation = self.generation.wrapping_add(1);
         self.name.clear();
     }
 
@@ -56,7 +60,7 @@ impl ParticipantScreen {
                 return;
             };
             // A new checklist starts at the top.
-            ui.push_id(self.selected, |ui| {
+            ui.push_id((self.generation, self.selected), |ui| {
                 super::start::centered(ui, MAX_COLUMN, |ui| {
                     ui.add_space(8.0);
                     if let Some(answers) = self.answers.as_mut()

@@ -19,6 +19,9 @@ pub struct NameScreen {
     pub message: Option<String>,
     /// Slows down guessing codes; kept when the screen is cleared.
     pub gate: Gate,
+    /// Counts clears: the fields get new ids, so egui's undo history of the
+    /// previous person's name and code is out of reach.
+    generation: u64,
 }
 
 /// Never shows the typed code.
@@ -40,6 +43,7 @@ impl NameScreen {
         self.code.clear();
         self.focused = false;
         self.message = None;
+        self.generation = self.generation.wrapping_add(1);
     }
 
     /// Empties the code field (after a wrong code).
@@ -69,7 +73,7 @@ impl NameScreen {
         );
         ui.add_space(14.0);
         let label = ui.label(RichText::new("Je naam").family(theme::bold_family()));
-        let name_id = ui.make_persistent_id("naam");
+        let name_id = ui.make_persistent_id(("naam", self.generation));
         let edit = ui
             .add(
                 egui::TextEdit::singleline(&mut self.name)
@@ -86,7 +90,7 @@ impl NameScreen {
         }
         ui.add_space(6.0);
         let label = ui.label(RichText::new("Je code (4 cijfers)").family(theme::bold_family()));
-        let code_id = ui.make_persistent_id("code");
+        let code_id = ui.make_persistent_id(("code", self.generation));
         let code_edit = ui
             .add(
                 egui::TextEdit::singleline(&mut self.code)
