@@ -7,24 +7,17 @@ use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kampvuur::app::{KampvuurApp, Paths};
-use kampvuur::content::{AnswerStore, RoomStore};
+use kampvuur::app::KampvuurApp;
 use kampvuur::model::Answer;
 
-use crate::common::{self, app_in, harness};
+use crate::common::{app_in, harness};
 use crate::participant::{CHECK, click, name_screen};
 
 /// The app on the shipped workshop in a window of `width` × 1080.
 fn shipped(dir: &Path, width: f32) -> Harness<'static, KampvuurApp> {
-    let workshop = kampvuur::content::bundled_workshop().expect("the shipped workshop loads");
-    let paths = Paths {
-        answers: Some(AnswerStore::new(dir.join("antwoorden"))),
-        settings: Some(dir.join("instellingen.ron")),
-        sessions: Some(dir.join("sessies")),
-        room: Some(RoomStore::new(dir.join("zaal"))),
-        room_bind: Some(std::net::Ipv4Addr::LOCALHOST.into()),
-    };
-    let app = KampvuurApp::new(workshop, None, paths, common::wall());
+    let mut app = app_in(dir);
+    app.open(Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops/vurige-kind-in-de-klas.ron"));
+    assert_eq!(app.workshop.title, "Het vurige kind in de klas");
     Harness::builder()
         .with_size([width, 1080.0])
         .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
