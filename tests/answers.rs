@@ -1,23 +1,30 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
-//! Answers on disk: round trips, participants, corrupt files, atomic saves, safe names.
+//! Answers on disk: a set per person with a file of its own, opened only with
+//! name and code; anonymous sets apart; old files kept but never opened;
+//! atomic saves, safe names, clear errors.
 
 use std::path::{Component, Path};
 
 use kampvuur::content::{
-    AnswerStore, FailPoint, Loaded, StoreError, fail_next_write_at, now_stamp, write_atomic,
+    AnswerStore, FailPoint, Resumed, Started, StoreError, fail_next_write_at, now_stamp,
+    write_atomic,
 };
-use kampvuur::model::{Answer, AnswerSet};
+use kampvuur::model::{AccessCode, Answer, AnswerSet};
 
-const WORKSHOP: &str = "Het vurige kind in de klas";
+pub(crate) const WORKSHOP: &str = "Het vurige kind in de klas";
 
-fn store() -> (tempfile::TempDir, AnswerStore) {
+pub(crate) fn store() -> (tempfile::TempDir, AnswerStore) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let store = AnswerStore::new(dir.path().join("answers"));
     (dir, store)
 }
 
-fn filled(participant: &str) -> AnswerSet {
-    let mut set = AnswerSet::new(participant, WORKSHOP);
+pub(crate) fn code(digits: &str) -> AccessCode {
+    AccessCode::parse(digits).unwrap_or_else(|| panic!("{digits} is a code"))
+}
+
+/// `set` with answers filled in.
+pub(crate) fn fill(mut set: AnswerSet) -> AnswerSet {
     set.updated = now_stamp();
     set.checklists.insert(
         "A".into(),
@@ -33,18 +40,33 @@ fn filled(participant: &str) -> AnswerSet {
     set
 }
 
-fn save(store: &AnswerStore, set: &AnswerSet) -> std::path::PathBuf {
+/// A new set of `name` with `digits` as its code.
+pub(crate) fn start(store: &AnswerStore, name: &str, digits: &str) -> AnswerSet {
+    match store.start(WORKSHOP, name, &code(digits)) {
+        Ok(Started::New { set, .. }) => set,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A set of `name` with `digits`, filled in and saved.
+pub(crate) fn filled(store: &AnswerStore, name: &str, digits: &str) -> AnswerSet {
+    let set = fill(start(store, name, digits));
+    save(store, &set);
+    set
+}
+
+pub(crate) fn save(store: &AnswerStore, set: &AnswerSet) -> std::path::PathBuf {
     store.save(set).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn load(store: &AnswerStore, participant: &str) -> Loaded {
+pub(crate) fn resume(store: &AnswerStore, name: &str, digits: &str) -> Resumed {
     store
-        .load(WORKSHOP, participant)
+        .resume(WORKSHOP, name, &code(digits))
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
+pub(crate) fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{e}"))
         .flatten()
@@ -54,128 +76,94 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
-#[test]
-fn round_trip() {
-    let (_dir, store) = store();
-    let set = filled("Fatima el Amrani");
-    let path = save(&store, &set);
-    assert_eq!(path, store.path_for(WORKSHOP, "Fatima el Amrani"));
-    assert!(path.starts_with(store.root()));
-    assert!(path.ends_with("het-vurige-kind-in-de-klas/fatima-el-amrani.ron"));
-    assert_eq!(
-        load(&store, "Fatima el Amrani"),
-        Loaded::Existing(set.clone())
-    );
+pub(crate) fn workshop_dir(store: &AnswerStore) -> std::path::PathBuf {
+    store.workshop_dir(WORKSHOP)
+}
 
-    // Saving again replaces the file.
+#[test]
+fn round_trip_with_name_and_code() {
+    let (_dir, store) = store();
+    let set = filled(&store, "Fatima el Amrani", "4821");
+    let path = store.path_of(&set);
+    let file = path.file_name().unwrap_or_default().to_string_lossy();
+    assert!(path.starts_with(workshop_dir(&store)), "{path:?}");
+    assert!(
+        file.starts_with("fatima-el-amrani-") && file.len() == "fatima-el-amrani-".len() + 12,
+        "{file}"
+    );
+    assert_eq!(
+        resume(&store, "Fatima el Amrani", "4821"),
+        Resumed::Found(set.clone())
+    );
+    // Capitals and spaces of the name do not count; the code does.
+    assert_eq!(
+        resume(&store, " fatima  EL amrani", "4821"),
+        Resumed::Found(set.clone())
+    );
+    for (name, digits) in [
+        ("Fatima el Amrani", "4820"),
+        ("fatima el amrani", "0000"),
+        ("Fatima", "4821"),
+    ] {
+        assert_eq!(
+            resume(&store, name, digits),
+            Resumed::NotFound { legacy: false },
+            "{name}"
+        );
+    }
+    // Saving again replaces the one file.
     let mut changed = set;
     changed.checklists.remove("B");
     save(&store, &changed);
-    assert_eq!(load(&store, "Fatima el Amrani"), Loaded::Existing(changed));
-    assert_eq!(listing(path.parent().unwrap_or(Path::new("/"))).len(), 1);
-}
-
-#[test]
-fn fresh_when_nothing_saved() {
-    let (_dir, store) = store();
-    match load(&store, " Bram ") {
-        Loaded::Fresh(set) => {
-            assert_eq!(
-                (set.participant.as_str(), set.workshop.as_str()),
-                ("Bram", WORKSHOP)
-            );
-            assert!(set.checklists.is_empty());
-        }
-        other => panic!("{other:?}"),
-    }
     assert_eq!(
-        store
-            .participants(WORKSHOP)
-            .unwrap_or_else(|e| panic!("{e}")),
-        Vec::<String>::new()
+        resume(&store, "Fatima el Amrani", "4821"),
+        Resumed::Found(changed)
     );
+    assert_eq!(listing(&workshop_dir(&store)).len(), 1);
 }
 
 #[test]
-fn participants_by_name() {
+fn unreadable_files_are_skipped_and_kept() {
     let (_dir, store) = store();
-    for name in ["Zoë de Vries", "bram", "", "Anouk"] {
-        save(&store, &filled(name));
-    }
-    save(&store, &AnswerSet::new("Iemand", "Een andere workshop"));
-    let dir = store.path_for(WORKSHOP, "x");
-    let dir = dir.parent().unwrap_or(Path::new("/"));
-    std::fs::write(dir.join("kapot.ron"), b"\xff\xfe niet te lezen")
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.join("notities.txt"), b"(participant: \"X\")")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let names = store
-        .participants(WORKSHOP)
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(names, vec!["", "Anouk", "bram", "Zoë de Vries"]);
-    assert!(dir.join("anoniem.ron").is_file());
-}
-
-#[test]
-fn corrupt_files_are_moved_aside_not_lost() {
-    let (_dir, store) = store();
-    let path = store.path_for(WORKSHOP, "Noor");
-    let dir = path.parent().unwrap_or(Path::new("/")).to_owned();
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let garbage: [&[u8]; 3] = [
-        b"dit is geen RON {{{",
-        b"(participant: 5, workshop: [])",
-        b"(participant: \"Noor\", workshop: \"\xe9\")",
+    let anna = filled(&store, "Anna", "1234");
+    let dir = workshop_dir(&store);
+    let garbage: [(&str, &[u8]); 3] = [
+        ("kapot.ron", b"dit is geen RON {{{"),
+        ("raar.ron", b"(participant: 5, workshop: [])"),
+        ("notities.txt", b"(participant: \"Anna\")"),
     ];
-    let mut moved = Vec::new();
-    for bytes in garbage {
-        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
-        match load(&store, "Noor") {
-            Loaded::Recovered {
-                set,
-                moved_to,
-                reason,
-            } => {
-                assert_eq!(set, AnswerSet::new("Noor", WORKSHOP));
-                assert!(!path.exists(), "the corrupt file must be moved");
-                assert_eq!(std::fs::read(&moved_to).unwrap_or_default(), bytes);
-                assert_eq!(moved_to.parent(), Some(dir.as_path()));
-                let name = moved_to
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                assert!(
-                    name.starts_with("noor.kapot-") && name.ends_with(".ron"),
-                    "{name}"
-                );
-                let stamp = &name["noor.kapot-".len().."noor.kapot-".len() + 15];
-                assert!(
-                    stamp.chars().enumerate().all(|(i, c)| if i == 8 {
-                        c == '-'
-                    } else {
-                        c.is_ascii_digit()
-                    }),
-                    "{name}"
-                );
-                assert!(reason.contains(&moved_to.display().to_string()), "{reason}");
-                moved.push(moved_to);
-            }
-            other => panic!("{other:?}"),
-        }
+    for (name, bytes) in garbage {
+        std::fs::write(dir.join(name), bytes).unwrap_or_else(|e| panic!("{e}"));
     }
-    // Three corrupt files, probably within one second: none overwritten.
-    moved.sort();
-    moved.dedup();
-    assert_eq!(moved.len(), 3);
-    // Moved-aside files are not participants, and the name is free again.
+    assert_eq!(resume(&store, "Anna", "1234"), Resumed::Found(anna));
     assert_eq!(
-        store
-            .participants(WORKSHOP)
-            .unwrap_or_else(|e| panic!("{e}")),
-        Vec::<String>::new()
+        store.sets(WORKSHOP).unwrap_or_else(|e| panic!("{e}")).len(),
+        1
     );
-    assert!(matches!(load(&store, "Noor"), Loaded::Fresh(_)));
+    for (name, bytes) in garbage {
+        assert_eq!(std::fs::read(dir.join(name)).unwrap_or_default(), bytes);
+    }
+}
+
+#[test]
+fn a_broken_file_in_the_way_of_a_save_is_moved_aside_not_lost() {
+    let (_dir, store) = store();
+    let set = filled(&store, "Noor", "1234");
+    let path = store.path_of(&set);
+    std::fs::write(&path, b"half weggeschreven").unwrap_or_else(|e| panic!("{e}"));
+    save(&store, &set);
+    let files = listing(&workshop_dir(&store));
+    assert_eq!(files.len(), 2, "{files:?}");
+    let moved = files
+        .iter()
+        .find(|f| f.contains(".kapot-"))
+        .expect("moved aside");
+    assert!(moved.starts_with(&set.key), "{moved}");
+    assert_eq!(
+        std::fs::read(workshop_dir(&store).join(moved)).unwrap_or_default(),
+        b"half weggeschreven"
+    );
+    assert_eq!(resume(&store, "Noor", "1234"), Resumed::Found(set));
 }
 
 #[cfg(unix)]
@@ -183,7 +171,7 @@ fn corrupt_files_are_moved_aside_not_lost() {
 fn files_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, store) = store();
-    let path = save(&store, &filled("Fatima"));
+    let path = store.path_of(&filled(&store, "Fatima", "1234"));
     let mode = |p: &Path| {
         std::fs::metadata(p)
             .map(|m| m.permissions().mode() & 0o777)
@@ -197,8 +185,8 @@ fn files_are_private() {
 #[test]
 fn interrupted_save_keeps_the_old_file() {
     let (_dir, store) = store();
-    let old = filled("Tim");
-    let path = save(&store, &old);
+    let old = filled(&store, "Tim", "1234");
+    let path = store.path_of(&old);
     let before = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
     let dir = path.parent().unwrap_or(Path::new("/")).to_owned();
 
@@ -212,17 +200,24 @@ fn interrupted_save_keeps_the_old_file() {
             .unwrap_or_else(|| panic!("save did not fail"));
         assert!(matches!(err, StoreError::DiskFull { .. }), "{err:?}");
         assert!(err.to_string().contains("de schijf is vol"), "{err}");
-        assert!(err.to_string().contains("tim.ron"), "{err}");
+        assert!(
+            err.to_string().contains(&format!("{}.ron", old.key)),
+            "{err}"
+        );
         assert_eq!(
             std::fs::read(&path).unwrap_or_default(),
             before,
             "old file changed"
         );
-        assert_eq!(listing(&dir), vec!["tim.ron"], "temporary file left behind");
+        assert_eq!(
+            listing(&dir),
+            vec![format!("{}.ron", old.key)],
+            "temporary file left behind"
+        );
     }
     // The injected failure is used up: the next save works.
     save(&store, &new);
-    assert_eq!(load(&store, "Tim"), Loaded::Existing(new));
+    assert_eq!(resume(&store, "Tim", "1234"), Resumed::Found(new));
 }
 
 #[test]
@@ -232,8 +227,10 @@ fn failing_folder_is_a_clear_error() {
     let blocker = dir.path().join("answers");
     std::fs::write(&blocker, b"ik ben een bestand").unwrap_or_else(|e| panic!("{e}"));
     let store = AnswerStore::new(blocker.clone());
+    let mut tim = fill(AnswerSet::new("Tim", WORKSHOP));
+    tim.key = "tim-00000001".into();
     let err = store
-        .save(&filled("Tim"))
+        .save(&tim)
         .err()
         .unwrap_or_else(|| panic!("save did not fail"));
     assert!(matches!(err, StoreError::CreateFolder { .. }), "{err:?}");
@@ -271,19 +268,19 @@ fn write_atomic_replaces_whole_files() {
 fn names_are_safe_file_names() {
     let (_dir, store) = store();
     let cases = [
-        ("../../etc", "../../passwd", "etc/passwd.ron"),
-        ("", "", "workshop/anoniem.ron"),
-        ("🔥🔥", "🙂", "workshop/anoniem.ron"),
-        ("Één & ander", "Zoë Ĳzerman", "een-ander/zoe-ijzerman.ron"),
-        (
-            "/",
-            "C:\\Windows\\system32",
-            "workshop/c-windows-system32.ron",
-        ),
-        ("a\0b", ".", "a-b/anoniem.ron"),
+        ("../../etc", "../../passwd", "etc/passwd-"),
+        ("", "", "workshop/anoniem-"),
+        ("🔥🔥", "🙂", "workshop/anoniem-"),
+        ("Één & ander", "Zoë Ĳzerman", "een-ander/zoe-ijzerman-"),
+        ("/", "C:\\Windows\\system32", "workshop/c-windows-system32-"),
+        ("a\0b", ".", "a-b/anoniem-"),
     ];
     for (workshop, participant, expected) in cases {
-        let path = store.path_for(workshop, participant);
+        let set = match store.start(workshop, participant, &code("1234")) {
+            Ok(Started::New { set, .. }) => set,
+            other => panic!("{other:?}"),
+        };
+        let path = store.path_of(&set);
         let rel = path
             .strip_prefix(store.root())
             .unwrap_or_else(|_| panic!("{path:?} escapes"));
@@ -291,15 +288,21 @@ fn names_are_safe_file_names() {
             rel.components().all(|c| matches!(c, Component::Normal(_))),
             "{rel:?}"
         );
-        assert_eq!(rel, Path::new(expected));
+        let rel = rel.to_string_lossy();
+        assert!(rel.starts_with(expected) && rel.ends_with(".ron"), "{rel}");
+        assert!(path.is_file(), "a started set is saved at once: {rel}");
     }
     let long = "x".repeat(1000);
-    let name = store.path_for(&long, &long);
-    assert!(name.file_name().map_or(0, |n| n.len()) <= 70);
-    // Saving under odd names works and loads back.
-    let set = filled("../../🙂");
-    save(&store, &set);
-    assert_eq!(load(&store, "../../🙂"), Loaded::Existing(set));
+    let set = match store.start(&long, &long, &code("1234")) {
+        Ok(Started::New { set, .. }) => set,
+        other => panic!("{other:?}"),
+    };
+    assert!(store.path_of(&set).file_name().map_or(0, |n| n.len()) <= 80);
+    // A key from a file that tries to leave the folder is not used as a file name.
+    let mut odd = set.clone();
+    odd.key = "../../weg".into();
+    assert!(store.path_of(&odd).starts_with(store.workshop_dir(&long)));
+    assert!(store.save(&odd).is_err());
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use kampvuur::app::Screen;
-use kampvuur::content::AnswerStore;
+use kampvuur::content::{AnswerStore, Resumed};
 use kampvuur::model::Answer;
 use kampvuur::ui::deck::Blank;
 
@@ -137,7 +137,10 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     h.get_by_label("Je naam").focus();
     h.get_by_label("Je naam").type_text("Fatima");
     h.run_steps(1);
-    h.get_by_label("Verder").click();
+    h.get_by_label("Je code (4 cijfers)").focus();
+    h.get_by_label("Je code (4 cijfers)").type_text("4821");
+    h.run_steps(1);
+    h.get_by_label("Beginnen").click();
     h.run_steps(2);
     h.get_by_label("We hebben eerst naar het welzijn gekeken.")
         .click();
@@ -152,14 +155,15 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     h.run_steps(1);
     // Within a second (four steps of 0.25 s in egui time) the answers are on disk.
     h.run_steps(4);
-    let file: PathBuf = dir.path().join("antwoorden/rust-in-de-klas/fatima.ron");
+    let store = AnswerStore::new(dir.path().join("antwoorden"));
+    let file: PathBuf = store.path_of(h.state().participant.answers.as_ref().expect("answers"));
+    assert!(file.starts_with(dir.path().join("antwoorden/rust-in-de-klas")));
     let text = std::fs::read_to_string(&file).expect("answers were saved");
     assert!(text.contains("Fatima"), "{text}");
-    let store = AnswerStore::new(dir.path().join("antwoorden"));
-    let set = store
-        .load("Rust in de klas", "Fatima")
-        .expect("answers load")
-        .into_set();
+    let code = kampvuur::model::AccessCode::parse("4821").expect("a code");
+    let Ok(Resumed::Found(set)) = store.resume("Rust in de klas", "Fatima", &code) else {
+        panic!("the answers do not load");
+    };
     let answers = &set.checklists["A"];
     assert_eq!(answers[0], Answer::Check(true));
     assert_eq!(answers[1], Answer::YesNo(Some(true)));
@@ -174,12 +178,17 @@ fn filling_a_checklist_autosaves_the_expected_file() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
-    // Reopening the app shows them again, picked by name.
+    // Reopening the app shows them again, with name and code.
     let mut h = harness(app_in(dir.path()));
     h.run_steps(1);
     h.get_by_label("Invullen als deelnemer").click();
     h.run_steps(2);
-    h.get_by_label("Verder als Fatima").click();
+    h.get_by_label("Je naam").focus();
+    h.get_by_label("Je naam").type_text("Fatima");
+    h.get_by_label("Je code (4 cijfers)").focus();
+    h.get_by_label("Je code (4 cijfers)").type_text("4821");
+    h.run_steps(1);
+    h.get_by_label("Verder met mijn antwoorden").click();
     h.run_steps(2);
     assert_eq!(
         h.state()

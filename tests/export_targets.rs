@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-use kampvuur::content::{AnswerStore, Loaded, StoreError, save_handout, write_atomic};
+use kampvuur::content::{AnswerStore, StoreError, save_handout, write_atomic};
 use kampvuur::model::{Answer, AnswerSet};
 
 fn mode(path: &Path) -> u32 {
@@ -120,8 +120,10 @@ fn a_folder_that_takes_no_files_is_not_called_missing() {
     assert!(err.contains("/proc"), "{err}");
 }
 
+/// A set with its own file, `<name in lowercase>-0001.ron`.
 fn set(name: &str, open: &str) -> AnswerSet {
     let mut set = AnswerSet::new(name, "Het vurige kind");
+    set.key = format!("{}-0001", name.to_lowercase());
     set.checklists.insert(
         "A".into(),
         vec![Answer::Check(true), Answer::Open(open.into())],
@@ -140,16 +142,15 @@ fn a_read_only_answers_file_is_kept_and_the_save_says_so() {
     assert!(matches!(err, StoreError::Refused { .. }), "{err:?}");
     let shown = err.to_string();
     assert!(
-        shown.contains("tim.ron") && shown.contains("alleen-lezen"),
+        shown.contains("tim-0001.ron") && shown.contains("alleen-lezen"),
         "{shown}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(mode(&path), 0o400);
     // It still loads.
-    assert_eq!(
-        store.load("Het vurige kind", "Tim").unwrap(),
-        Loaded::Existing(set("Tim", "eerst"))
-    );
+    let sets = store.sets("Het vurige kind").unwrap();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0].set, set("Tim", "eerst"));
 }
 
 fn age(path: &Path, secs: u64) {
@@ -181,15 +182,10 @@ fn a_complete_temp_file_left_by_a_kill_is_recovered_and_stale_ones_removed() {
     std::fs::write(folder.join(".kampvuur-g7h8i9.tmp"), &anouk).unwrap();
     age(&folder.join(".kampvuur-g7h8i9.tmp"), 60);
 
-    assert_eq!(
-        store.load("Het vurige kind", "Tim").unwrap(),
-        Loaded::Existing(set("Tim", "later"))
-    );
-    assert_eq!(listing(&folder), ["anouk.ron", "tim.ron"]);
-    assert_eq!(
-        store.participants("Het vurige kind").unwrap(),
-        ["Anouk", "Tim"]
-    );
+    let sets = store.sets("Het vurige kind").unwrap();
+    assert_eq!(listing(&folder), ["anouk-0001.ron", "tim-0001.ron"]);
+    let sets: Vec<AnswerSet> = sets.into_iter().map(|s| s.set).collect();
+    assert_eq!(sets, [set("Anouk", "ja"), set("Tim", "later")]);
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod common;
 mod pdf_support;
 mod roomkit;
 
+mod answer_codes;
 mod answers;
 mod app;
 mod console;
@@ -19,6 +20,8 @@ mod hostile_files;
 mod ink;
 mod loader;
 mod memory;
+mod participant;
+mod participant_layout;
 mod pdf_export;
 mod pdf_torture;
 mod pictures;

@@ -54,13 +54,9 @@ impl KampvuurApp {
                     Err(e) => times_not_saved(&e),
                 });
             }
-            Command::Participate => {
-                self.flush_answers();
-                self.screen = Screen::Participant;
-                self.refresh_participants();
-            }
+            Command::Participate => self.open_participant(),
             Command::ToStart => {
-                self.flush_answers();
+                self.close_participant();
                 if self.screen == Screen::Present {
                     self.show.presenter.pause_session(now);
                     if let Some(Err(e)) = self.save_times(now) {
@@ -100,7 +96,10 @@ impl KampvuurApp {
                 theme::apply_theme(ctx, dark);
                 self.save_settings();
             }
-            Command::ChooseParticipant(name) => self.choose_participant(&name),
+            Command::StartParticipant { name, code } => self.start_participant(&name, &code, now),
+            Command::ResumeParticipant { name, code } => self.resume_participant(&name, &code, now),
+            Command::StartAnonymous => self.start_anonymous(),
+            Command::ParticipantDone => self.participant_done(),
             Command::AnswersChanged => self.mark_dirty(now),
             Command::Export(DocKind::Team) => self.export_team(None, false, now),
             Command::Export(kind) => self.export(kind, now),
@@ -221,12 +220,6 @@ impl KampvuurApp {
         }
     }
 
-    fn refresh_participants(&mut self) {
-        if let Some(store) = &self.paths.answers {
-            self.participant.known = store.participants(&self.workshop.title).unwrap_or_default();
-        }
-    }
-
     /// Open a workshop file; on errors the current workshop stays open.
     pub fn open(&mut self, path: PathBuf) {
         match content::load_workshop(&path) {
@@ -251,7 +244,7 @@ impl KampvuurApp {
         // The room serves the workshop it started with: a new workshop, a new session.
         self.room = Default::default();
         self.show.presenter = Presenter::new(&workshop);
-        self.participant = Default::default();
+        self.participant.clear();
         self.save = Default::default();
         self.workshop = workshop;
         self.workshop_path = path;

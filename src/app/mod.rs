@@ -3,6 +3,7 @@
 
 mod commands;
 mod files;
+mod participant;
 mod present;
 mod room;
 mod room_export;

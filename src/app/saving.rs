@@ -1,11 +1,9 @@
 //! Autosave of the participant's answers: within a second of a change,
 //! retried when the disk says no, and never dropped from memory.
 
-use crate::content::Loaded;
-use crate::model::AnswerSet;
 use crate::ui::Now;
 
-use super::{KampvuurApp, Notice};
+use super::KampvuurApp;
 
 /// Seconds between the last change and the save.
 const DELAY: f64 = 0.5;
@@ -40,50 +38,6 @@ impl SaveState {
 }
 
 impl KampvuurApp {
-    /// Switch to the answers of `name`, saving the current ones first.
-    pub(super) fn choose_participant(&mut self, name: &str) {
-        self.flush_answers();
-        self.save = super::SaveState::default();
-        let title = self.workshop.title.clone();
-        let Some(store) = &self.paths.answers else {
-            self.participant.answers = Some(AnswerSet::new(name, &title));
-            self.notice = Some(Notice {
-                text: "Er is geen map gevonden om antwoorden te bewaren; ze blijven alleen tot je afsluit.".to_owned(),
-                error: true,
-                file: None,
-            });
-            return;
-        };
-        self.save.path = Some(store.path_for(&title, name));
-        let set = match store.load(&title, name) {
-            Ok(Loaded::Fresh(set) | Loaded::Existing(set)) => set,
-            Ok(Loaded::Recovered {
-                set,
-                moved_to,
-                reason,
-            }) => {
-                self.notice = Some(Notice {
-                    text: format!(
-                        "Je eerder bewaarde antwoorden waren beschadigd ({reason}). Het oude bestand is bewaard als {}; je begint met een lege lijst.",
-                        moved_to.display()
-                    ),
-                    error: true,
-                    file: None,
-                });
-                set
-            }
-            Err(e) => {
-                self.notice = Some(Notice {
-                    text: format!("Je antwoorden konden niet worden gelezen: {e}"),
-                    error: true,
-                    file: None,
-                });
-                AnswerSet::new(name, &title)
-            }
-        };
-        self.participant.answers = Some(set);
-    }
-
     pub(super) fn mark_dirty(&mut self, now: Now) {
         if self.save.dirty_since.is_none() {
             self.save.dirty_since = Some(now.t);

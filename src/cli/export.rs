@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::content::{AnswerStore, Loaded, RoomStore, save_handout};
-use crate::model::{AnswerSet, RoomSession, TeamSummary, Workshop, team_csv};
+use crate::content::{AnswerStore, Resumed, RoomStore, save_handout};
+use crate::model::{AccessCode, AnswerSet, RoomSession, TeamSummary, Workshop, team_csv};
 use crate::pdf::{self, DocKind, ExportRequest};
 
 /// Which handout to export.
@@ -35,9 +35,17 @@ pub struct ExportArgs {
     /// Dia's met sprekersnotities.
     #[arg(long)]
     pub notes: bool,
-    /// Opgeslagen antwoorden van deze deelnemer (voor de reflectie).
-    #[arg(long, value_name = "NAAM", conflicts_with = "answers_file")]
+    /// Opgeslagen antwoorden van deze deelnemer (voor de reflectie); met --code.
+    #[arg(
+        long,
+        value_name = "NAAM",
+        conflicts_with = "answers_file",
+        requires = "code"
+    )]
     pub answers: Option<String>,
+    /// De code van 4 cijfers die de deelnemer bij --answers koos.
+    #[arg(long, value_name = "CIJFERS", requires = "answers")]
+    pub code: Option<String>,
     /// Antwoorden uit een RON-bestand (een AnswerSet).
     #[arg(long, value_name = "BESTAND")]
     pub answers_file: Option<PathBuf>,
@@ -81,17 +89,21 @@ fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<Answer
         return crate::content::load_answers_file(file).map(Some);
     }
     if let Some(name) = &args.answers {
+        let code = args
+            .code
+            .as_deref()
+            .and_then(AccessCode::parse)
+            .ok_or("--code moet de 4 cijfers zijn die de deelnemer koos")?;
         let store = AnswerStore::default_location()
             .ok_or("de map met opgeslagen antwoorden is niet te vinden; gebruik --answers-file")?;
         return match store
-            .load(workshop_title, name)
+            .resume(workshop_title, name, &code)
             .map_err(|e| e.to_string())?
         {
-            Loaded::Existing(set) => Ok(Some(set)),
-            Loaded::Fresh(_) => Err(format!(
-                "er zijn geen opgeslagen antwoorden van ‘{name}’ bij ‘{workshop_title}’"
+            Resumed::Found(set) => Ok(Some(set)),
+            Resumed::NotFound { .. } => Err(format!(
+                "er zijn geen opgeslagen antwoorden van ‘{name}’ met deze code bij ‘{workshop_title}’"
             )),
-            Loaded::Recovered { reason, .. } => Err(reason),
         };
     }
     Ok(None)

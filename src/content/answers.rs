@@ -1,52 +1,69 @@
-//! Participants' answers on disk: one pretty RON file per participant per workshop.
+//! Participants' answers on disk: one pretty RON file per answer set, in a
+//! folder per workshop.
+//!
+//! On a shared laptop nobody sees anyone else's answers: a named set is
+//! opened only with its name and the 4-digit code chosen when it was started
+//! (stored as a salted hash, see [`CodeLock`]); every anonymous start is a
+//! new set that is never reopened; every set has a file of its own
+//! (`<slug>-<random>.ron`). Files from before codes (`<slug>.ron`, no code)
+//! are kept but never opened in the app.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::{AnswerSet, slug};
+use crate::model::{AccessCode, AnswerSet, CodeLock, same_name, slug};
 
-use super::read::{ReadError, encoding_problem, read_regular};
+pub(crate) use super::answers_file::create_private_dir;
+pub use super::answers_file::load_answers_file;
+use super::answers_file::{
+    BROKEN_MARK, MAX_ANSWERS_BYTES, SALT_BYTES, file_of, fill_random, is_valid_key, move_aside,
+    new_key, parse,
+};
+use super::read::{ReadError, read_regular};
 use super::recover::recover_temp_files;
-use super::store_error::file_stamp;
 pub use super::store_error::{StoreError, now_stamp};
 
-/// The folder with everybody's answers: `<root>/<workshop>/<participant>.ron`.
+/// The folder with everybody's answers: `<root>/<workshop>/<key>.ron`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerStore {
     root: PathBuf,
 }
 
-/// What [`AnswerStore::load`] found.
+/// What [`AnswerStore::start`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loaded {
-    /// No answers saved yet: an empty set.
-    Fresh(AnswerSet),
-    /// The saved answers.
+pub enum Started {
+    /// A new, empty set, already saved (so the name and code work next time).
+    /// `namesake`: other sets with a code have this name (someone else with
+    /// the same name, or a wrong code); the app counts it as a try.
+    New { set: AnswerSet, namesake: bool },
+    /// This name and code already had answers: those.
     Existing(AnswerSet),
-    /// The saved file could not be read; it was moved to `moved_to` (never
-    /// deleted) and an empty set is returned. `reason` says why, in Dutch.
-    Recovered {
-        set: AnswerSet,
-        moved_to: PathBuf,
-        reason: String,
+}
+
+/// What [`AnswerStore::resume`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resumed {
+    Found(AnswerSet),
+    /// No set with this name and code. `legacy`: the folder holds answers
+    /// from before codes (whose ever they are), which cannot be opened here.
+    NotFound {
+        legacy: bool,
     },
 }
 
-impl Loaded {
-    /// The answer set, whatever happened.
-    pub fn into_set(self) -> AnswerSet {
-        match self {
-            Self::Fresh(set) | Self::Existing(set) | Self::Recovered { set, .. } => set,
-        }
-    }
+/// A readable answers file in a workshop's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSet {
+    pub path: PathBuf,
+    pub set: AnswerSet,
 }
 
-/// Name of the file of an anonymous participant.
-const ANONYMOUS: &str = "anoniem";
-/// Marker in the name of a file moved aside.
-const BROKEN_MARK: &str = ".kapot-";
-/// An answers file is a few kilobytes; this leaves room for long open answers.
-const MAX_ANSWERS_BYTES: u64 = 4 * 1024 * 1024;
+impl StoredSet {
+    /// A named set from before codes: kept, never opened in the app.
+    pub fn is_legacy(&self) -> bool {
+        self.set.lock.is_none() && !self.set.participant.is_empty()
+    }
+}
 
 impl AnswerStore {
     pub fn new(root: PathBuf) -> Self {
@@ -62,19 +79,19 @@ impl AnswerStore {
         &self.root
     }
 
-    fn workshop_dir(&self, workshop_title: &str) -> PathBuf {
+    /// The folder of one workshop's answers.
+    pub fn workshop_dir(&self, workshop_title: &str) -> PathBuf {
         self.root.join(slug(workshop_title, "workshop"))
     }
 
-    /// `<root>/<slug(workshop)>/<slug(participant)>.ron`; an empty name is "anoniem".
-    pub fn path_for(&self, workshop_title: &str, participant: &str) -> PathBuf {
-        self.workshop_dir(workshop_title)
-            .join(format!("{}.ron", slug(participant, ANONYMOUS)))
+    /// The file `set` is saved in.
+    pub fn path_of(&self, set: &AnswerSet) -> PathBuf {
+        file_of(&self.workshop_dir(&set.workshop), set)
     }
 
-    /// The names of everyone with readable answers for this workshop ("" for
-    /// anonymous), sorted. Files that cannot be read are skipped.
-    pub fn participants(&self, workshop_title: &str) -> Result<Vec<String>, StoreError> {
+    /// Every readable answers file of this workshop, sorted by file name.
+    /// Unreadable files are skipped and left alone.
+    pub fn sets(&self, workshop_title: &str) -> Result<Vec<StoredSet>, StoreError> {
         let dir = self.workshop_dir(workshop_title);
         recover(&dir);
         let entries = match std::fs::read_dir(&dir) {
@@ -82,7 +99,7 @@ impl AnswerStore {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(StoreError::io(&dir, e)),
         };
-        let mut names = Vec::new();
+        let mut found = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
             let file_name = entry.file_name().to_string_lossy().into_owned();
@@ -90,55 +107,115 @@ impl AnswerStore {
                 continue;
             }
             let read = read_regular(&path, MAX_ANSWERS_BYTES).ok();
-            if let Some(set) = read.and_then(|b| parse(&b).ok()) {
-                names.push(set.participant);
+            if let Some(set) = read.and_then(|b| parse(&b).ok())
+                && set.workshop == workshop_title
+            {
+                found.push(StoredSet { path, set });
             }
         }
-        names.sort_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)));
-        names.dedup();
-        Ok(names)
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(found)
     }
 
-    /// The saved answers of `participant`, a fresh set when there are none, or
-    /// a fresh set after moving a corrupt file aside.
-    pub fn load(&self, workshop_title: &str, participant: &str) -> Result<Loaded, StoreError> {
-        let path = self.path_for(workshop_title, participant);
-        let fresh = || AnswerSet::new(participant, workshop_title);
-        if let Some(dir) = path.parent() {
-            recover(dir);
-        }
-        let bytes = match read_regular(&path, MAX_ANSWERS_BYTES) {
-            Ok(bytes) => bytes,
-            Err(ReadError::NotFound) => return Ok(Loaded::Fresh(fresh())),
-            Err(e) => {
-                return Err(StoreError::Unreadable {
-                    path,
-                    why: e.to_string(),
-                });
-            }
-        };
-        match parse(&bytes) {
-            Ok(set) => Ok(Loaded::Existing(set)),
-            Err(why) => {
-                let moved_to = move_aside(&path)?;
-                let reason = format!(
-                    "de opgeslagen antwoorden waren onleesbaar ({why}); het oude bestand staat nu in {}",
-                    moved_to.display()
-                );
-                Ok(Loaded::Recovered {
-                    set: fresh(),
-                    moved_to,
-                    reason,
-                })
+    /// The answers of `name` opened with `code`. Only a set whose stored
+    /// name is this name (capitals and spaces aside), whose lock opens with
+    /// this code and whose file is its own comes back.
+    pub fn resume(
+        &self,
+        workshop_title: &str,
+        name: &str,
+        code: &AccessCode,
+    ) -> Result<Resumed, StoreError> {
+        let name = name.trim();
+        let mut legacy = false;
+        let mut best: Option<AnswerSet> = None;
+        for stored in self.sets(workshop_title)? {
+            legacy |= stored.is_legacy();
+            let set = stored.set;
+            let own_file = stored.path.file_stem().and_then(|s| s.to_str()) == Some(&set.key);
+            let opens = set.lock.as_ref().is_some_and(|lock| lock.opens(code));
+            if !name.is_empty()
+                && same_name(&set.participant, name)
+                && is_valid_key(&set.key)
+                && own_file
+                && opens
+                && best.as_ref().is_none_or(|b| b.updated < set.updated)
+            {
+                best = Some(set);
             }
         }
+        Ok(match best {
+            Some(set) => Resumed::Found(set),
+            None => Resumed::NotFound { legacy },
+        })
     }
 
-    /// Saves `set` atomically and returns the file it went to.
+    /// Starts answering as `name` with `code`: the existing set when this
+    /// name and code already have one, otherwise a new set in a file of its
+    /// own, saved at once.
+    pub fn start(
+        &self,
+        workshop_title: &str,
+        name: &str,
+        code: &AccessCode,
+    ) -> Result<Started, StoreError> {
+        if let Resumed::Found(set) = self.resume(workshop_title, name, code)? {
+            return Ok(Started::Existing(set));
+        }
+        let namesake = self
+            .sets(workshop_title)?
+            .iter()
+            .any(|s| s.set.lock.is_some() && same_name(&s.set.participant, name));
+        let dir = self.workshop_dir(workshop_title);
+        create_private_dir(&dir)?;
+        let mut salt = [0u8; SALT_BYTES];
+        fill_random(&mut salt, &dir)?;
+        let mut set = AnswerSet::new(name, workshop_title);
+        set.key = new_key(&set.participant, &dir)?;
+        set.lock = Some(CodeLock::new(code, &salt));
+        set.updated = now_stamp();
+        self.save(&set)?;
+        Ok(Started::New { set, namesake })
+    }
+
+    /// A new anonymous set with a file of its own; saved with the first
+    /// answer, never reopened.
+    pub fn start_anonymous(&self, workshop_title: &str) -> Result<AnswerSet, StoreError> {
+        let dir = self.workshop_dir(workshop_title);
+        let mut set = AnswerSet::new("", workshop_title);
+        set.key = new_key("", &dir)?;
+        Ok(set)
+    }
+
+    /// Saves `set` atomically in its own file and returns the file. A file
+    /// there that holds someone else's set is never overwritten; an
+    /// unreadable one is moved aside first.
     pub fn save(&self, set: &AnswerSet) -> Result<PathBuf, StoreError> {
-        let path = self.path_for(&set.workshop, &set.participant);
-        if let Some(dir) = path.parent() {
-            create_private_dir(dir)?;
+        let dir = self.workshop_dir(&set.workshop);
+        let path = file_of(&dir, set);
+        if !is_valid_key(&set.key) {
+            return Err(StoreError::Refused {
+                path,
+                why: "deze antwoorden hebben geen eigen bestand (van vóór de codes)".into(),
+            });
+        }
+        create_private_dir(&dir)?;
+        match read_regular(&path, MAX_ANSWERS_BYTES) {
+            Err(ReadError::NotFound) => {}
+            Ok(bytes) => match parse(&bytes) {
+                Ok(old) if old.participant != set.participant || old.lock != set.lock => {
+                    return Err(StoreError::Refused {
+                        path,
+                        why: "dat bestand hoort bij de antwoorden van iemand anders".into(),
+                    });
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    move_aside(&path)?;
+                }
+            },
+            // Not a regular file, too large…: write_atomic says why.
+            Err(_) => {}
         }
         super::atomic::save_ron(&path, set)?;
         Ok(path)
@@ -150,74 +227,6 @@ impl AnswerStore {
 fn recover(dir: &Path) {
     recover_temp_files(dir, MAX_ANSWERS_BYTES, |bytes| {
         let set = parse(bytes).ok()?;
-        Some(dir.join(format!("{}.ron", slug(&set.participant, ANONYMOUS))))
+        Some(file_of(dir, &set))
     });
-}
-
-/// Reads the answers file at `path` (for `kampvuur export --answers-file`);
-/// the error says in Dutch what is wrong, with the path.
-pub fn load_answers_file(path: &Path) -> Result<AnswerSet, String> {
-    let bytes = read_regular(path, MAX_ANSWERS_BYTES)
-        .map_err(|e| format!("{}: kan de antwoorden niet lezen: {e}", path.display()))?;
-    parse(&bytes).map_err(|e| format!("{}: geen geldige antwoorden: {e}", path.display()))
-}
-
-/// Reads an answers file; the error says in Dutch what is wrong.
-fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
-    if let Some(why) = encoding_problem(bytes) {
-        return Err(why.into());
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| "geen UTF-8-tekst".to_owned())?;
-    if text.trim().is_empty() {
-        return Err("het bestand is leeg".into());
-    }
-    super::ron_text::ron_options().from_str(text).map_err(|e| {
-        format!(
-            "regel {}: {}",
-            e.span.start.line,
-            super::error::ron_message(&e.code)
-        )
-    })
-}
-
-/// Renames a corrupt file to `<name>.kapot-<stamp>.ron`, never over an existing file.
-fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
-    let stem = path
-        .file_stem()
-        .map_or_else(|| ANONYMOUS.into(), |s| s.to_string_lossy().into_owned());
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let stamp = file_stamp();
-    for n in 1..1000 {
-        let suffix = if n == 1 {
-            String::new()
-        } else {
-            format!("-{n}")
-        };
-        let target = dir.join(format!("{stem}{BROKEN_MARK}{stamp}{suffix}.ron"));
-        if target.symlink_metadata().is_ok() {
-            continue;
-        }
-        return std::fs::rename(path, &target)
-            .map(|()| target)
-            .map_err(|e| StoreError::io(path, e));
-    }
-    Err(StoreError::Io {
-        path: path.to_owned(),
-        source: io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "te veel kapotte bestanden met dezelfde tijd",
-        ),
-    })
-}
-
-/// Creates `dir` and its parents; new folders get mode 0700 on unix.
-pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir).map_err(|e| StoreError::folder(dir, e))
 }

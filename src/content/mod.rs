@@ -4,6 +4,7 @@
 //! once as a [`Diagnostic`] with its line and column, in Dutch.
 
 mod answers;
+mod answers_file;
 mod atomic;
 mod error;
 mod folders;
@@ -22,7 +23,9 @@ use std::path::Path;
 
 use crate::model::{Item, Workshop};
 
-pub use answers::{AnswerStore, Loaded, StoreError, load_answers_file, now_stamp};
+pub use answers::{
+    AnswerStore, Resumed, Started, StoreError, StoredSet, load_answers_file, now_stamp,
+};
 #[doc(hidden)]
 pub use atomic::{FailPoint, fail_next_write_at};
 pub use atomic::{HandoutError, TargetError, save_handout, write_atomic};

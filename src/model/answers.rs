@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::access::CodeLock;
 use super::workshop::ChecklistItem;
 
 /// The answer to one checklist item. `None` inside means "not answered yet".
@@ -64,6 +65,28 @@ pub struct AnswerSet {
     /// team ("deel met het team"); only used for shareable checklists.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub shared: BTreeMap<String, BTreeSet<usize>>,
+    /// The file the set lives in, without `.ron` (a slug of the name plus a
+    /// random part, so two names never share a file). Empty in files from
+    /// before codes and in sets that are never saved.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// The salted hash of the teacher's 4-digit code; `None` for anonymous
+    /// sets (never reopened) and files from before codes.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bare_some"
+    )]
+    pub lock: Option<CodeLock>,
+}
+
+/// Writes `Some(lock)` as the lock alone: our files are read with ron's
+/// implicit `Some`, which does not take `Some((…))` around a struct.
+fn bare_some<S: serde::Serializer>(lock: &Option<CodeLock>, s: S) -> Result<S::Ok, S::Error> {
+    match lock {
+        Some(lock) => lock.serialize(s),
+        None => s.serialize_none(),
+    }
 }
 
 impl AnswerSet {
@@ -143,5 +166,17 @@ mod tests {
         let check = ChecklistItem::Check("c".into());
         assert_eq!(set.get("A", 2, &check), None);
         assert_eq!(set.get_mut("A", 2, &check), &Answer::Check(false));
+    }
+
+    #[test]
+    fn a_lock_is_written_without_some() {
+        let mut set = AnswerSet::new("Anna", "W");
+        assert!(!ron::to_string(&set).unwrap_or_default().contains("lock"));
+        set.lock = Some(CodeLock {
+            salt: "00".into(),
+            hash: "11".into(),
+        });
+        let text = ron::to_string(&set).unwrap_or_default();
+        assert!(text.contains("lock:(salt:\"00\",hash:\"11\")"), "{text}");
     }
 }

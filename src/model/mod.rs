@@ -3,6 +3,7 @@
 //! Depends on nothing else in the crate. The content module fills it from RON
 //! files; the ui and pdf modules render it.
 
+mod access;
 mod answers;
 mod handout;
 mod kinds;
@@ -15,6 +16,7 @@ mod team_csv;
 mod timing;
 mod workshop;
 
+pub use access::{AccessCode, CODE_DIGITS, CodeLock, same_name};
 pub use answers::{Answer, AnswerSet};
 pub use handout::DocKind;
 pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, count_sections};

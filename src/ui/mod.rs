@@ -2,6 +2,7 @@
 //! and returns [`Command`]s; the app applies them after drawing. No file I/O here.
 
 mod agenda;
+pub mod choice;
 pub mod console;
 pub mod countdown;
 pub mod deck;
@@ -14,6 +15,7 @@ mod menu;
 pub mod notices;
 mod overview;
 mod participant;
+pub mod participant_name;
 mod present;
 pub mod rich;
 pub mod room_panel;
@@ -62,7 +64,8 @@ pub enum Command {
         from_start: bool,
         console: bool,
     },
-    /// Go to participant mode (fill in checklists).
+    /// Go to participant mode: an empty name screen (the answers on screen
+    /// are saved and forgotten).
     Participate,
     /// Back to the start screen.
     ToStart,
@@ -89,8 +92,21 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     SetDark(bool),
-    /// Work with the answers of this participant ("" is anonymous).
-    ChooseParticipant(String),
+    /// Start filling in as `name`, guarded by `code` (or go on with the
+    /// answers this name and code already have).
+    StartParticipant {
+        name: String,
+        code: crate::model::AccessCode,
+    },
+    /// Go on with the answers saved under this name and code.
+    ResumeParticipant {
+        name: String,
+        code: crate::model::AccessCode,
+    },
+    /// Fill in anonymously: a new answer set of its own.
+    StartAnonymous,
+    /// Done filling in: save, forget the answers on screen, back to the start.
+    ParticipantDone,
     /// The current participant's answers changed: autosave soon.
     AnswersChanged,
     /// Export a handout as PDF (asks for a file name).

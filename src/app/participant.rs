@@ -1,0 +1,178 @@
+//! Participant mode in the app: starting, resuming and leaving an answer
+//! set. Privacy on a shared laptop: leaving always saves and forgets the
+//! answers on screen; a named set opens only with its code.
+
+use crate::content::{Resumed, Started};
+use crate::model::{AccessCode, AnswerSet, same_name};
+use crate::ui::Now;
+
+use super::{KampvuurApp, Notice, SaveState, Screen};
+
+impl KampvuurApp {
+    /// Shows an empty name screen, after saving and forgetting the answers
+    /// on screen.
+    pub(super) fn open_participant(&mut self) {
+        if self.close_participant() {
+            self.screen = Screen::Participant;
+        }
+    }
+
+    /// "Klaar": save, forget, back to the start screen.
+    pub(super) fn participant_done(&mut self) {
+        if self.close_participant() {
+            self.screen = Screen::Start;
+        }
+    }
+
+    /// Saves the answers on screen and forgets them. When they cannot be
+    /// saved they stay open (never lost) with a notice, and this returns false.
+    pub(super) fn close_participant(&mut self) -> bool {
+        self.flush_answers();
+        if self.participant.answers.is_some() && self.save.dirty_since.is_some() {
+            let why = self
+                .save
+                .failed
+                .as_ref()
+                .map_or_else(String::new, |(_, why)| format!(" ({why})"));
+            self.notice = Some(Notice {
+                text: format!(
+                    "Je antwoorden konden nog niet worden bewaard{why}. Ze blijven open tot het lukt; probeer het zo nog eens."
+                ),
+                error: true,
+                file: None,
+            });
+            return false;
+        }
+        if self.participant.answers.is_some() {
+            // A notice may name the person (an exported reflection's file name).
+            self.notice = None;
+        }
+        self.participant.clear();
+        self.save = SaveState::default();
+        true
+    }
+
+    /// Before opening a set from the name screen: the one on screen (if
+    /// any, which the name screen does not normally have) is closed first;
+    /// the typed name stays.
+    fn leave_set(&mut self) -> bool {
+        self.participant.answers.is_none() || self.close_participant()
+    }
+
+    /// "Beginnen": a new set under `name`, locked with `code`, or the set
+    /// this name and code already have.
+    pub(super) fn start_participant(&mut self, name: &str, code: &AccessCode, now: Now) {
+        if !self.leave_set() || self.participant.name.gate.wait(now.t) > 0.0 {
+            return;
+        }
+        let title = self.workshop.title.clone();
+        let Some(store) = self.paths.answers.clone() else {
+            self.unsaved(AnswerSet::new(name, &title));
+            return;
+        };
+        match store.start(&title, name, code) {
+            Ok(Started::New { set, namesake }) => {
+                if namesake {
+                    // Indistinguishable from guessing someone else's code.
+                    self.participant.name.gate.refused(now.t);
+                }
+                self.show_set(set, name);
+            }
+            Ok(Started::Existing(set)) => {
+                self.participant.name.gate.passed();
+                self.show_set(set, name);
+            }
+            Err(e) => {
+                self.participant.name.message =
+                    Some(format!("Je antwoorden kunnen niet worden bewaard: {e}"));
+            }
+        }
+    }
+
+    /// "Verder met mijn antwoorden": the set of `name` that `code` opens.
+    pub(super) fn resume_participant(&mut self, name: &str, code: &AccessCode, now: Now) {
+        if !self.leave_set() || self.participant.name.gate.wait(now.t) > 0.0 {
+            return;
+        }
+        let Some(store) = self.paths.answers.clone() else {
+            self.participant.name.message = Some(
+                "Op deze computer is geen map gevonden om antwoorden te bewaren, dus er is niets om mee verder te gaan."
+                    .to_owned(),
+            );
+            return;
+        };
+        match store.resume(&self.workshop.title, name, code) {
+            Ok(Resumed::Found(set)) if same_name(&set.participant, name) => {
+                self.participant.name.gate.passed();
+                self.show_set(set, name);
+            }
+            Ok(Resumed::Found(_)) => self.refuse(false, now),
+            Ok(Resumed::NotFound { legacy }) => self.refuse(legacy, now),
+            Err(e) => {
+                self.participant.name.message =
+                    Some(format!("Je antwoorden konden niet worden gelezen: {e}"));
+            }
+        }
+    }
+
+    /// "Anoniem invullen": always a new set of its own.
+    pub(super) fn start_anonymous(&mut self) {
+        if !self.leave_set() {
+            return;
+        }
+        let title = self.workshop.title.clone();
+        let Some(store) = self.paths.answers.clone() else {
+            self.unsaved(AnswerSet::new("", &title));
+            return;
+        };
+        match store.start_anonymous(&title) {
+            Ok(set) => self.show_set(set, ""),
+            Err(e) => {
+                self.participant.name.message =
+                    Some(format!("Je antwoorden kunnen niet worden bewaard: {e}"));
+            }
+        }
+    }
+
+    fn refuse(&mut self, legacy: bool, now: Now) {
+        self.participant.name.gate.refused(now.t);
+        self.participant.name.clear_code();
+        let mut text = "Met deze naam en code zijn geen antwoorden gevonden. Kijk je code na; \
+            hoofdletters in je naam tellen niet mee. Code vergeten? Kies dan Beginnen met een nieuwe code."
+            .to_owned();
+        if legacy {
+            text.push_str(
+                " Antwoorden van vóór de codes blijven bewaard, maar zijn hier niet meer te openen; je trainer kan ze nog afdrukken.",
+            );
+        }
+        self.participant.name.message = Some(text);
+    }
+
+    /// Shows `set`, which must be the set of `name`: a set with another
+    /// stored name is never shown.
+    fn show_set(&mut self, set: AnswerSet, name: &str) {
+        if !same_name(&set.participant, name) {
+            self.participant.name.message = Some(
+                "Deze antwoorden horen niet bij deze naam; ze worden niet geopend.".to_owned(),
+            );
+            return;
+        }
+        self.save = SaveState {
+            path: self.paths.answers.as_ref().map(|s| s.path_of(&set)),
+            ..SaveState::default()
+        };
+        self.participant.name.clear();
+        self.participant.answers = Some(set);
+    }
+
+    /// Without a data folder: answers in memory only, said plainly.
+    fn unsaved(&mut self, set: AnswerSet) {
+        self.notice = Some(Notice {
+            text: "Er is geen map gevonden om antwoorden te bewaren; ze blijven alleen tot je afsluit.".to_owned(),
+            error: true,
+            file: None,
+        });
+        self.participant.name.clear();
+        self.participant.answers = Some(set);
+    }
+}

@@ -1,0 +1,348 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
+//! Participant mode on a shared laptop, as a teacher uses it: Klaar leaves an
+//! empty name screen, answers open only with name and code, anonymous and
+//! non-Latin names get sets of their own; and the screen's layout.
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kampvuur::app::{KampvuurApp, Screen};
+use kampvuur::content::AnswerStore;
+use kampvuur::model::{AccessCode, Answer, AnswerSet, CodeLock};
+
+use crate::common::{self, app_in, harness};
+
+const TITLE: &str = "Rust in de klas";
+pub(crate) const CHECK: &str = "We hebben eerst naar het welzijn gekeken.";
+const OPEN: &str = "Onze eerste kleine stap";
+
+pub(crate) fn click(h: &mut Harness<'_, KampvuurApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
+}
+
+fn type_into(h: &mut Harness<'_, KampvuurApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(1);
+}
+
+/// From the start screen to the name screen.
+pub(crate) fn name_screen(h: &mut Harness<'_, KampvuurApp>) {
+    click(h, "Invullen als deelnemer");
+    assert_eq!(h.state().screen, Screen::Participant);
+    assert!(h.state().participant.answers.is_none());
+}
+
+/// Types a name and code on the name screen and presses `button`.
+fn sign_in(h: &mut Harness<'_, KampvuurApp>, name: &str, code: &str, button: &str) {
+    type_into(h, "Je naam", name);
+    type_into(h, "Je code (4 cijfers)", code);
+    // Two seconds: long enough for egui's undo history to take them in.
+    h.run_steps(8);
+    click(h, button);
+}
+
+/// Fills in the open question and waits for the autosave.
+fn answer_open(h: &mut Harness<'_, KampvuurApp>, text: &str) {
+    type_into(h, OPEN, text);
+    h.run_steps(4);
+}
+
+fn open_answer(h: &Harness<'_, KampvuurApp>) -> Option<String> {
+    h.state()
+        .participant
+        .answers
+        .as_ref()
+        .and_then(|a| a.checklists.get("A"))
+        .and_then(|a| a.get(3))
+        .map(|a| match a {
+            Answer::Open(t) => t.clone(),
+            other => format!("{other:?}"),
+        })
+        .filter(|t| !t.is_empty())
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let folder = dir.join("antwoorden/rust-in-de-klas");
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Moves egui's clock past the wait after a wrong code.
+fn wait(h: &mut Harness<'_, KampvuurApp>, secs: f64) {
+    common::advance(h, secs);
+    h.run_steps(1);
+}
+
+#[test]
+fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    click(&mut h, CHECK);
+    answer_open(&mut h, "Eerst rust");
+    assert_eq!(open_answer(&h).as_deref(), Some("Eerst rust"));
+    // The notice of an exported reflection names her; it goes with Klaar.
+    let now = kampvuur::ui::Now {
+        t: common::time(&h),
+        wall: common::wall(),
+    };
+    let pdf = dir.path().join("reflectie-fatima.pdf");
+    h.state_mut()
+        .export_to(kampvuur::model::DocKind::Reflection, pdf, now);
+    h.run_steps(1);
+    h.get_by_label_contains("reflectie-fatima.pdf");
+    click(&mut h, "Klaar");
+    assert_eq!(h.state().screen, Screen::Start);
+    assert!(h.state().notice.is_none());
+    assert!(h.query_by_label_contains("reflectie-fatima").is_none());
+    assert!(h.state().participant.answers.is_none(), "answers forgotten");
+
+    name_screen(&mut h);
+    assert!(h.state().participant.name.is_empty());
+    // Undo in the empty fields does not bring back her name or code.
+    for field in ["Je naam", "Je code (4 cijfers)"] {
+        h.get_by_label(field).focus();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(2);
+        assert_eq!(
+            h.get_by_label(field).value().as_deref(),
+            Some(""),
+            "{field}"
+        );
+    }
+    assert!(h.state().participant.name.is_empty());
+    assert_eq!(h.get_by_label("Je naam").value().as_deref(), Some(""));
+    assert!(
+        h.query_by_label_contains("Fatima").is_none(),
+        "a name is listed"
+    );
+    assert!(h.query_by_label_contains("Verder als").is_none());
+    assert!(h.query_by_label(CHECK).is_none(), "answers are shown");
+
+    // "Andere naam" empties the screen as well.
+    sign_in(&mut h, "Bram", "1111", "Beginnen");
+    click(&mut h, "Andere naam");
+    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participant.name.is_empty());
+    assert!(h.query_by_label_contains("Bram").is_none());
+}
+
+#[test]
+fn resuming_needs_the_right_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    answer_open(&mut h, "Eerst rust");
+    click(&mut h, "Klaar");
+
+    // Another day, the app started again.
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Fatima", "1284", "Verder met mijn antwoorden");
+    assert!(h.state().participant.answers.is_none());
+    h.get_by_label_contains("geen antwoorden gevonden");
+    h.get_by_label_contains("Probeer het over");
+    assert_eq!(
+        h.get_by_label("Je code (4 cijfers)").value().as_deref(),
+        Some(""),
+        "a wrong code is cleared"
+    );
+    // During the wait the buttons do nothing.
+    type_into(&mut h, "Je code (4 cijfers)", "4821");
+    click(&mut h, "Verder met mijn antwoorden");
+    assert!(h.state().participant.answers.is_none());
+
+    wait(&mut h, 3.0);
+    click(&mut h, "Verder met mijn antwoorden");
+    assert_eq!(open_answer(&h).as_deref(), Some("Eerst rust"));
+    assert!(
+        h.query_by_label_contains("geen antwoorden gevonden")
+            .is_none()
+    );
+    assert_eq!(h.state().participant.name.gate.failures(), 0);
+}
+
+#[test]
+fn the_same_name_in_other_capitals_never_shows_answers_without_the_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Anna", "1234", "Beginnen");
+    answer_open(&mut h, "Alleen voor Anna");
+    click(&mut h, "Klaar");
+
+    name_screen(&mut h);
+    sign_in(&mut h, "anna", "4321", "Verder met mijn antwoorden");
+    assert!(h.state().participant.answers.is_none());
+    h.get_by_label_contains("geen antwoorden gevonden");
+    wait(&mut h, 3.0);
+    // "Beginnen" with another code: a new, empty set, never Anna's.
+    type_into(&mut h, "Je code (4 cijfers)", "4321");
+    click(&mut h, "Beginnen");
+    assert_eq!(open_answer(&h), None);
+    assert!(h.query_by_label_contains("Alleen voor Anna").is_none());
+    assert_eq!(files(dir.path()).len(), 2);
+    // Starting as a namesake counts as a try against guessing.
+    assert_eq!(h.state().participant.name.gate.failures(), 2);
+}
+
+#[test]
+fn guessing_codes_is_slowed_down() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    type_into(&mut h, "Je naam", "Anna");
+    for (i, code) in ["0000", "0001", "0002"].iter().enumerate() {
+        type_into(&mut h, "Je code (4 cijfers)", code);
+        click(&mut h, "Verder met mijn antwoorden");
+        assert_eq!(h.state().participant.name.gate.failures(), i as u32 + 1);
+        wait(&mut h, 2.5);
+    }
+    // After the third wrong code: half a minute.
+    h.get_by_label_contains("seconden opnieuw");
+    type_into(&mut h, "Je code (4 cijfers)", "0003");
+    click(&mut h, "Verder met mijn antwoorden");
+    assert_eq!(h.state().participant.name.gate.failures(), 3);
+    // Klaar or Terug does not reset the limit.
+    click(&mut h, "Terug");
+    name_screen(&mut h);
+    assert_eq!(h.state().participant.name.gate.failures(), 3);
+    assert!(h.state().participant.name.gate.wait(common::time(&h)) > 20.0);
+}
+
+#[test]
+fn every_anonymous_start_is_a_new_set() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    click(&mut h, "Anoniem invullen");
+    answer_open(&mut h, "Eerste anonieme");
+    click(&mut h, "Klaar");
+    name_screen(&mut h);
+    click(&mut h, "Anoniem invullen");
+    assert_eq!(
+        open_answer(&h),
+        None,
+        "the previous anonymous answers are shown"
+    );
+    h.get_by_label(OPEN).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        open_answer(&h),
+        None,
+        "undo brought back the previous answer"
+    );
+    answer_open(&mut h, "Tweede anonieme");
+    click(&mut h, "Klaar");
+    let names = files(dir.path());
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with("anoniem-")), "{names:?}");
+    assert!(!names.contains(&"anoniem.ron".to_owned()));
+}
+
+#[test]
+fn names_without_latin_letters_get_separate_files_and_pdfs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The screen font has no Cyrillic or Chinese letters (yet): boxes, no panic.
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Анна", "1111", "Beginnen");
+    answer_open(&mut h, "Annas geheime stap");
+    click(&mut h, "Klaar");
+    name_screen(&mut h);
+    sign_in(&mut h, "李明", "1111", "Beginnen");
+    assert_eq!(open_answer(&h), None, "Anna's answers opened for 李明");
+    answer_open(&mut h, "Mings eigen stap");
+    assert_eq!(files(dir.path()).len(), 2);
+
+    // 李明's reflection holds only 李明's answers.
+    let out = dir.path().join("reflectie.pdf");
+    let now = kampvuur::ui::Now {
+        t: common::time(&h),
+        wall: common::wall(),
+    };
+    h.state_mut()
+        .export_to(kampvuur::model::DocKind::Reflection, out.clone(), now);
+    let bytes = std::fs::read(&out).expect("the reflection was written");
+    let text = crate::pdf_support::parse(&bytes).squashed();
+    assert!(text.contains("Mingseigenstap"), "{text}");
+    assert!(!text.contains("Annasgeheime"), "{text}");
+
+    click(&mut h, "Klaar");
+    name_screen(&mut h);
+    sign_in(&mut h, "Анна", "1111", "Verder met mijn antwoorden");
+    assert_eq!(open_answer(&h).as_deref(), Some("Annas geheime stap"));
+}
+
+#[test]
+fn a_file_whose_stored_name_differs_is_not_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = AnswerStore::new(dir.path().join("antwoorden"));
+    let mut bram = AnswerSet::new("Bram", TITLE);
+    bram.key = "anna-0badc0de".into();
+    let code = AccessCode::parse("1234").expect("a code");
+    bram.lock = Some(CodeLock::new(&code, &[9; 16]));
+    bram.checklists
+        .insert("A".into(), vec![Answer::Open("van Bram".into())]);
+    store.save(&bram).expect("saved");
+
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Anna", "1234", "Verder met mijn antwoorden");
+    assert!(h.state().participant.answers.is_none());
+    assert!(h.query_by_label_contains("van Bram").is_none());
+    h.get_by_label_contains("geen antwoorden gevonden");
+}
+
+#[test]
+fn answers_from_before_codes_are_kept_and_not_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("antwoorden/rust-in-de-klas");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let old = "(participant: \"Fatima\", workshop: \"Rust in de klas\", checklists: {\"A\": [Check(true)]})";
+    std::fs::write(folder.join("fatima.ron"), old).expect("write");
+
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Fatima", "0000", "Verder met mijn antwoorden");
+    assert!(h.state().participant.answers.is_none());
+    h.get_by_label_contains("vóór de codes blijven bewaard");
+    wait(&mut h, 3.0);
+    type_into(&mut h, "Je code (4 cijfers)", "0000");
+    click(&mut h, "Beginnen");
+    let set = h.state().participant.answers.clone().expect("a new set");
+    assert!(set.answered("A") == 0 && set.lock.is_some());
+    assert_eq!(
+        std::fs::read_to_string(folder.join("fatima.ron")).unwrap(),
+        old
+    );
+}
