@@ -20,6 +20,7 @@ mod ink;
 mod loader;
 mod memory;
 mod pdf_export;
+mod pdf_flow;
 mod pdf_torture;
 mod pictures;
 mod room_app;

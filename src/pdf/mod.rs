@@ -7,6 +7,7 @@
 
 mod backend;
 mod blocks;
+pub mod certificate;
 mod checks;
 mod decorate;
 mod flow;
@@ -15,6 +16,7 @@ pub mod geom;
 mod guide;
 mod reflection;
 mod slides;
+mod summary;
 mod team;
 mod workbook;
 pub mod wrap;
@@ -23,7 +25,7 @@ use crate::model::{AnswerSet, TeamSummary, Workshop, slug};
 
 pub use crate::model::DocKind;
 
-pub use geom::{Elem, Layout, Mm, Page, TextRun};
+pub use geom::{Elem, Layout, Mark, Mm, Page, TextRun};
 pub use guide::FOLLOW_UP_TITLE;
 
 /// What to export, with the details filled in on the cover.
@@ -39,6 +41,8 @@ pub struct ExportRequest<'a> {
     pub school: Option<String>,
     pub trainer: Option<String>,
     pub date: Option<String>,
+    /// The participants, one certificate each.
+    pub names: &'a [String],
 }
 
 impl<'a> ExportRequest<'a> {
@@ -51,6 +55,7 @@ impl<'a> ExportRequest<'a> {
             school: None,
             trainer: None,
             date: None,
+            names: &[],
         }
     }
 }
@@ -70,6 +75,12 @@ pub enum PdfError {
     NoAnswers,
     #[error("voor een teamoverzicht is een sessie van de zaal nodig")]
     NoTeam,
+    #[error("voor een bewijs van deelname is minstens één naam nodig")]
+    NoNames,
+    #[error(
+        "deze namen bevatten tekens die geen meegeleverd lettertype kan afdrukken: {0}; schrijf ze ook in Latijnse, Griekse of Cyrillische letters"
+    )]
+    Unprintable(String),
     #[error("ongeldige begintijd {0:02}:{1:02}")]
     BadStart(u8, u8),
     #[error("de PDF kon niet gemaakt worden: {0}")]
@@ -84,18 +95,23 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
     {
         return Err(PdfError::BadStart(h, m));
     }
-    let pages = match req.kind {
+    let (pages, outline) = match req.kind {
         DocKind::Workbook => workbook::pages(fonts, workshop, req),
         DocKind::Guide => guide::pages(fonts, workshop, req),
         DocKind::Reflection => {
             let answers = req.answers.ok_or(PdfError::NoAnswers)?;
-            reflection::pages(fonts, workshop, req, answers)
+            (reflection::pages(fonts, workshop, req, answers), Vec::new())
         }
         DocKind::Slides { with_notes } => slides::pages(fonts, workshop, with_notes),
         DocKind::Team => {
             let team = req.team.ok_or(PdfError::NoTeam)?;
-            team::pages(fonts, workshop, req, team)
+            (team::pages(fonts, workshop, req, team), Vec::new())
         }
+        DocKind::Certificate => (
+            certificate::pages(fonts, workshop, req, req.names)?,
+            Vec::new(),
+        ),
+        DocKind::Summary => summary::pages(fonts, workshop),
     };
     let subject = match req.answers {
         Some(a) if req.kind == DocKind::Reflection && !a.participant.is_empty() => {
@@ -105,7 +121,14 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
     };
     Ok(Layout {
         title: format!("{} – {}", workshop.title, req.kind.title()),
-        author: workshop.author.clone(),
+        // The trainer who gives the afternoon, else the workshop's author.
+        author: req
+            .trainer
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(workshop.author.trim())
+            .to_owned(),
         subject,
         language: if workshop.language.trim().is_empty() {
             "nl-NL".to_owned()
@@ -113,6 +136,7 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
             workshop.language.clone()
         },
         pages,
+        outline,
     })
 }
 
@@ -136,6 +160,16 @@ pub fn default_file_name(workshop: &Workshop, kind: DocKind, participant: Option
     }
     name.push_str(".pdf");
     name
+}
+
+/// A duration in the one form every document uses: "45 min", "1 uur",
+/// "2 uur 30 min".
+pub(crate) fn span(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} uur"),
+        (h, m) => format!("{h} uur {m} min"),
+    }
 }
 
 /// "13:30" from minutes since midnight (wraps after 24 hours).
@@ -172,5 +206,8 @@ mod tests {
             "het-vurige-kind-in-de-klas-reflectie-deelnemer.pdf"
         );
         assert_eq!(clock(13 * 60 + 30 + 95), "15:05");
+        assert_eq!(span(45), "45 min");
+        assert_eq!(span(60), "1 uur");
+        assert_eq!(span(150), "2 uur 30 min");
     }
 }

@@ -44,7 +44,9 @@ fn break_points(chars: &[char]) -> Vec<usize> {
                 let mut at = start;
                 for syllable in hypher::hyphenate(&text, hypher::Lang::Dutch) {
                     at += syllable.chars().count();
-                    if at < i {
+                    // Dutch: at least two letters before a break and three
+                    // after it ("procedu-re" leaves too little).
+                    if at - start >= 2 && i - at >= 3 {
                         points.push(at);
                     }
                 }
@@ -59,6 +61,23 @@ fn break_points(chars: &[char]) -> Vec<usize> {
     points.sort_unstable();
     points.dedup();
     points
+}
+
+/// The letter without its trema, for the start of a line after a break.
+fn without_trema(c: char) -> char {
+    match c {
+        'ë' => 'e',
+        'ï' => 'i',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ä' => 'a',
+        'Ë' => 'E',
+        'Ï' => 'I',
+        'Ö' => 'O',
+        'Ü' => 'U',
+        'Ä' => 'A',
+        c => c,
+    }
 }
 
 /// A word that does not fit on the rest of the line, prepared once: its
@@ -112,9 +131,23 @@ impl Long {
     }
 
     /// Characters `from..to` as pieces, plus a hyphen in the last style.
+    /// After a break inside a word a trema goes: "ge-/emotioneerd".
     pub(super) fn pieces(&self, from: usize, to: usize, hyphen: bool) -> Vec<Piece> {
         let mut out = Vec::new();
-        for (c, style) in self.chars.iter().zip(&self.styles).take(to).skip(from) {
+        let after_break = from > 0 && self.needs_hyphen(from);
+        for (i, (c, style)) in self
+            .chars
+            .iter()
+            .zip(&self.styles)
+            .enumerate()
+            .take(to)
+            .skip(from)
+        {
+            let c = if i == from && after_break {
+                without_trema(*c)
+            } else {
+                *c
+            };
             let mut buf = [0u8; 4];
             push(&mut out, c.encode_utf8(&mut buf), *style);
         }
@@ -180,5 +213,53 @@ impl Long {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::font::fonts;
+
+    fn long(word: &str) -> Long {
+        Long::new(
+            fonts().unwrap(),
+            &[Piece::new(word, FontStyle::Regular)],
+            11.0,
+        )
+    }
+
+    #[test]
+    fn the_trema_goes_at_a_break() {
+        let l = long("geëmotioneerd");
+        let tail: String = l
+            .pieces(2, l.len(), false)
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(tail, "emotioneerd");
+        let whole: String = l
+            .pieces(0, l.len(), false)
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(whole, "geëmotioneerd");
+    }
+
+    #[test]
+    fn breaks_leave_two_letters_before_and_three_after() {
+        for word in [
+            "procedure",
+            "beïnvloedbaarheid",
+            "opgeven",
+            "arbeidsongeschiktheid",
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            let points = break_points(&chars);
+            assert!(!points.is_empty() || word.len() < 8, "{word}");
+            for p in points {
+                assert!(p >= 2 && chars.len() - p >= 3, "{word} at {p}");
+            }
+        }
     }
 }
