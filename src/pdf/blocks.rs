@@ -184,14 +184,13 @@ pub fn meta(flow: &mut Flow, text: &str) {
     let x = flow.geo.left;
     let w = flow.geo.text_width();
     let ink = Ink::new(SMALL, colors::MUTED);
-    flow.lines(line_frags(
-        flow.fonts,
-        &plain(text, FontStyle::Italic),
-        ink,
-        x,
-        w,
-    ));
-    flow.gap(Mm(1.5));
+    // Part of the heading above it: it keeps with what the heading keeps with.
+    let mut f = Frag::default();
+    for line in line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w) {
+        f.stack(line);
+    }
+    f.height += Mm(1.5);
+    flow.keep(f, 0);
 }
 
 /// A paragraph of body text.

@@ -85,16 +85,29 @@ impl<'a> Flow<'a> {
     /// already waits and has had something after its heading is placed
     /// first: keeping stays between a heading and what follows it, and does
     /// not chain from one section to the next.
-    pub fn keep(&mut self, f: Frag, lines: usize) {
+    pub fn keep(&mut self, mut f: Frag, lines: usize) {
+        self.tag(&mut f);
         if self.kept_since > 0 {
             self.flush_pending();
+        }
+        if lines == 0 && self.pending.is_empty() {
+            self.add(f);
+            return;
         }
         self.pending.push(f);
         self.need = self.need.max(lines);
         self.kept_since = 0;
     }
 
-    pub fn add(&mut self, f: Frag) {
+    /// The outline entries asked for since the last fragment go with this one.
+    fn tag(&mut self, f: &mut Frag) {
+        if !f.gap {
+            f.marks.append(&mut self.waiting);
+        }
+    }
+
+    pub fn add(&mut self, mut f: Frag) {
+        self.tag(&mut f);
         if self.need > 0 {
             if !f.gap {
                 self.need -= 1;
@@ -187,6 +200,11 @@ impl<'a> Flow<'a> {
     /// in the last lines of a page). What waits to keep with the next thing
     /// (a section heading) moves along.
     pub fn need_space(&mut self, h: Mm) {
+        // Only a heading (with its meta line) that nothing followed yet
+        // moves along; a heading with text under it stays where it is.
+        if self.kept_since > 0 {
+            self.flush_pending();
+        }
         let pending: f32 = self.pending.iter().map(|f| f.height.0).sum();
         if pending + h.0 > self.remaining().0 && !self.at_top() {
             self.move_pending_to_next_page();
@@ -229,7 +247,7 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn place(&mut self, f: Frag) {
+    fn place(&mut self, mut f: Frag) {
         if f.gap {
             if !self.at_top() {
                 self.y = (self.y + f.height).min(self.geo.bottom);
@@ -240,7 +258,7 @@ impl<'a> Flow<'a> {
             self.next_page();
         }
         let page = self.pages.len();
-        for (title, level) in self.waiting.drain(..) {
+        for (title, level) in f.marks.drain(..) {
             self.marks.push(Mark { title, level, page });
         }
         if f.height.0 > self.body_height().0 + 0.01 {

@@ -12,6 +12,8 @@ pub struct Frag {
     pub elems: Vec<Elem>,
     /// Vertical space only; dropped at the top of a page.
     pub gap: bool,
+    /// Outline entries that open on the page this fragment lands on.
+    pub marks: Vec<(String, u8)>,
 }
 
 impl Frag {
@@ -25,8 +27,8 @@ impl Frag {
     pub fn gap(height: Mm) -> Self {
         Self {
             height,
-            elems: Vec::new(),
             gap: true,
+            ..Self::default()
         }
     }
 
@@ -38,6 +40,7 @@ impl Frag {
             self.elems.push(e);
         }
         self.height += other.height;
+        self.marks.extend(other.marks);
     }
 
     #[allow(clippy::too_many_arguments)]
