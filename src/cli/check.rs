@@ -75,9 +75,11 @@ fn print_warnings(file: &Path) -> Vec<String> {
     let Ok(source) = workshop_source(file) else {
         return Vec::new();
     };
-    unprintable_in_source(&source)
-        .into_iter()
-        .map(|(line, col, c)| {
+    let found = unprintable_in_source(&source);
+    let mut out: Vec<String> = found
+        .iter()
+        .take(MAX_PRINT_WARNINGS)
+        .map(|&(line, col, c)| {
             let effect = if c.is_alphanumeric() {
                 format!("in de PDF’s staat daar ‘{NOT_PRINTABLE}’")
             } else {
@@ -89,8 +91,19 @@ fn print_warnings(file: &Path) -> Vec<String> {
                 u32::from(c)
             )
         })
-        .collect()
+        .collect();
+    if found.len() > MAX_PRINT_WARNINGS {
+        out.push(format!(
+            "{}: waarschuwing: en nog {} zulke tekens",
+            file.display(),
+            found.len() - MAX_PRINT_WARNINGS
+        ));
+    }
+    out
 }
+
+/// Warnings about unprintable characters shown per file at most.
+const MAX_PRINT_WARNINGS: usize = 20;
 
 /// Line and column (1-based, in characters) of each character inside a
 /// string of the RON source that no bundled font can print; comments are

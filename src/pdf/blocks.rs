@@ -193,6 +193,17 @@ pub fn meta(flow: &mut Flow, text: &str) {
     flow.keep(f, 0);
 }
 
+/// A small muted remark that stands for content ("Geen sprekersnotities."):
+/// unlike [`meta`], it is what a heading keeps with.
+pub fn note(flow: &mut Flow, text: &str) {
+    let x = flow.geo.left;
+    let w = flow.geo.text_width();
+    let ink = Ink::new(SMALL, colors::MUTED);
+    let lines = line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w);
+    flow.lines(lines);
+    flow.gap(Mm(1.5));
+}
+
 /// A paragraph of body text.
 pub fn paragraph(flow: &mut Flow, pieces: &[Piece], ink: Ink, indent: Mm) {
     let x = flow.geo.left + indent;

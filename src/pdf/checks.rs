@@ -44,7 +44,8 @@ pub fn goes_home(cl: &Checklist) -> bool {
 /// page is never split; a longer one keeps its title and intro with its
 /// first item; one that goes home has its own page(s).
 pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
-    let home = goes_home(cl);
+    // A blank sheet to take home; a filled-in reflection is the teacher's already.
+    let home = goes_home(cl) && answers.is_none();
     if home {
         flow.page_break();
     }

@@ -3,7 +3,7 @@
 
 use crate::model::{ChecklistMode, Item, ItemKind, ItemRef, Section, Workshop, count_sections};
 
-use super::blocks::{BODY, Ink, SMALL, heading, lead_row, list_item, meta, paragraph, rich};
+use super::blocks::{BODY, Ink, SMALL, heading, lead_row, list_item, meta, note, paragraph, rich};
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
@@ -205,7 +205,7 @@ fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
             let n = w.slide_number(at).unwrap_or_default();
             heading(flow, &format!("Dia {n}: {}{}", s.title, mins(s.minutes)), 2);
             if s.notes.is_empty() {
-                meta(flow, "Geen sprekersnotities.");
+                note(flow, "Geen sprekersnotities.");
             } else {
                 rich(flow, &s.notes, Ink::BODY, Mm(0.0));
             }

@@ -78,7 +78,7 @@ pub enum PdfError {
     #[error("voor een bewijs van deelname is minstens één naam nodig")]
     NoNames,
     #[error(
-        "deze namen bevatten tekens die geen meegeleverd lettertype kan afdrukken: {0}; schrijf ze ook in Latijnse, Griekse of Cyrillische letters"
+        "deze namen bevatten tekens die geen meegeleverd lettertype kan afdrukken: {0}; schrijf ze in het namenbestand in Latijnse, Griekse of Cyrillische letters"
     )]
     Unprintable(String),
     #[error("ongeldige begintijd {0:02}:{1:02}")]
