@@ -19,6 +19,7 @@ mod hostile_files;
 mod ink;
 mod loader;
 mod memory;
+mod pdf_docs;
 mod pdf_export;
 mod pdf_flow;
 mod pdf_torture;

@@ -1,5 +1,5 @@
-//! The bundled fonts: a small TrueType reader for exactly what layout and
-//! embedding need (cmap, advance widths, vertical metrics), parsed once.
+//! The bundled fonts, read once (with skrifa): what layout and embedding need
+//! (character map, advance widths, vertical metrics).
 //!
 //! Atkinson Hyperlegible Next sets the text. Characters it lacks (arrows,
 //! check marks, Greek and Cyrillic letters) come from DejaVu Sans, the
