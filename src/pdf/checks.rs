@@ -52,7 +52,8 @@ pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     flow.mark(&format!("Checklist: {}", cl.title), 2);
     let whole = flow.measure(|f| body(f, cl, answers));
     if whole.0 + 6.0 <= flow.page_height().0 {
-        flow.whole(|f| body(f, cl, answers));
+        flow.need_space(whole + Mm(6.0));
+        body(flow, cl, answers);
     } else {
         let start = flow.measure(|f| {
             head(f, cl);

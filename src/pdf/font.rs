@@ -133,17 +133,15 @@ impl Face {
     /// Width of `text` at `size` pt, in pt; characters from the fallback
     /// with its widths.
     pub fn width_pt(&self, text: &str, size: f32) -> f32 {
-        if self.fallback.is_none() || text.chars().all(|c| self.cmap.contains_key(&c)) {
-            let units: u32 = text
-                .chars()
-                .map(|c| {
-                    let gid = self.glyph(c).or_else(|| self.glyph('?')).unwrap_or(0);
-                    u32::from(self.advance(gid))
-                })
-                .sum();
-            return units as f32 * size / f32::from(self.units_per_em.max(1));
+        let mut own: u32 = 0;
+        let mut other = 0.0;
+        for c in text.chars() {
+            match self.cmap.get(&c) {
+                Some(g) => own += u32::from(self.advance(*g)),
+                None => other += self.char_pt(c, size),
+            }
         }
-        text.chars().map(|c| self.char_pt(c, size)).sum()
+        own as f32 * size / f32::from(self.units_per_em.max(1)) + other
     }
 }
 

@@ -120,16 +120,15 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
         _ => req.kind.title().to_owned(),
     };
     Ok(Layout {
-        title: format!("{} – {}", workshop.title, req.kind.title()),
+        title: meta_text(&format!("{} – {}", workshop.title, req.kind.title())),
         // The trainer who gives the afternoon, else the workshop's author.
         author: req
             .trainer
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .unwrap_or(workshop.author.trim())
-            .to_owned(),
-        subject,
+            .map_or_else(|| meta_text(&workshop.author), meta_text),
+        subject: meta_text(&subject),
         language: if workshop.language.trim().is_empty() {
             "nl-NL".to_owned()
         } else {
@@ -160,6 +159,20 @@ pub fn default_file_name(workshop: &Workshop, kind: DocKind, participant: Option
     }
     name.push_str(".pdf");
     name
+}
+
+/// Text for the document information: no soft hyphens, joiners or control
+/// characters, single spaces.
+fn meta_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{fe00}'..='\u{fe0f}')
+        })
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A duration in the one form every document uses: "45 min", "1 uur",
@@ -207,6 +220,10 @@ mod tests {
         );
         assert_eq!(clock(13 * 60 + 30 + 95), "15:05");
         assert_eq!(span(45), "45 min");
+        assert_eq!(
+            meta_text(" school\u{ad}plein\tconflict\u{200b} "),
+            "schoolplein conflict"
+        );
         assert_eq!(span(60), "1 uur");
         assert_eq!(span(150), "2 uur 30 min");
     }
