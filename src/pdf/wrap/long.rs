@@ -209,10 +209,59 @@ impl Long {
                 0.0
             };
             if self.width(from, k) + hyphen <= avail {
-                return Some(k);
+                return Some(self.prefer_compound(points, after, k, from));
             }
         }
         None
+    }
+
+    /// A compound boundary a little before `best` when there is one: the
+    /// line stays at least 70 % as full, and the word breaks between its
+    /// parts ("arbeids-/ongeschiktheid", not "arbeidsonge-/schiktheid").
+    fn prefer_compound(&self, points: &[usize], after: usize, best: usize, from: usize) -> usize {
+        if self.compound_boundary(best) {
+            return best;
+        }
+        let full = self.width(from, best);
+        let before = points.partition_point(|&k| k < best);
+        let candidates = points.get(after..before).unwrap_or_default();
+        for &k in candidates.iter().rev().take(4) {
+            attempt();
+            if self.width(from, k) < full * 0.7 {
+                break;
+            }
+            if self.compound_boundary(k) {
+                return k;
+            }
+        }
+        best
+    }
+
+    /// Whether a break after `k` characters falls between the parts of a
+    /// compound: after a hyphen or slash the text has, or after the linking
+    /// "s" that Dutch puts between parts ("arbeids|", "verzekerings|"),
+    /// with at least four letters on either side.
+    fn compound_boundary(&self, k: usize) -> bool {
+        let at = |i: usize| self.chars.get(i).copied().unwrap_or(' ');
+        if k >= 1 && matches!(at(k - 1), '-' | '/') {
+            return true;
+        }
+        // Four letters are enough to know; counting further would walk a
+        // 25,000-letter word for every line.
+        let letters_before = (0..k)
+            .rev()
+            .take(4)
+            .take_while(|&i| at(i).is_alphabetic())
+            .count();
+        let letters_after = (k..self.chars.len())
+            .take(4)
+            .take_while(|&i| at(i).is_alphabetic())
+            .count();
+        k >= 2
+            && letters_before >= 4
+            && letters_after >= 4
+            && at(k - 1) == 's'
+            && matches!(at(k - 2), 'd' | 'g' | 'k' | 't' | 'f' | 'p')
     }
 }
 
@@ -244,6 +293,26 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         assert_eq!(whole, "geëmotioneerd");
+    }
+
+    #[test]
+    fn compounds_break_between_their_parts() {
+        let f = fonts().unwrap();
+        let mut l = long("arbeidsongeschiktheidsverzekering");
+        let s = |l: &Long, to: usize| l.chars[..to].iter().collect::<String>();
+        // Room for "arbeidson-": the break goes after "arbeids" instead.
+        let avail = l.width(0, 9) + 5.0;
+        let k = l.hyphenate(f, 11.0, 0, avail).unwrap();
+        assert_eq!(s(&l, k), "arbeids");
+        // Much more room: the next boundary, "…heids".
+        let avail = l.width(0, 23) + 8.0;
+        let k = l.hyphenate(f, 11.0, 0, avail).unwrap();
+        assert_eq!(s(&l, k), "arbeidsongeschiktheids");
+        // Not a compound boundary in reach: the fullest break stays.
+        let mut l = long("procedurevoorstellen");
+        let avail = l.width(0, 7) + 8.0;
+        let k = l.hyphenate(f, 11.0, 0, avail).unwrap();
+        assert!(k >= 5, "{k}");
     }
 
     #[test]
