@@ -11,6 +11,7 @@ mod roomkit;
 
 mod answers;
 mod app;
+mod certificate_app;
 mod console;
 mod export_targets;
 mod files;
