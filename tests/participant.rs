@@ -265,7 +265,7 @@ fn every_anonymous_start_is_a_new_set() {
 #[test]
 fn names_without_latin_letters_get_separate_files_and_pdfs() {
     let dir = tempfile::tempdir().expect("temp dir");
-    // The screen font has no Cyrillic or Chinese letters (yet): boxes, no panic.
+    // Greek and Cyrillic come from DejaVu; Chinese has no font on screen: boxes, no panic.
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .allow_missing_glyphs()
@@ -345,4 +345,21 @@ fn answers_from_before_codes_are_kept_and_not_opened() {
         std::fs::read_to_string(folder.join("fatima.ron")).unwrap(),
         old
     );
+}
+
+#[test]
+fn greek_and_cyrillic_names_show_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The plain harness fails on any character no bundled font can draw.
+    let mut h = common::harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Ελένη Παπαδοπούλου", "2468", "Beginnen");
+    h.run_steps(2);
+    h.get_by_label_contains("Ελένη");
+    click(&mut h, "Klaar");
+    name_screen(&mut h);
+    sign_in(&mut h, "Анна Смирнова", "1357", "Beginnen");
+    h.run_steps(2);
+    h.get_by_label_contains("Анна");
 }

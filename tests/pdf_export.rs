@@ -24,6 +24,7 @@ fn req(kind: DocKind) -> ExportRequest<'static> {
         school: Some("De Regenboog".into()),
         trainer: None,
         date: Some("12 maart 2025".into()),
+        names: &[],
     }
 }
 

@@ -22,9 +22,111 @@ pub struct Parsed {
     pub doc: Document,
     pub sizes: Vec<(f32, f32)>,
     pub runs: Vec<Placed>,
+    /// Straight line segments drawn on each page (`l` operators).
+    pub segments: Vec<usize>,
+}
+
+fn decode_text(raw: &[u8]) -> String {
+    if raw.starts_with(&[0xfe, 0xff]) {
+        let units: Vec<u16> = raw[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    } else {
+        String::from_utf8_lossy(raw).into_owned()
+    }
+}
+
+fn first_child(d: &lopdf::Dictionary, key: &[u8]) -> Option<lopdf::ObjectId> {
+    d.get(key).ok().map(|o| o.as_reference().unwrap())
+}
+
+fn walk(
+    doc: &Document,
+    parent: &lopdf::Dictionary,
+    level: u8,
+    pages: &[lopdf::ObjectId],
+    out: &mut Vec<(u8, String, usize)>,
+) {
+    let mut next = first_child(parent, b"First");
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let title = decode_text(item.get(b"Title").unwrap().as_str().unwrap());
+        let dest = item.get(b"Dest").unwrap().as_array().unwrap();
+        let page_id = dest[0].as_reference().unwrap();
+        let page = pages.iter().position(|p| *p == page_id).unwrap();
+        out.push((level, title, page));
+        walk(doc, item, level + 1, pages, out);
+        next = first_child(item, b"Next");
+    }
 }
 
 impl Parsed {
+    /// The text of one page (0-based), squashed.
+    pub fn page_squashed(&self, page: usize) -> String {
+        squash(
+            &self
+                .runs
+                .iter()
+                .filter(|r| r.page == page)
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    /// The first page whose text holds `needle` (compared squashed).
+    pub fn page_of(&self, needle: &str) -> Option<usize> {
+        let needle = squash(needle);
+        (0..self.sizes.len()).find(|p| self.page_squashed(*p).contains(&needle))
+    }
+
+    /// The outline: (level, title, 0-based page) in document order.
+    pub fn outline(&self) -> Vec<(u8, String, usize)> {
+        let pages: Vec<lopdf::ObjectId> = self.doc.get_pages().into_values().collect();
+        let catalog = self.doc.catalog().unwrap();
+        let Ok(root) = catalog.get_deref(b"Outlines", &self.doc) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        walk(&self.doc, root.as_dict().unwrap(), 1, &pages, &mut out);
+        out
+    }
+
+    /// Whether the info dictionary has `key`.
+    pub fn has_info(&self, key: &[u8]) -> bool {
+        let info = self
+            .doc
+            .trailer
+            .get_deref(b"Info", &self.doc)
+            .unwrap()
+            .as_dict()
+            .unwrap();
+        info.has(key)
+    }
+
+    /// Every key of the info dictionary with its value as text.
+    pub fn info_entries(&self) -> Vec<(String, String)> {
+        let info = self
+            .doc
+            .trailer
+            .get_deref(b"Info", &self.doc)
+            .unwrap()
+            .as_dict()
+            .unwrap();
+        info.iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Object::String(b, _) => decode_text(b),
+                    Object::Name(n) => String::from_utf8_lossy(n).into_owned(),
+                    other => format!("{other:?}"),
+                };
+                (String::from_utf8_lossy(k).into_owned(), value)
+            })
+            .collect()
+    }
+
     /// All text, runs joined by spaces.
     pub fn text(&self) -> String {
         self.runs
@@ -145,6 +247,7 @@ pub fn parse(bytes: &[u8]) -> Parsed {
     let doc = Document::load_mem(bytes).expect("lopdf reads the PDF");
     let mut sizes = Vec::new();
     let mut runs = Vec::new();
+    let mut segments = Vec::new();
     for (n, (_, page_id)) in doc.get_pages().into_iter().enumerate() {
         let page = doc.get_dictionary(page_id).unwrap();
         let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
@@ -160,6 +263,13 @@ pub fn parse(bytes: &[u8]) -> Parsed {
             "every font embedded (FontFile2)"
         );
         let content = Content::decode(&doc.get_page_content(page_id)).unwrap();
+        segments.push(
+            content
+                .operations
+                .iter()
+                .filter(|o| o.operator == "l")
+                .count(),
+        );
         let (mut font, mut size, mut x, mut y) = (Vec::new(), 0.0, 0.0, 0.0);
         for op in content.operations {
             match op.operator.as_str() {
@@ -207,7 +317,12 @@ pub fn parse(bytes: &[u8]) -> Parsed {
             }
         }
     }
-    Parsed { doc, sizes, runs }
+    Parsed {
+        doc,
+        sizes,
+        runs,
+        segments,
+    }
 }
 
 /// Assert every run lies inside `margin` pt of its page edges.

@@ -31,9 +31,13 @@ fn torture_workshop_renders_inside_the_margins() {
         DocKind::Reflection,
         DocKind::Slides { with_notes: false },
         DocKind::Slides { with_notes: true },
+        DocKind::Summary,
+        DocKind::Certificate,
     ];
+    let names = vec!["Zoë 🔥".to_owned(), "Ελένη".to_owned(), "x".repeat(300)];
     for kind in kinds {
         let mut req = ExportRequest::new(kind);
+        req.names = &names;
         req.start = Some((23, 30));
         req.answers = Some(&answers);
         req.trainer = Some("Een trainer met een heel erg lange naam ".repeat(5));
@@ -41,6 +45,17 @@ fn torture_workshop_renders_inside_the_margins() {
         let p = parse(&out.bytes);
         assert_eq!(p.sizes.len(), out.pages, "{kind:?}");
         assert_inside(&p, MARGIN);
-        assert!(p.text().contains('?'), "emoji become a visible replacement");
+        // Emoji no font has are dropped: never "?" or a replacement character.
+        assert!(!p.text().contains('\u{fffd}'), "{kind:?}");
+        assert!(!p.text().contains('🔥'), "{kind:?}");
+        if matches!(kind, DocKind::Reflection | DocKind::Certificate) {
+            assert!(p.text().contains("Zoë"), "{kind:?}");
+        }
+        if kind == DocKind::Certificate {
+            assert_eq!(out.pages, names.len());
+        }
+        if kind == DocKind::Summary {
+            assert!(out.pages <= 2);
+        }
     }
 }

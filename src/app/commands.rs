@@ -102,6 +102,7 @@ impl KampvuurApp {
             Command::ParticipantDone => self.participant_done(),
             Command::AnswersChanged => self.mark_dirty(now),
             Command::Export(DocKind::Team) => self.export_team(None, false, now),
+            Command::Export(DocKind::Certificate) => self.export_certificate(ctx, now),
             Command::Export(kind) => self.export(kind, now),
             Command::ExportTeamCsv => self.export_team(None, true, now),
             Command::ExportRoomSession { id, csv } => self.export_team(Some(id), csv, now),
@@ -297,6 +298,40 @@ impl KampvuurApp {
 
     /// Export a handout to `path` and report the result in the notice bar.
     pub fn export_to(&mut self, kind: DocKind, path: PathBuf, now: Now) {
+        let date = now.wall.format("%d-%m-%Y").to_string();
+        self.export_named(kind, path, &[], date);
+    }
+
+    /// The bewijs van deelname: for the room's named participants when a
+    /// room session runs, else for the names in a file the trainer picks.
+    fn export_certificate(&mut self, ctx: &egui::Context, now: Now) {
+        let mut names: Vec<String> = (self.room.handle().map(|r| r.respondents()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, a)| a.participant.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        if names.is_empty() {
+            let near = self.workshop_path.clone();
+            self.ask_file(ctx, BrowsePurpose::Names, near.as_deref(), String::new());
+        } else {
+            self.certificate_for(&names, now.wall.format("%d-%m-%Y").to_string());
+        }
+    }
+
+    /// Export the bewijs van deelname for `names` to the exports folder.
+    pub(super) fn certificate_for(&mut self, names: &[String], date: String) {
+        let name = pdf::default_file_name(&self.workshop, DocKind::Certificate, None);
+        match self.export_target(&name) {
+            Ok(path) => self.export_named(DocKind::Certificate, path, names, date),
+            Err(e) => self.notice = Some(Notice::error(e)),
+        }
+    }
+
+    /// [`Self::export_to`] with the names for a bewijs van deelname.
+    fn export_named(&mut self, kind: DocKind, path: PathBuf, names: &[String], date: String) {
         let request = ExportRequest {
             kind,
             start: None,
@@ -304,7 +339,8 @@ impl KampvuurApp {
             team: None,
             school: None,
             trainer: None,
-            date: Some(now.wall.format("%d-%m-%Y").to_string()),
+            date: Some(date),
+            names,
         };
         let result = pdf::render(&self.workshop, &request)
             .map_err(|e| e.to_string())

@@ -120,6 +120,16 @@ impl KampvuurApp {
     fn chosen(&mut self, purpose: BrowsePurpose, path: PathBuf) {
         match purpose {
             BrowsePurpose::OpenWorkshop => self.open(path),
+            BrowsePurpose::Names => match content::load_names(&path) {
+                Ok(names) => {
+                    let date = chrono::Local::now().format("%d-%m-%Y").to_string();
+                    self.certificate_for(&names, date);
+                }
+                Err(e) => {
+                    let text = format!("Het bewijs van deelname is niet gemaakt: {e}");
+                    self.notice = Some(Notice::error(text));
+                }
+            },
             BrowsePurpose::SaveCopy { source } => {
                 self.notice = Some(match content::copy_export(&source, &path) {
                     Ok(()) => Notice {
@@ -176,6 +186,10 @@ fn spawn_native(
             BrowsePurpose::OpenWorkshop => dialog
                 .set_title("Workshop openen")
                 .add_filter("Workshop (RON)", &["ron"])
+                .pick_file(),
+            BrowsePurpose::Names => dialog
+                .set_title("Namen voor het bewijs van deelname (één per regel)")
+                .add_filter("Tekst", &["txt"])
                 .pick_file(),
             BrowsePurpose::SaveCopy { ref source } => {
                 let ext = source

@@ -22,6 +22,10 @@ pub enum KindArg {
     Team,
     /// Hetzelfde teamoverzicht als CSV voor Excel (puntkomma's, UTF-8).
     TeamCsv,
+    /// Bewijs van deelname: één pagina per naam (met --names).
+    Certificate,
+    /// Samenvatting: de kernzin van elk onderdeel en de gemarkeerde dia's, hooguit twee pagina's.
+    Summary,
 }
 
 /// Arguments of `kampvuur export`.
@@ -67,6 +71,9 @@ pub struct ExportArgs {
     /// Datum, zoals die op het voorblad moet staan.
     #[arg(long)]
     pub date: Option<String>,
+    /// Tekstbestand met de namen van de deelnemers, één per regel (voor het bewijs van deelname).
+    #[arg(long, value_name = "BESTAND")]
+    pub names: Option<PathBuf>,
     /// Uitvoerbestand; standaard een naam op basis van de titel.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -134,6 +141,8 @@ fn run(args: &ExportArgs) -> Result<String, String> {
             with_notes: args.notes,
         },
         KindArg::Team => DocKind::Team,
+        KindArg::Certificate => DocKind::Certificate,
+        KindArg::Summary => DocKind::Summary,
         KindArg::TeamCsv => {
             let (session, team) = load_team(args, &workshop)?;
             let name = pdf::default_file_name(&workshop, DocKind::Team, Some(&session.id));
@@ -153,6 +162,16 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         DocKind::Team => Some(load_team(args, &workshop)?),
         _ => None,
     };
+    let names = match (&args.names, kind) {
+        (Some(file), DocKind::Certificate) => crate::content::load_names(file)?,
+        (None, DocKind::Certificate) => {
+            return Err(
+                "voor een bewijs van deelname is --names nodig: een tekstbestand met één naam per regel"
+                    .to_owned(),
+            );
+        }
+        _ => Vec::new(),
+    };
     let req = ExportRequest {
         kind,
         start: args.start,
@@ -165,6 +184,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
             team.as_ref()
                 .and_then(|(s, _)| s.started.get(..10).map(str::to_owned))
         }),
+        names: &names,
     };
     let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
     let participant = match kind {

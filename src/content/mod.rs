@@ -74,6 +74,37 @@ pub fn load_workshop(path: &Path) -> Result<Workshop, LoadError> {
     parse_checked(source, &name, Some(dir))
 }
 
+/// The largest names file read (a school has no 64 KiB of names).
+const MAX_NAMES_BYTES: u64 = 64 * 1024;
+
+/// The names in a names file (one a line) for the bewijs van deelname.
+pub fn load_names(path: &Path) -> Result<Vec<String>, String> {
+    let shown = path.display();
+    let bytes = read::read_regular(path, MAX_NAMES_BYTES).map_err(|e| format!("{shown}: {e}"))?;
+    if let Some(problem) = read::encoding_problem(&bytes) {
+        return Err(format!("{shown}: {problem}"));
+    }
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| format!("{shown}: dit is geen tekstbestand in UTF-8"))?;
+    let names = crate::model::names_from_text(text);
+    if names.is_empty() {
+        return Err(format!(
+            "{shown}: er staan geen namen in (één naam per regel)"
+        ));
+    }
+    Ok(names)
+}
+
+/// The text of a workshop file as it is on disk, for checks that point at a
+/// line and column.
+pub fn workshop_source(path: &Path) -> Result<String, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
+    decode(&bytes)
+        .map(str::to_owned)
+        .map_err(|d| LoadError::new(&name, vec![d]))
+}
+
 /// The workshop compiled into the binary.
 pub fn bundled_workshop() -> Result<Workshop, LoadError> {
     parse_workshop(BUNDLED_SOURCE, BUNDLED_NAME)

@@ -13,6 +13,10 @@ pub enum DocKind {
     },
     /// The room's anonymous team picture.
     Team,
+    /// Bewijs van deelname: one page per participant.
+    Certificate,
+    /// Samenvatting: each section's kernzin and the marked slides, ≤ 2 pages.
+    Summary,
 }
 
 impl DocKind {
@@ -25,6 +29,8 @@ impl DocKind {
             DocKind::Slides { with_notes: false } => "Dia's",
             DocKind::Slides { with_notes: true } => "Dia's met notities",
             DocKind::Team => "Teamoverzicht",
+            DocKind::Certificate => "Bewijs van deelname",
+            DocKind::Summary => "Samenvatting",
         }
     }
 
@@ -37,6 +43,29 @@ impl DocKind {
             DocKind::Slides { with_notes: false } => "dias",
             DocKind::Slides { with_notes: true } => "dias-met-notities",
             DocKind::Team => "teamoverzicht",
+            DocKind::Certificate => "bewijs-van-deelname",
+            DocKind::Summary => "samenvatting",
         }
+    }
+}
+
+/// The names of a names file (for the bewijs van deelname): one a line,
+/// spaces tidied, empty lines and lines starting with `#` skipped.
+pub fn names_from_text(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_file_lines() {
+        let names = names_from_text("Anna\n\n  Ελένη   Papadopoulou \n# opmerking\nАнна\r\n");
+        assert_eq!(names, ["Anna", "Ελένη Papadopoulou", "Анна"]);
     }
 }

@@ -264,6 +264,7 @@ mod tests {
             picture: None,
             notes: RichText::default(),
             minutes: None,
+            summary: false,
         })
     }
 

@@ -18,7 +18,7 @@ mod workshop;
 
 pub use access::{AccessCode, CODE_DIGITS, CodeLock, same_name};
 pub use answers::{Answer, AnswerSet};
-pub use handout::DocKind;
+pub use handout::{DocKind, names_from_text};
 pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, count_sections};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;

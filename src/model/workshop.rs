@@ -85,6 +85,9 @@ pub struct Slide {
     /// Planned minutes for this slide, if the author gives them.
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// Printed in the samenvatting (the one- or two-page summary).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub summary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -271,6 +274,7 @@ mod tests {
             picture: None,
             notes: RichText::default(),
             minutes,
+            summary: false,
         })
     }
 

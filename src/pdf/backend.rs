@@ -10,9 +10,13 @@ use printpdf::{
     RawImageData, RawImageFormat, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
+mod finish;
+
+use finish::finish;
+
 use super::PdfError;
-use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Layout, Mm, Page, Rgb};
+use super::font::{Face, FontStyle, Fonts};
+use super::geom::{Elem, Layout, Mm, Page, Rgb, TextRun};
 
 /// One embedded subset: the original-to-new glyph mapping and its id.
 struct Embedded {
@@ -29,14 +33,25 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-fn gid_of(fonts: &Fonts, style: FontStyle, c: char) -> u16 {
+/// The face that prints `c` in `style` (the main face or its fallback) and
+/// the glyph there.
+fn glyph_of(fonts: &Fonts, style: FontStyle, c: char) -> (&Face, u16) {
     let face = fonts.face(style);
-    face.glyph(c).or_else(|| face.glyph('?')).unwrap_or(0)
+    if let Some(g) = face.glyph(c) {
+        return (face, g);
+    }
+    if let Some(back) = face.fallback_for(c) {
+        return (back, back.glyph(c).unwrap_or(0));
+    }
+    (face, face.glyph('?').unwrap_or(0))
 }
 
 /// A six-letter subset tag, stable for the same glyph set.
-fn subset_tag(style: FontStyle, gids: &BTreeSet<u16>) -> String {
-    let mut h: u32 = 2_166_136_261 ^ style as u32;
+fn subset_tag(name: &str, gids: &BTreeSet<u16>) -> String {
+    let mut h: u32 = 2_166_136_261;
+    for b in name.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(16_777_619);
+    }
     for g in gids {
         h = (h ^ u32::from(*g)).wrapping_mul(16_777_619);
     }
@@ -45,13 +60,7 @@ fn subset_tag(style: FontStyle, gids: &BTreeSet<u16>) -> String {
         .collect()
 }
 
-fn embed(
-    doc: &mut PdfDocument,
-    fonts: &Fonts,
-    style: FontStyle,
-    gids: &BTreeSet<u16>,
-) -> Result<Embedded, PdfError> {
-    let face = fonts.face(style);
+fn embed(doc: &mut PdfDocument, face: &Face, gids: &BTreeSet<u16>) -> Result<Embedded, PdfError> {
     let mut remapper = subsetter::GlyphRemapper::new();
     for g in gids {
         remapper.remap(*g);
@@ -69,7 +78,7 @@ fn embed(
     let parsed = ParsedFont {
         original_bytes: bytes,
         font_index: 0,
-        font_name: Some(format!("{}+{}", subset_tag(style, gids), face.name)),
+        font_name: Some(format!("{}+{}", subset_tag(face.name, gids), face.name)),
         codepoint_to_glyph: BTreeMap::new(),
         glyph_widths: widths,
         units_per_em: face.units_per_em,
@@ -122,12 +131,65 @@ fn embed_images(doc: &mut PdfDocument, pages: &[Page]) -> Images {
     ids
 }
 
-fn page_ops(
-    page: &Page,
+/// The embedded subsets, by face name.
+type Embeds = BTreeMap<&'static str, Embedded>;
+
+/// A run of text: one text section per stretch of characters from one face
+/// (the main face or its fallback), each placed after the one before.
+fn text_ops(
+    ops: &mut Vec<Op>,
+    t: &TextRun,
     fonts: &Fonts,
-    embedded: &BTreeMap<FontStyle, Embedded>,
-    images: &Images,
-) -> Vec<Op> {
+    embedded: &Embeds,
+    flip: impl Fn(Mm) -> Pt,
+) {
+    let main = fonts.face(t.font);
+    let mut x = t.x;
+    let mut chars = t.text.chars().peekable();
+    while let Some(&first) = chars.peek() {
+        let face = glyph_of(fonts, t.font, first).0;
+        let mut stretch = String::new();
+        let mut glyphs = Vec::new();
+        while let Some(&c) = chars.peek() {
+            let (f, gid) = glyph_of(fonts, t.font, c);
+            if f.name != face.name {
+                break;
+            }
+            let new = embedded
+                .get(f.name)
+                .and_then(|e| e.remap.get(&gid))
+                .copied()
+                .unwrap_or(0);
+            glyphs.push(Codepoint::with_cid(new, 0.0, c.to_string()));
+            stretch.push(c);
+            chars.next();
+        }
+        let Some(font) = embedded.get(face.name) else {
+            continue;
+        };
+        if glyphs.is_empty() {
+            continue;
+        }
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.id.clone()),
+            size: Pt(t.size),
+        });
+        ops.push(Op::SetFillColor {
+            col: color(t.color),
+        });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(pt(x), flip(t.y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+        ops.push(Op::EndTextSection);
+        x += Mm::from_pt(main.width_pt(&stretch, t.size));
+    }
+}
+
+fn page_ops(page: &Page, fonts: &Fonts, embedded: &Embeds, images: &Images) -> Vec<Op> {
     let h = page.height;
     let flip = |y: Mm| pt(h - y);
     let mut ops = Vec::with_capacity(page.elems.len() * 6);
@@ -210,38 +272,7 @@ fn page_ops(
                     },
                 });
             }
-            Elem::Text(t) => {
-                let Some(font) = embedded.get(&t.font) else {
-                    continue;
-                };
-                let glyphs: Vec<Codepoint> = t
-                    .text
-                    .chars()
-                    .map(|c| {
-                        let gid = gid_of(fonts, t.font, c);
-                        let new = font.remap.get(&gid).copied().unwrap_or(0);
-                        Codepoint::with_cid(new, 0.0, c.to_string())
-                    })
-                    .collect();
-                if glyphs.is_empty() {
-                    continue;
-                }
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font.id.clone()),
-                    size: Pt(t.size),
-                });
-                ops.push(Op::SetFillColor {
-                    col: color(t.color),
-                });
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(pt(t.x), flip(t.y)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::GlyphIds(glyphs)],
-                });
-                ops.push(Op::EndTextSection);
-            }
+            Elem::Text(t) => text_ops(&mut ops, t, fonts, embedded, flip),
         }
     }
     ops
@@ -260,16 +291,21 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     info.modification_date = now;
     info.metadata_date = now;
 
-    let mut used: BTreeMap<FontStyle, BTreeSet<u16>> = BTreeMap::new();
+    let mut used: BTreeMap<&'static str, (&Face, BTreeSet<u16>)> = BTreeMap::new();
     for page in &layout.pages {
         for t in page.texts() {
-            let set = used.entry(t.font).or_default();
-            set.extend(t.text.chars().map(|c| gid_of(fonts, t.font, c)));
+            for c in t.text.chars() {
+                let (face, gid) = glyph_of(fonts, t.font, c);
+                used.entry(face.name)
+                    .or_insert_with(|| (face, BTreeSet::new()))
+                    .1
+                    .insert(gid);
+            }
         }
     }
-    let mut embedded = BTreeMap::new();
-    for (style, gids) in &used {
-        embedded.insert(*style, embed(&mut doc, fonts, *style, gids)?);
+    let mut embedded = Embeds::new();
+    for (name, (face, gids)) in &used {
+        embedded.insert(name, embed(&mut doc, face, gids)?);
     }
     let images = embed_images(&mut doc, &layout.pages);
     let pages: Vec<PdfPage> = layout
@@ -284,32 +320,18 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         })
         .collect();
     doc.with_pages(pages);
+    let opts = PdfSaveOptions::default();
     let mut warnings = Vec::new();
-    let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    finish(&mut lo, layout).map_err(|e| PdfError::Backend(e.to_string()))?;
+    if opts.optimize {
+        lo.compress();
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Backend(format!("{e} {warnings:?}")))?;
     if bytes.is_empty() {
         return Err(PdfError::Backend(format!("{warnings:?}")));
     }
-    Ok(set_language(bytes, &layout.language))
-}
-
-/// Put `/Lang` in the catalog. printpdf has no setting for it; the catalog is
-/// an uncompressed dictionary, so an entry of equal length is replaced in
-/// place and the cross-reference offsets stay valid.
-fn set_language(mut bytes: Vec<u8>, lang: &str) -> Vec<u8> {
-    let needle = b"/PageLayout/OneColumn";
-    let clean: String = lang
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(needle.len() - 8)
-        .collect();
-    let entry = format!("/Lang({clean})");
-    if entry.len() > needle.len() {
-        return bytes;
-    }
-    if let Some(at) = bytes.windows(needle.len()).position(|w| w == needle) {
-        let mut padded = entry.into_bytes();
-        padded.resize(needle.len(), b' ');
-        bytes[at..at + needle.len()].copy_from_slice(&padded);
-    }
-    bytes
+    Ok(bytes)
 }

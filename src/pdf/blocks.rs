@@ -6,7 +6,7 @@ use crate::model::{Block, RichText};
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
 use super::geom::{Elem, Mm, Rgb, TextRun, colors};
-use super::wrap::{Piece, from_inlines, plain, wrap};
+use super::wrap::{Piece, from_inlines, plain, wrap_with};
 
 pub const BODY: f32 = 11.0;
 pub const SMALL: f32 = 9.5;
@@ -47,7 +47,19 @@ impl Ink {
 
 /// Wrap `pieces` into `width` and return one fragment per line, at `x`.
 pub fn line_frags(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Vec<Frag> {
-    wrap(fonts, pieces, ink.size, width)
+    line_frags_with(fonts, pieces, ink, x, width, true)
+}
+
+/// [`line_frags`], with or without hyphenation.
+pub fn line_frags_with(
+    fonts: &Fonts,
+    pieces: &[Piece],
+    ink: Ink,
+    x: Mm,
+    width: Mm,
+    hyphenate: bool,
+) -> Vec<Frag> {
+    wrap_with(fonts, pieces, ink.size, width, hyphenate)
         .into_iter()
         .map(|line| {
             let mut f = Frag::new(ink.line_height());
@@ -76,6 +88,15 @@ pub fn text_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) ->
     all
 }
 
+/// A heading or title as one fragment: never hyphenated.
+pub fn title_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
+    let mut all = Frag::default();
+    for f in line_frags_with(fonts, pieces, ink, x, width, false) {
+        all.stack(f);
+    }
+    all
+}
+
 /// A heading: level 1 (section), 2 (item) or 3 (small caps label).
 pub fn heading(flow: &mut Flow, text: &str, level: u8) {
     let (size, style, color, before, after) = match level {
@@ -83,6 +104,8 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         2 => (14.0, FontStyle::Bold, colors::INK, 6.0, 1.5),
         _ => (11.5, FontStyle::Bold, colors::ACCENT, 4.0, 1.0),
     };
+    // A small label keeps with the one thing under it; bigger headings with two.
+    let keep = if level >= 3 { 1 } else { 2 };
     let ink = Ink {
         size,
         color,
@@ -96,10 +119,10 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         bar.rect(x, Mm(0.0), Mm(14.0), Mm(1.6), Some(colors::ACCENT), None);
         f.stack(bar);
     }
-    f.stack(text_frag(flow.fonts, &plain(text, style), ink, x, width));
+    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width));
     f.stack(Frag::new(Mm(after)));
     flow.gap(Mm(before));
-    flow.keep(f, 2);
+    flow.keep(f, keep);
 }
 
 /// The title block of a document: accent bar, document name, workshop title.
@@ -124,7 +147,7 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
         color: colors::INK,
         leading: 1.2,
     };
-    flow.add(text_frag(
+    flow.add(title_frag(
         fonts,
         &plain(title, FontStyle::Bold),
         ink,
@@ -161,13 +184,23 @@ pub fn meta(flow: &mut Flow, text: &str) {
     let x = flow.geo.left;
     let w = flow.geo.text_width();
     let ink = Ink::new(SMALL, colors::MUTED);
-    flow.lines(line_frags(
-        flow.fonts,
-        &plain(text, FontStyle::Italic),
-        ink,
-        x,
-        w,
-    ));
+    // Part of the heading above it: it keeps with what the heading keeps with.
+    let mut f = Frag::default();
+    for line in line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w) {
+        f.stack(line);
+    }
+    f.height += Mm(1.5);
+    flow.keep(f, 0);
+}
+
+/// A small muted remark that stands for content ("Geen sprekersnotities."):
+/// unlike [`meta`], it is what a heading keeps with.
+pub fn note(flow: &mut Flow, text: &str) {
+    let x = flow.geo.left;
+    let w = flow.geo.text_width();
+    let ink = Ink::new(SMALL, colors::MUTED);
+    let lines = line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w);
+    flow.lines(lines);
     flow.gap(Mm(1.5));
 }
 
@@ -175,11 +208,19 @@ pub fn meta(flow: &mut Flow, text: &str) {
 pub fn paragraph(flow: &mut Flow, pieces: &[Piece], ink: Ink, indent: Mm) {
     let x = flow.geo.left + indent;
     let w = flow.geo.text_width() - indent;
-    flow.lines(line_frags(flow.fonts, pieces, ink, x, w));
+    let hyphenate = flow.hyphenate;
+    flow.lines(line_frags_with(flow.fonts, pieces, ink, x, w, hyphenate));
 }
 
 /// The key sentence: bold, on a tinted band with an accent bar.
-pub fn kernzin_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
+pub fn kernzin_frag(
+    fonts: &Fonts,
+    pieces: &[Piece],
+    ink: Ink,
+    x: Mm,
+    width: Mm,
+    hyphenate: bool,
+) -> Frag {
     let pad = Mm(3.5);
     let bold: Vec<Piece> = pieces
         .iter()
@@ -199,12 +240,13 @@ pub fn kernzin_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm)
         f.stack(b);
     };
     band(pad * 0.7, &mut f);
-    for line in line_frags(
+    for line in line_frags_with(
         fonts,
         &bold,
         ink,
         x + pad + Mm(2.0),
         width - pad * 2.0 - Mm(2.0),
+        hyphenate,
     ) {
         let h = line.height;
         let mut b = Frag::new(h);
@@ -248,7 +290,9 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
                     size: ink.size + 1.0,
                     ..ink
                 };
-                flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width));
+                let pieces = from_inlines(inl);
+                let hyphenate = flow.hyphenate;
+                flow.add(kernzin_frag(fonts, &pieces, ink, x, width, hyphenate));
                 flow.gap(para_gap + Mm(1.0));
             }
         }
@@ -259,7 +303,8 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
 pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) {
     let hang = Mm::from_pt(ink.size * 1.5);
     let fonts = flow.fonts;
-    let mut frags = line_frags(fonts, pieces, ink, x + hang, width - hang);
+    let hyphenate = flow.hyphenate;
+    let mut frags = line_frags_with(fonts, pieces, ink, x + hang, width - hang, hyphenate);
     if let Some(first) = frags.first_mut() {
         let style = if marker == "•" {
             FontStyle::Bold
@@ -280,9 +325,12 @@ pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: M
     flow.gap(Mm(0.8));
 }
 
+/// The distance between two writing lines (at least 8 mm).
+pub const PITCH: Mm = Mm(8.5);
+
 /// `n` ruled lines to write on, `x` to `x + width`.
 pub fn ruled(n: usize, x: Mm, width: Mm) -> Frag {
-    let pitch = Mm(8.5);
+    let pitch = PITCH;
     let mut f = Frag::new(pitch * n as f32 + Mm(1.5));
     for i in 1..=n {
         let y = pitch * i as f32;

@@ -3,13 +3,17 @@
 
 use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem};
 
-use super::blocks::{BODY, Ink, SMALL, heading, line_frags, rich, ruled, text_frag};
+use super::blocks::{BODY, Ink, PITCH, SMALL, heading, line_frags, rich, ruled, text_frag};
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
 use super::geom::{Mm, colors};
 use super::wrap::{Piece, plain};
 
 const BOX: Mm = Mm(4.6);
+
+/// Writing lines under an open question at the least, unless the workshop
+/// asks for more.
+pub const MIN_LINES: usize = 4;
 
 /// A square box with its top-left at (`x`, `y`), ticked or not.
 fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
@@ -27,17 +31,71 @@ fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
     }
 }
 
-/// A whole checklist: heading, mode, intro and items.
+/// Whether the checklist says it goes home with the teacher ("Dit blad neem
+/// je mee naar huis"): then it gets its own page(s), to tear out.
+pub fn goes_home(cl: &Checklist) -> bool {
+    let intro = cl.intro.plain_lines().join(" ").to_lowercase();
+    ["mee naar huis", "neem je mee", "neem je dit blad mee"]
+        .iter()
+        .any(|p| intro.contains(p))
+}
+
+/// A whole checklist: heading, mode, intro and items. One that fits on a
+/// page is never split; a longer one keeps its title and intro with its
+/// first item; one that goes home has its own page(s).
 pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
+    // A blank sheet to take home; a filled-in reflection is the teacher's already.
+    let home = goes_home(cl) && answers.is_none();
+    if home {
+        flow.page_break();
+    }
+    flow.mark(&format!("Checklist: {}", cl.title), 2);
+    let whole = flow.measure(|f| body(f, cl, answers));
+    if whole.0 + 6.0 <= flow.page_height().0 {
+        flow.need_space(whole + Mm(6.0));
+        body(flow, cl, answers);
+    } else {
+        let start = flow.measure(|f| {
+            head(f, cl);
+            if let Some(first) = cl.items.first() {
+                item(f, cl, 0, first, answers);
+            }
+        });
+        // Longer than a page: it starts on a fresh page unless more than
+        // half a page is left, and never leaves its title and intro alone.
+        let half = flow.page_height() * 0.5;
+        flow.need_space((start + Mm(6.0)).max(half));
+        body(flow, cl, answers);
+    }
+    if home {
+        flow.page_break();
+    }
+}
+
+fn head(flow: &mut Flow, cl: &Checklist) {
     heading(flow, &format!("Checklist: {}", cl.title), 2);
     super::blocks::meta(flow, cl.mode.label());
     rich(flow, &cl.intro, Ink::BODY, Mm(0.0));
     flow.gap(Mm(1.0));
-    for (i, item) in cl.items.iter().enumerate() {
-        let answer = answers.and_then(|a| a.get(&cl.id, i, item));
-        let f = item_frag(flow, item, answer, answers.is_some());
-        flow.add(f);
-        flow.gap(Mm(3.2));
+}
+
+fn item(
+    flow: &mut Flow,
+    cl: &Checklist,
+    i: usize,
+    it: &ChecklistItem,
+    answers: Option<&AnswerSet>,
+) {
+    let answer = answers.and_then(|a| a.get(&cl.id, i, it));
+    let f = item_frag(flow, it, answer, answers.is_some());
+    flow.add(f);
+    flow.gap(Mm(3.2));
+}
+
+fn body(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
+    head(flow, cl);
+    for (i, it) in cl.items.iter().enumerate() {
+        item(flow, cl, i, it, answers);
     }
 }
 
@@ -48,7 +106,8 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
     let width = flow.geo.text_width();
     let ink = Ink::BODY;
     let text = plain(item.text(), FontStyle::Regular);
-    let box_top = (ink.line_height() - BOX) * 0.5;
+    // The box's middle on the middle of the x-height of the first line.
+    let box_top = ink.baseline() - Mm::from_pt(ink.size * 0.26) - BOX * 0.5;
     match item {
         ChecklistItem::Check(_) => {
             let mut f = text_frag(fonts, &text, ink, x + Mm(8.0), width - Mm(8.0));
@@ -58,7 +117,7 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
         }
         ChecklistItem::YesNo(_) => {
             let choice_w = Mm(36.0);
-            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(4.0));
+            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0));
             let chosen = match answer {
                 Some(Answer::YesNo(v)) => *v,
                 _ => None,
@@ -92,10 +151,10 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
         }
         ChecklistItem::Open { lines, .. } => {
             let mut f = text_frag(fonts, &text, ink, x, width);
-            let n = usize::from((*lines).clamp(1, 20));
+            let asked = usize::from((*lines).clamp(1, 20));
             match answer {
                 Some(Answer::Open(t)) if !t.trim().is_empty() => {
-                    f.stack(written(fonts, t, n, x, width));
+                    f.stack(written(fonts, t, asked, x, width));
                 }
                 _ if filled => {
                     let mut g = Frag::new(Mm(6.0));
@@ -110,7 +169,7 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
                     );
                     f.stack(g);
                 }
-                _ => f.stack(ruled(n, x, width)),
+                _ => f.stack(ruled(asked.max(MIN_LINES), x, width)),
             }
             f
         }
@@ -146,9 +205,15 @@ fn scale_row(
     let h = left_f.height.max(right_f.height).max(cell) + Mm(2.5);
     let mut f = Frag::new(h);
     let top = Mm(1.5);
+    // Each label's lines centred on the middle of the boxes: the middle of
+    // the x-height of a one-line label sits level with the box middle.
+    let x_mid = Mm::from_pt(SMALL * 0.26);
     for mut part in [left_f, right_f] {
+        let lines = (part.height.0 / ink.line_height().0).round().max(1.0);
+        let block_mid = ink.baseline() - x_mid + ink.line_height() * ((lines - 1.0) * 0.5);
+        let dy = top + cell * 0.5 - block_mid;
         for e in &mut part.elems {
-            e.translate(Mm(0.0), top);
+            e.translate(Mm(0.0), dy);
         }
         f.elems.extend(part.elems);
     }
@@ -182,20 +247,24 @@ fn scale_row(
     f
 }
 
-/// Written answer text set on ruled lines (at least `n` lines).
+/// Written answer text set on ruled lines (at least `n` lines); the
+/// descenders stay clear of the rule below.
 fn written(fonts: &Fonts, text: &str, n: usize, x: Mm, width: Mm) -> Frag {
     let ink = Ink {
         size: BODY,
         color: colors::INK,
-        leading: 8.5 / Mm::from_pt(BODY).0,
+        leading: PITCH.0 / Mm::from_pt(BODY).0,
     };
     let pieces = [Piece::new(text, FontStyle::Italic)];
     let lines = line_frags(fonts, &pieces, ink, x + Mm(1.5), width - Mm(3.0));
     let count = lines.len().max(n);
     let mut f = ruled(count, x, width);
+    // Baseline 2.4 mm above the rule: the descenders (a quarter of the size,
+    // about 1 mm) keep well over a millimetre free.
+    let shift = PITCH - Mm(2.4) - ink.baseline();
     for (i, mut l) in lines.into_iter().enumerate() {
         for e in &mut l.elems {
-            e.translate(Mm(0.0), Mm(8.5) * i as f32 + Mm(1.0));
+            e.translate(Mm(0.0), PITCH * i as f32 + shift);
             f.elems.push(e.clone());
         }
     }

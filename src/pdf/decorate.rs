@@ -16,7 +16,7 @@ pub fn decorate(
     first: usize,
 ) {
     let total = pages.len();
-    let size = 8.5;
+    let size = 9.0;
     let header_y = geo.margin + Mm(4.5);
     let footer_y = geo.height - geo.margin - Mm(1.5);
     for (i, page) in pages.iter_mut().enumerate().skip(first) {

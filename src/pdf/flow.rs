@@ -2,143 +2,30 @@
 //! area; a heading keeps with the first lines after it; nothing crosses the
 //! bottom margin.
 
-use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Geometry, Mm, Page, Rgb, TextRun};
-use super::wrap::measure;
+use super::font::Fonts;
+use super::geom::{Elem, Geometry, Mark, Mm, Page};
 
-/// An unbreakable piece: elements with absolute x and y relative to its top.
-#[derive(Debug, Clone, Default)]
-pub struct Frag {
-    pub height: Mm,
-    pub elems: Vec<Elem>,
-    /// Vertical space only; dropped at the top of a page.
-    pub gap: bool,
-}
+mod frag;
 
-impl Frag {
-    pub fn new(height: Mm) -> Self {
-        Self {
-            height,
-            ..Self::default()
-        }
-    }
-
-    pub fn gap(height: Mm) -> Self {
-        Self {
-            height,
-            elems: Vec::new(),
-            gap: true,
-        }
-    }
-
-    /// Append another fragment below this one.
-    pub fn stack(&mut self, other: Frag) {
-        let dy = self.height;
-        for mut e in other.elems {
-            e.translate(Mm(0.0), dy);
-            self.elems.push(e);
-        }
-        self.height += other.height;
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    pub fn text(
-        &mut self,
-        fonts: &Fonts,
-        x: Mm,
-        baseline: Mm,
-        text: &str,
-        style: FontStyle,
-        size: f32,
-        color: Rgb,
-    ) -> Mm {
-        let clean = super::font::sanitize(text, fonts.face(style));
-        let width = measure(fonts, &clean, style, size);
-        self.elems.push(Elem::Text(TextRun {
-            x,
-            y: baseline,
-            size,
-            font: style,
-            color,
-            text: clean,
-            width,
-        }));
-        width
-    }
-
-    pub fn rect(&mut self, x: Mm, y: Mm, w: Mm, h: Mm, fill: Option<Rgb>, stroke: Option<Rgb>) {
-        self.elems.push(Elem::Rect {
-            x,
-            y,
-            w,
-            h,
-            fill,
-            stroke: stroke.map(|c| (c, 0.8)),
-        });
-    }
-
-    /// Text that ends at `right`; returns its width.
-    #[allow(clippy::too_many_arguments)]
-    pub fn text_right(
-        &mut self,
-        fonts: &Fonts,
-        right: Mm,
-        baseline: Mm,
-        text: &str,
-        style: FontStyle,
-        size: f32,
-        color: Rgb,
-    ) -> Mm {
-        let width = self.text(fonts, right, baseline, text, style, size, color);
-        if let Some(Elem::Text(run)) = self.elems.last_mut() {
-            run.x -= width;
-        }
-        width
-    }
-
-    /// A picture scaled to fit `max_w` × `max_h` at (`x`, `y`); returns its size.
-    pub fn picture(
-        &mut self,
-        x: Mm,
-        y: Mm,
-        max_w: Mm,
-        max_h: Mm,
-        picture: &crate::model::Picture,
-    ) -> (Mm, Mm) {
-        let aspect = picture.aspect();
-        let (w, h) = if max_w.0 / max_h.0.max(0.1) > aspect {
-            (Mm(max_h.0 * aspect), max_h)
-        } else {
-            (max_w, Mm(max_w.0 / aspect))
-        };
-        self.elems.push(Elem::Image {
-            x,
-            y,
-            w,
-            h,
-            picture: picture.clone(),
-        });
-        (w, h)
-    }
-
-    pub fn line(&mut self, x1: Mm, y1: Mm, x2: Mm, y2: Mm, width: f32, color: Rgb) {
-        self.elems.push(Elem::Line {
-            points: vec![(x1, y1), (x2, y2)],
-            width,
-            color,
-        });
-    }
-}
+pub use frag::Frag;
 
 /// Places fragments on pages.
 pub struct Flow<'a> {
     pub fonts: &'a Fonts,
     pub geo: Geometry,
+    /// Whether body text may be hyphenated (not on slides).
+    pub hyphenate: bool,
     pages: Vec<Page>,
     cur: Vec<Elem>,
     y: Mm,
     pending: Vec<Frag>,
     need: usize,
+    /// Fragments added after the last heading that waits to keep.
+    kept_since: usize,
+    /// Outline entries placed so far.
+    marks: Vec<Mark>,
+    /// Outline entries that open on the page of the next thing placed.
+    waiting: Vec<(String, u8)>,
 }
 
 impl<'a> Flow<'a> {
@@ -146,11 +33,15 @@ impl<'a> Flow<'a> {
         Self {
             fonts,
             geo,
+            hyphenate: true,
             pages: Vec::new(),
             cur: Vec::new(),
             y: geo.top,
             pending: Vec::new(),
             need: 0,
+            kept_since: 0,
+            marks: Vec::new(),
+            waiting: Vec::new(),
         }
     }
 
@@ -190,16 +81,37 @@ impl<'a> Flow<'a> {
         self.y = y.min(self.geo.bottom);
     }
 
-    /// Add a fragment that keeps with the next `lines` fragments.
-    pub fn keep(&mut self, f: Frag, lines: usize) {
+    /// Add a fragment that keeps with the next `lines` fragments. What
+    /// already waits and has had something after its heading is placed
+    /// first: keeping stays between a heading and what follows it, and does
+    /// not chain from one section to the next.
+    pub fn keep(&mut self, mut f: Frag, lines: usize) {
+        self.tag(&mut f);
+        if self.kept_since > 0 {
+            self.flush_pending();
+        }
+        if lines == 0 && self.pending.is_empty() {
+            self.add(f);
+            return;
+        }
         self.pending.push(f);
         self.need = self.need.max(lines);
+        self.kept_since = 0;
     }
 
-    pub fn add(&mut self, f: Frag) {
+    /// The outline entries asked for since the last fragment go with this one.
+    fn tag(&mut self, f: &mut Frag) {
+        if !f.gap {
+            f.marks.append(&mut self.waiting);
+        }
+    }
+
+    pub fn add(&mut self, mut f: Frag) {
+        self.tag(&mut f);
         if self.need > 0 {
             if !f.gap {
                 self.need -= 1;
+                self.kept_since += 1;
             }
             self.pending.push(f);
             if self.need == 0 {
@@ -215,41 +127,89 @@ impl<'a> Flow<'a> {
     }
 
     /// The lines of one paragraph, with widow and orphan control: a page
-    /// never starts or ends with a single line of a paragraph.
+    /// never starts or ends with a single line of a paragraph. A heading
+    /// waiting to keep with these lines counts as already on the page.
     pub fn lines(&mut self, frags: Vec<Frag>) {
         let n = frags.len();
         let mut break_after = None;
-        if n >= 2 && self.need == 0 && !self.at_top() {
+        let pending: f32 = self.pending.iter().map(|f| f.height.0).sum();
+        let avail = self.remaining().0 - pending;
+        if n >= 2 && !self.at_top() && avail >= 0.0 {
             let line = frags.iter().map(|f| f.height.0).fold(0.0, f32::max);
             let fit = if line > 0.0 {
-                (self.remaining().0 / line + 0.001).floor() as usize
+                (avail / line + 0.001).floor() as usize
             } else {
                 n
             };
             if fit < n {
-                if fit < 2 {
-                    self.next_page();
-                } else if n - fit < 2 && n >= 4 {
-                    break_after = Some(n - 2);
+                if fit < 2 || (n - fit < 2 && n < 4) {
+                    self.move_pending_to_next_page();
                 } else if n - fit < 2 {
-                    self.next_page();
+                    break_after = Some(n - 2);
                 }
             }
         }
         for (i, f) in frags.into_iter().enumerate() {
             if break_after == Some(i) {
+                self.flush_pending();
                 self.next_page();
             }
             self.add(f);
         }
     }
 
-    /// Start a new page when less than `h` is left (a case should not begin
-    /// in the last lines of a page).
-    pub fn need_space(&mut self, h: Mm) {
+    /// Start a new page and carry what waits to be kept along to it.
+    fn move_pending_to_next_page(&mut self) {
+        self.next_page();
         self.flush_pending();
-        if self.remaining().0 < h.0 && !self.at_top() {
-            self.next_page();
+    }
+
+    /// Place everything that waits to keep with what follows, so that
+    /// [`Flow::remaining`] tells what is really left.
+    pub fn settle(&mut self) {
+        self.flush_pending();
+    }
+
+    /// The height `add` takes when laid out on an endless page.
+    pub fn measure(&self, add: impl Fn(&mut Flow)) -> Mm {
+        let mut geo = self.geo;
+        geo.bottom = geo.top + Mm(100_000.0);
+        let mut scratch = Flow::new(self.fonts, geo);
+        scratch.hyphenate = self.hyphenate;
+        add(&mut scratch);
+        scratch.flush_pending();
+        scratch.y - geo.top
+    }
+
+    /// The height of the body area of a page.
+    pub fn page_height(&self) -> Mm {
+        self.body_height()
+    }
+
+    /// Lay out `add` whole on one page when it fits on a page: after a page
+    /// break if it does not fit in what is left. Longer content starts at
+    /// the top of a page.
+    pub fn whole(&mut self, add: impl Fn(&mut Flow)) {
+        let height = self.measure(&add);
+        // Room for the gap before the first heading, which the scratch page skips.
+        self.need_space(height + Mm(6.0));
+        add(self);
+    }
+
+    /// Start a new page when less than `h` is left (a case should not begin
+    /// in the last lines of a page). What waits to keep with the next thing
+    /// (a section heading) moves along.
+    pub fn need_space(&mut self, h: Mm) {
+        // Only a heading (with its meta line) that nothing followed yet
+        // moves along; a heading with text under it stays where it is.
+        if self.kept_since > 0 {
+            self.flush_pending();
+        }
+        let pending: f32 = self.pending.iter().map(|f| f.height.0).sum();
+        if pending + h.0 > self.remaining().0 && !self.at_top() {
+            self.move_pending_to_next_page();
+        } else {
+            self.flush_pending();
         }
     }
 
@@ -257,12 +217,7 @@ impl<'a> Flow<'a> {
     /// measured first on an endless page, then placed, after a page break if
     /// it would not fit in what is left.
     pub fn unit(&mut self, share: f32, add: impl Fn(&mut Flow)) {
-        let mut geo = self.geo;
-        geo.bottom = geo.top + Mm(100_000.0);
-        let mut scratch = Flow::new(self.fonts, geo);
-        add(&mut scratch);
-        scratch.flush_pending();
-        let height = (scratch.y - geo.top).0;
+        let height = self.measure(&add).0;
         self.flush_pending();
         // Room for the gap before the first heading, which the scratch page skips.
         if height <= self.body_height().0 * share && height + 8.0 > self.remaining().0 {
@@ -273,6 +228,7 @@ impl<'a> Flow<'a> {
 
     fn flush_pending(&mut self) {
         self.need = 0;
+        self.kept_since = 0;
         let pending = std::mem::take(&mut self.pending);
         let total = pending.iter().map(|f| f.height.0).sum::<f32>();
         if total > self.remaining().0 && !self.at_top() && total <= self.body_height().0 {
@@ -283,7 +239,15 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn place(&mut self, f: Frag) {
+    /// An outline entry for what is placed next.
+    pub fn mark(&mut self, title: &str, level: u8) {
+        let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !title.is_empty() {
+            self.waiting.push((title, level));
+        }
+    }
+
+    fn place(&mut self, mut f: Frag) {
         if f.gap {
             if !self.at_top() {
                 self.y = (self.y + f.height).min(self.geo.bottom);
@@ -292,6 +256,10 @@ impl<'a> Flow<'a> {
         }
         if f.height.0 > self.remaining().0 + 0.01 && !self.at_top() {
             self.next_page();
+        }
+        let page = self.pages.len();
+        for (title, level) in f.marks.drain(..) {
+            self.marks.push(Mark { title, level, page });
         }
         if f.height.0 > self.body_height().0 + 0.01 {
             self.place_giant(f);
@@ -325,12 +293,25 @@ impl<'a> Flow<'a> {
     }
 
     /// Finish: flush and return the pages.
-    pub fn finish(mut self) -> Vec<Page> {
+    pub fn finish(self) -> Vec<Page> {
+        self.finish_marked().0
+    }
+
+    /// Finish: flush and return the pages and the outline.
+    pub fn finish_marked(mut self) -> (Vec<Page>, Vec<Mark>) {
         self.flush_pending();
         if !self.cur.is_empty() || self.pages.is_empty() {
             self.next_page();
         }
-        self.pages
+        let last = self.pages.len().saturating_sub(1);
+        for (title, level) in self.waiting.drain(..) {
+            self.marks.push(Mark {
+                title,
+                level,
+                page: last,
+            });
+        }
+        (self.pages, self.marks)
     }
 }
 

@@ -1,10 +1,18 @@
-//! The bundled fonts: a small TrueType reader for exactly what layout and
-//! embedding need (cmap, advance widths, vertical metrics), parsed once.
+//! The bundled fonts, read once (with skrifa): what layout and embedding need
+//! (character map, advance widths, vertical metrics).
+//!
+//! Atkinson Hyperlegible Next sets the text. Characters it lacks (arrows,
+//! check marks, Greek and Cyrillic letters) come from DejaVu Sans, the
+//! fallback; what neither can print is said plainly instead of "?".
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::PdfError;
+
+mod ttf;
+
+use ttf::parse;
 
 /// The four faces of the bundled family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,11 +59,28 @@ const SOURCES: [(&str, &[u8]); 4] = [
     ),
 ];
 
+const FALLBACK: [(&str, &[u8]); 2] = [
+    ("DejaVuSans", include_bytes!("../../fonts/DejaVuSans.ttf")),
+    (
+        "DejaVuSans-Bold",
+        include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
+    ),
+];
+
+/// Scripts written right to left or joined (Hebrew, Arabic, Syriac, …): the
+/// fallback has some of their letters, but without shaping they would print
+/// wrongly, so they count as not printable.
+fn needs_shaping(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
 /// One parsed face.
 #[derive(Debug)]
 pub struct Face {
     pub name: &'static str,
     pub bytes: &'static [u8],
+    /// Where the characters this face lacks come from.
+    pub fallback: Option<Arc<Face>>,
     cmap: HashMap<char, u16>,
     advances: Vec<u16>,
     pub units_per_em: u16,
@@ -67,12 +92,32 @@ pub struct Face {
 }
 
 impl Face {
+    /// The glyph of `c` in this face itself (not its fallback).
     pub fn glyph(&self, c: char) -> Option<u16> {
         self.cmap.get(&c).copied()
     }
 
+    /// Whether this face or its fallback can print `c`.
     pub fn has(&self, c: char) -> bool {
-        self.cmap.contains_key(&c)
+        self.cmap.contains_key(&c) || self.fallback_for(c).is_some()
+    }
+
+    /// The fallback face, when it is the one that prints `c`.
+    pub fn fallback_for(&self, c: char) -> Option<&Face> {
+        if self.cmap.contains_key(&c) || needs_shaping(c) {
+            return None;
+        }
+        self.fallback.as_deref().filter(|f| f.cmap.contains_key(&c))
+    }
+
+    /// Advance of one character in pt at `size`, from whichever face prints it.
+    fn char_pt(&self, c: char, size: f32) -> f32 {
+        let (face, gid) = match (self.glyph(c), self.fallback_for(c)) {
+            (Some(g), _) => (self, g),
+            (None, Some(f)) => (f, f.glyph(c).unwrap_or(0)),
+            (None, None) => (self, self.glyph('?').unwrap_or(0)),
+        };
+        f32::from(face.advance(gid)) * size / f32::from(face.units_per_em.max(1))
     }
 
     /// Advance width in font units of a glyph id.
@@ -85,16 +130,18 @@ impl Face {
             .unwrap_or(0)
     }
 
-    /// Width of `text` at `size` pt, in pt. Characters without a glyph count as `?`.
+    /// Width of `text` at `size` pt, in pt; characters from the fallback
+    /// with its widths.
     pub fn width_pt(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                let gid = self.glyph(c).or_else(|| self.glyph('?')).unwrap_or(0);
-                u32::from(self.advance(gid))
-            })
-            .sum();
-        units as f32 * size / f32::from(self.units_per_em.max(1))
+        let mut own: u32 = 0;
+        let mut other = 0.0;
+        for c in text.chars() {
+            match self.cmap.get(&c) {
+                Some(g) => own += u32::from(self.advance(*g)),
+                None => other += self.char_pt(c, size),
+            }
+        }
+        own as f32 * size / f32::from(self.units_per_em.max(1)) + other
     }
 }
 
@@ -122,172 +169,71 @@ pub fn fonts() -> Result<&'static Fonts, PdfError> {
 }
 
 fn load() -> Result<Fonts, String> {
+    let mut fallback = Vec::with_capacity(2);
+    for (name, bytes) in FALLBACK {
+        let face = parse(name, bytes, None).ok_or_else(|| name.to_owned())?;
+        fallback.push(Arc::new(face));
+    }
     let mut faces = Vec::with_capacity(4);
-    for (name, bytes) in SOURCES {
-        faces.push(parse(name, bytes).ok_or_else(|| name.to_owned())?);
+    for (i, (name, bytes)) in SOURCES.into_iter().enumerate() {
+        // Regular and italic fall back on DejaVu Sans, the bold faces on its bold.
+        let back = fallback.get(usize::from(i % 2 == 1)).cloned();
+        faces.push(parse(name, bytes, back).ok_or_else(|| name.to_owned())?);
     }
     Ok(Fonts { faces })
 }
 
-/// Replace what the fonts cannot show: known symbols by a look-alike, other
-/// missing characters by `?`; invisible joiners and control characters go.
+/// What no bundled font can print in `text`: each such character with its
+/// position (0-based, in characters). Whitespace and invisible characters
+/// are not reported; they are dropped or made spaces.
+pub fn unprintable(text: &str) -> Result<Vec<(usize, char)>, PdfError> {
+    let face = fonts()?.face(FontStyle::Regular);
+    Ok(text
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| !face.has(*c) && !invisible(*c))
+        .collect())
+}
+
+/// Characters that print as nothing or as a space anyway.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{fe00}'..='\u{fe0f}' | '\u{ad}' | '\u{2060}' | '\u{1f3fb}'..='\u{1f3ff}')
+}
+
+/// What prints in place of text in a script no bundled font has.
+pub const NOT_PRINTABLE: &str = "[niet af te drukken]";
+
+/// Replace what the fonts cannot show: invisible joiners and control
+/// characters go, symbols without a glyph (emoji) go, and each run of
+/// letters in a script no bundled font has becomes a plain note, never "?".
 pub fn sanitize(text: &str, face: &Face) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut in_note = false;
     for c in text.chars() {
-        if face.has(c) {
+        if (c.is_whitespace() || !invisible(c)) && face.has(c) {
             out.push(c);
+            in_note = false;
             continue;
         }
         match c {
             '\t' | '\n' | '\r' | '\u{a0}' => out.push(' '),
-            '\u{200b}'..='\u{200f}' | '\u{fe00}'..='\u{fe0f}' | '\u{ad}' | '\u{2060}' => {}
-            c if c.is_control() => {}
-            '▸' | '►' | '▶' | '●' | '▪' | '■' => out.push('•'),
-            '→' | '⇒' | '➔' => out.push_str("->"),
-            '←' | '⇐' => out.push_str("<-"),
-            '✓' | '✔' => out.push('v'),
-            '\u{1f3fb}'..='\u{1f3ff}' => {} // skin tone modifiers
-            _ => out.push('?'),
+            c if invisible(c) => {}
+            c if (c.is_alphanumeric() || is_mark(c)) && !in_note => {
+                out.push_str(NOT_PRINTABLE);
+                in_note = true;
+            }
+            c if c.is_alphanumeric() || is_mark(c) => {}
+            _ => {}
         }
     }
     out
 }
 
-fn be16(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([*d.get(at)?, *d.get(at + 1)?]))
-}
-
-fn be32(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes([
-        *d.get(at)?,
-        *d.get(at + 1)?,
-        *d.get(at + 2)?,
-        *d.get(at + 3)?,
-    ]))
-}
-
-fn table<'a>(d: &'a [u8], tag: &[u8; 4]) -> Option<&'a [u8]> {
-    let n = usize::from(be16(d, 4)?);
-    for i in 0..n {
-        let rec = 12 + 16 * i;
-        if d.get(rec..rec + 4)? == tag {
-            let off = be32(d, rec + 8)? as usize;
-            let len = be32(d, rec + 12)? as usize;
-            return d.get(off..off.checked_add(len)?);
-        }
-    }
-    None
-}
-
-fn parse(name: &'static str, bytes: &'static [u8]) -> Option<Face> {
-    let head = table(bytes, b"head")?;
-    let hhea = table(bytes, b"hhea")?;
-    let maxp = table(bytes, b"maxp")?;
-    let hmtx = table(bytes, b"hmtx")?;
-    let units_per_em = be16(head, 18)?;
-    let bbox = [
-        be16(head, 36)? as i16,
-        be16(head, 38)? as i16,
-        be16(head, 40)? as i16,
-        be16(head, 42)? as i16,
-    ];
-    let ascent = be16(hhea, 4)? as i16;
-    let descent = be16(hhea, 6)? as i16;
-    let caret_slope = (be16(hhea, 18)? as i16, be16(hhea, 20)? as i16);
-    let num_h = usize::from(be16(hhea, 34)?);
-    let num_glyphs = usize::from(be16(maxp, 4)?);
-    let mut advances = Vec::with_capacity(num_glyphs);
-    let mut last = 0;
-    for g in 0..num_glyphs {
-        if g < num_h {
-            last = be16(hmtx, 4 * g)?;
-        }
-        advances.push(last);
-    }
-    let weight_class = table(bytes, b"OS/2")
-        .and_then(|os2| be16(os2, 4))
-        .unwrap_or(400);
-    let cmap = parse_cmap(table(bytes, b"cmap")?)?;
-    Some(Face {
-        name,
-        bytes,
-        cmap,
-        advances,
-        units_per_em,
-        ascent,
-        descent,
-        bbox,
-        caret_slope,
-        weight_class,
-    })
-}
-
-/// Read the best Unicode subtable: format 12 if present, else format 4.
-fn parse_cmap(cmap: &[u8]) -> Option<HashMap<char, u16>> {
-    let n = usize::from(be16(cmap, 2)?);
-    let mut f4 = None;
-    let mut f12 = None;
-    for i in 0..n {
-        let rec = 4 + 8 * i;
-        let platform = be16(cmap, rec)?;
-        let encoding = be16(cmap, rec + 2)?;
-        let off = be32(cmap, rec + 4)? as usize;
-        let unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
-        if !unicode {
-            continue;
-        }
-        match be16(cmap, off)? {
-            4 => f4 = Some(off),
-            12 => f12 = Some(off),
-            _ => {}
-        }
-    }
-    let mut map = HashMap::new();
-    if let Some(off) = f12 {
-        let groups = be32(cmap, off + 12)? as usize;
-        for g in 0..groups {
-            let at = off + 16 + 12 * g;
-            let (start, end, gid) = (be32(cmap, at)?, be32(cmap, at + 4)?, be32(cmap, at + 8)?);
-            for cp in start..=end.min(start.saturating_add(0xFFFF)) {
-                if let (Some(c), Ok(g)) = (char::from_u32(cp), u16::try_from(gid + (cp - start))) {
-                    map.insert(c, g);
-                }
-            }
-        }
-        return Some(map);
-    }
-    let off = f4?;
-    let segs = usize::from(be16(cmap, off + 6)? / 2);
-    let ends = off + 14;
-    let starts = ends + 2 * segs + 2;
-    let deltas = starts + 2 * segs;
-    let ranges = deltas + 2 * segs;
-    for s in 0..segs {
-        let end = be16(cmap, ends + 2 * s)?;
-        let start = be16(cmap, starts + 2 * s)?;
-        let delta = be16(cmap, deltas + 2 * s)?;
-        let range = be16(cmap, ranges + 2 * s)?;
-        if start == 0xFFFF {
-            continue;
-        }
-        for cp in start..=end {
-            let gid = if range == 0 {
-                cp.wrapping_add(delta)
-            } else {
-                let at = ranges + 2 * s + usize::from(range) + 2 * usize::from(cp - start);
-                match be16(cmap, at)? {
-                    0 => 0,
-                    g => g.wrapping_add(delta),
-                }
-            };
-            if gid != 0
-                && let Some(c) = char::from_u32(u32::from(cp))
-            {
-                map.insert(c, gid);
-            }
-        }
-    }
-    Some(map)
+/// A combining mark (accents and vowel signs of scripts that need shaping).
+fn is_mark(c: char) -> bool {
+    matches!(u32::from(c), 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0DFF | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF)
 }
 
 #[cfg(test)]
@@ -310,7 +256,35 @@ mod tests {
     #[test]
     fn sanitizes_missing_glyphs() {
         let face = fonts().unwrap().face(FontStyle::Regular);
-        assert_eq!(sanitize("a ▸ b → c 🔥\u{fe0f}", face), "a • b -> c ?");
+        // Arrows and check marks come from the fallback; emoji go.
+        assert_eq!(sanitize("a ▸ b → c ✓ 🔥\u{fe0f}", face), "a ▸ b → c ✓ ");
         assert_eq!(sanitize("één café", face), "één café");
+        assert_eq!(sanitize("Ελένη и Анна", face), "Ελένη и Анна");
+        assert_eq!(
+            sanitize("李明 en محمد", face),
+            format!("{NOT_PRINTABLE} en {NOT_PRINTABLE}")
+        );
+    }
+
+    #[test]
+    fn fallback_prints_greek_cyrillic_and_symbols() {
+        let fonts = fonts().unwrap();
+        for style in FontStyle::ALL {
+            let face = fonts.face(style);
+            for c in "ΕλένηАнна✓→▸".chars() {
+                assert!(face.has(c), "{} cannot print {c}", face.name);
+            }
+            assert!(face.width_pt("Анна", 10.0) > face.width_pt("ии", 10.0));
+        }
+        assert_eq!(unprintable("Ελένη, Анна ✓").unwrap(), vec![]);
+        assert_eq!(
+            unprintable("a 李明 🔥").unwrap(),
+            vec![(2, '李'), (3, '明'), (5, '🔥')]
+        );
+        assert_eq!(
+            unprintable("محمد").unwrap().len(),
+            4,
+            "Arabic needs shaping"
+        );
     }
 }

@@ -213,7 +213,16 @@ impl Geometry {
     }
 }
 
-/// A finished document: metadata and pages.
+/// An entry of the document outline (bookmarks): a title, its level (1 for
+/// a section, 2 for an item within it) and the 0-based page it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub title: String,
+    pub level: u8,
+    pub page: usize,
+}
+
+/// A finished document: metadata, pages and outline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub title: String,
@@ -221,4 +230,5 @@ pub struct Layout {
     pub subject: String,
     pub language: String,
     pub pages: Vec<Page>,
+    pub outline: Vec<Mark>,
 }

@@ -1,25 +1,25 @@
 //! The trainershandleiding: timed script, speaker notes, case trainer notes,
 //! timers and a materials list derived from the workshop.
 
-use crate::model::{ChecklistMode, Item, ItemKind, Section, Workshop};
+use crate::model::{ChecklistMode, Item, ItemKind, ItemRef, Section, Workshop, count_sections};
 
-use super::blocks::{BODY, Ink, doc_title, heading, lead_row, list_item, meta, paragraph, rich};
+use super::blocks::{BODY, Ink, SMALL, heading, lead_row, list_item, meta, note, paragraph, rich};
 use super::decorate::decorate;
-use super::flow::Flow;
+use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mm, Page, colors};
-use super::workbook::{case, schedule};
+use super::geom::{Geometry, Mark, Mm, Page, colors};
+use super::workbook::{case, cover, schedule, section_start};
 use super::wrap::plain;
-use super::{DocKind, ExportRequest, clock};
+use super::{DocKind, ExportRequest, clock, span};
 
-fn duration(min: u32) -> String {
-    format!("{}:{:02}", min / 60, min % 60)
+/// The cover: the workbook's cover with the facts of the afternoon.
+fn title_block(flow: &mut Flow, w: &Workshop, req: &ExportRequest) {
+    cover(flow, w, req, DocKind::Guide.title(), &facts(w, req));
 }
 
-/// Title block at the top of the first page.
-fn title_block(flow: &mut Flow, w: &Workshop, req: &ExportRequest) {
-    doc_title(flow, DocKind::Guide.title(), &w.title);
-    let mut facts = vec![format!("Totale duur {} uur", duration(w.total_minutes()))];
+/// "Totale duur 2 uur 30 min · 13:30–16:00".
+fn facts(w: &Workshop, req: &ExportRequest) -> String {
+    let mut facts = vec![format!("Totale duur {}", span(w.total_minutes()))];
     if let Some((h, m)) = req.start {
         let begin = u32::from(h) * 60 + u32::from(m);
         facts.push(format!(
@@ -28,62 +28,104 @@ fn title_block(flow: &mut Flow, w: &Workshop, req: &ExportRequest) {
             clock(begin + w.total_minutes())
         ));
     }
-    for (label, v) in [
-        ("school", &req.school),
-        ("trainer", &req.trainer),
-        ("datum", &req.date),
-    ] {
-        if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
-            facts.push(format!("{label}: {v}"));
-        }
-    }
-    meta(flow, &facts.join(" · "));
+    facts.push(format!(
+        "{}, {}, {}",
+        count_sections(w.sections.len()),
+        ItemKind::Slide.count(w.count_of(ItemKind::Slide)),
+        ItemKind::Case.count(w.count_of(ItemKind::Case))
+    ));
+    facts.join(" · ")
 }
 
-/// Clock time (or elapsed time), section, minutes, cumulative.
+/// One row of the schedule: begin, section, minutes, elapsed after it.
+#[allow(clippy::too_many_arguments)]
+fn schedule_row(
+    fonts: &Fonts,
+    x: Mm,
+    width: Mm,
+    when: &str,
+    title: &str,
+    minutes: &str,
+    elapsed: &str,
+    head: bool,
+) -> Frag {
+    let ink = Ink::BODY;
+    let col = Mm(22.0);
+    let (style, color) = if head {
+        (FontStyle::Bold, colors::MUTED)
+    } else {
+        (FontStyle::Regular, colors::INK)
+    };
+    let mut f = if head {
+        let mut f = Frag::new(ink.line_height());
+        f.text(fonts, x, ink.baseline(), when, style, SMALL, color);
+        f.text(fonts, x + col, ink.baseline(), title, style, SMALL, color);
+        f
+    } else {
+        lead_row(fonts, x, col, width - col - Mm(48.0), when, title)
+    };
+    let size = if head { SMALL } else { BODY };
+    f.text(
+        fonts,
+        x + width - Mm(44.0),
+        ink.baseline(),
+        minutes,
+        style,
+        size,
+        color,
+    );
+    f.text_right(
+        fonts,
+        x + width,
+        ink.baseline(),
+        elapsed,
+        style,
+        size,
+        colors::MUTED,
+    );
+    f.height += Mm(1.2);
+    let weight = if head { 0.8 } else { 0.4 };
+    f.line(x, f.height, x + width, f.height, weight, colors::RULE);
+    f.height += Mm(1.2);
+    f
+}
+
+/// Clock time (or elapsed time), section, minutes, cumulative; with column
+/// headings.
 fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     heading(flow, "Tijdschema", 1);
     let fonts = flow.fonts;
     let x = flow.geo.left;
     let width = flow.geo.text_width();
-    let ink = Ink::BODY;
+    let begin = if start.is_some() { "Begin" } else { "Vanaf" };
+    flow.add(schedule_row(
+        fonts,
+        x,
+        width,
+        begin,
+        "Onderdeel",
+        "Duur",
+        "Daarna verstreken",
+        true,
+    ));
     let mut elapsed = 0;
     for (s, at) in w.sections.iter().zip(schedule(w, start)) {
         elapsed += s.minutes;
         let when = match start {
             Some(_) => clock(at),
-            None => format!("+{}", duration(elapsed - s.minutes)),
+            None => format!("+{}", span(elapsed - s.minutes)),
         };
-        let col = Mm(22.0);
-        let mut f = lead_row(fonts, x, col, width - col - Mm(42.0), &when, &s.title);
-        let mins = format!("{} min", s.minutes);
-        f.text(
+        flow.add(schedule_row(
             fonts,
-            x + width - Mm(40.0),
-            ink.baseline(),
-            &mins,
-            FontStyle::Regular,
-            BODY,
-            colors::INK,
-        );
-        f.text_right(
-            fonts,
-            x + width,
-            ink.baseline(),
-            &duration(elapsed),
-            FontStyle::Regular,
-            BODY,
-            colors::MUTED,
-        );
-        f.height += Mm(1.2);
-        f.line(x, f.height, x + width, f.height, 0.4, colors::RULE);
-        f.height += Mm(1.2);
-        flow.add(f);
+            x,
+            width,
+            &when,
+            &s.title,
+            &span(s.minutes),
+            &span(elapsed),
+            false,
+        ));
     }
-    meta(
-        flow,
-        "Kolommen: begin, onderdeel, geplande minuten, verstreken tijd na het onderdeel.",
-    );
 }
 
 /// What to prepare, derived from the workshop.
@@ -157,17 +199,13 @@ fn mins(minutes: Option<u32>) -> String {
     minutes.map(|m| format!(" ({m} min)")).unwrap_or_default()
 }
 
-fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
+fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
     match it {
         Item::Slide(s) => {
-            *slide_no += 1;
-            heading(
-                flow,
-                &format!("Dia {}: {}{}", slide_no, s.title, mins(s.minutes)),
-                2,
-            );
+            let n = w.slide_number(at).unwrap_or_default();
+            heading(flow, &format!("Dia {n}: {}{}", s.title, mins(s.minutes)), 2);
             if s.notes.is_empty() {
-                meta(flow, "Geen sprekersnotities.");
+                note(flow, "Geen sprekersnotities.");
             } else {
                 rich(flow, &s.notes, Ink::BODY, Mm(0.0));
             }
@@ -180,6 +218,7 @@ fn item(flow: &mut Flow, it: &Item, slide_no: &mut usize) {
             }
         }
         Item::Checklist(cl) => {
+            flow.mark(&format!("Checklist: {}", cl.title), 2);
             heading(
                 flow,
                 &format!("Checklist: {}{}", cl.title, mins(cl.minutes)),
@@ -237,11 +276,13 @@ fn slack(s: &Section) -> String {
 fn appendix(flow: &mut Flow, w: &Workshop) {
     if !w.follow_up.is_empty() {
         flow.page_break();
+        flow.mark(FOLLOW_UP_TITLE, 1);
         heading(flow, FOLLOW_UP_TITLE, 1);
         rich(flow, &w.follow_up, Ink::BODY, Mm(0.0));
     }
     for page in &w.guide_pages {
         flow.page_break();
+        flow.mark(&page.title, 1);
         heading(flow, &page.title, 1);
         rich(flow, &page.body, Ink::BODY, Mm(0.0));
     }
@@ -250,37 +291,58 @@ fn appendix(flow: &mut Flow, w: &Workshop) {
 /// Heading of the team follow-up plan in the guide.
 pub const FOLLOW_UP_TITLE: &str = "Vervolg met het team";
 
-pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
+pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     title_block(&mut flow, w, req);
     timetable(&mut flow, w, req.start);
     materials(&mut flow, w);
     let mut elapsed = 0;
-    let mut slide_no = 0;
-    for (s, at) in w.sections.iter().zip(schedule(w, req.start)) {
-        flow.page_break();
+    for (si, (s, at)) in w.sections.iter().zip(schedule(w, req.start)).enumerate() {
         elapsed += s.minutes;
-        heading(&mut flow, &s.title, 1);
         let when = match req.start {
             Some(_) => format!("{}–{}", clock(at), clock(at + s.minutes)),
-            None => format!("vanaf +{}", duration(elapsed - s.minutes)),
+            None => format!("vanaf +{}", span(elapsed - s.minutes)),
         };
-        meta(
-            &mut flow,
-            &format!(
-                "{when} · {} min{} · daarna {} verstreken",
-                s.minutes,
-                slack(s),
-                duration(elapsed)
-            ),
+        let line = format!(
+            "{when} · {}{} · daarna {} verstreken",
+            span(s.minutes),
+            slack(s),
+            span(elapsed)
         );
-        for it in &s.items {
-            item(&mut flow, it, &mut slide_no);
+        let start = |flow: &mut Flow| {
+            heading(flow, &s.title, 1);
+            meta(flow, &line);
+            if let Some(first) = s.items.first() {
+                item(
+                    flow,
+                    w,
+                    ItemRef {
+                        section: si,
+                        item: 0,
+                    },
+                    first,
+                );
+            }
+        };
+        section_start(&mut flow, start);
+        flow.mark(&s.title, 1);
+        heading(&mut flow, &s.title, 1);
+        meta(&mut flow, &line);
+        for (ii, it) in s.items.iter().enumerate() {
+            item(
+                &mut flow,
+                w,
+                ItemRef {
+                    section: si,
+                    item: ii,
+                },
+                it,
+            );
         }
     }
     appendix(&mut flow, w);
-    let mut pages = flow.finish();
-    decorate(fonts, &mut pages, geo, &w.title, DocKind::Guide.title(), 0);
-    pages
+    let (mut pages, marks) = flow.finish_marked();
+    decorate(fonts, &mut pages, geo, &w.title, DocKind::Guide.title(), 1);
+    (pages, marks)
 }

@@ -7,6 +7,7 @@
 
 mod backend;
 mod blocks;
+pub mod certificate;
 mod checks;
 mod decorate;
 mod flow;
@@ -15,6 +16,7 @@ pub mod geom;
 mod guide;
 mod reflection;
 mod slides;
+mod summary;
 mod team;
 mod workbook;
 pub mod wrap;
@@ -23,7 +25,7 @@ use crate::model::{AnswerSet, TeamSummary, Workshop, slug};
 
 pub use crate::model::DocKind;
 
-pub use geom::{Elem, Layout, Mm, Page, TextRun};
+pub use geom::{Elem, Layout, Mark, Mm, Page, TextRun};
 pub use guide::FOLLOW_UP_TITLE;
 
 /// What to export, with the details filled in on the cover.
@@ -39,6 +41,8 @@ pub struct ExportRequest<'a> {
     pub school: Option<String>,
     pub trainer: Option<String>,
     pub date: Option<String>,
+    /// The participants, one certificate each.
+    pub names: &'a [String],
 }
 
 impl<'a> ExportRequest<'a> {
@@ -51,6 +55,7 @@ impl<'a> ExportRequest<'a> {
             school: None,
             trainer: None,
             date: None,
+            names: &[],
         }
     }
 }
@@ -70,6 +75,12 @@ pub enum PdfError {
     NoAnswers,
     #[error("voor een teamoverzicht is een sessie van de zaal nodig")]
     NoTeam,
+    #[error("voor een bewijs van deelname is minstens één naam nodig")]
+    NoNames,
+    #[error(
+        "deze namen bevatten tekens die geen meegeleverd lettertype kan afdrukken: {0}; schrijf ze in het namenbestand in Latijnse, Griekse of Cyrillische letters"
+    )]
+    Unprintable(String),
     #[error("ongeldige begintijd {0:02}:{1:02}")]
     BadStart(u8, u8),
     #[error("de PDF kon niet gemaakt worden: {0}")]
@@ -84,18 +95,23 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
     {
         return Err(PdfError::BadStart(h, m));
     }
-    let pages = match req.kind {
+    let (pages, outline) = match req.kind {
         DocKind::Workbook => workbook::pages(fonts, workshop, req),
         DocKind::Guide => guide::pages(fonts, workshop, req),
         DocKind::Reflection => {
             let answers = req.answers.ok_or(PdfError::NoAnswers)?;
-            reflection::pages(fonts, workshop, req, answers)
+            (reflection::pages(fonts, workshop, req, answers), Vec::new())
         }
         DocKind::Slides { with_notes } => slides::pages(fonts, workshop, with_notes),
         DocKind::Team => {
             let team = req.team.ok_or(PdfError::NoTeam)?;
-            team::pages(fonts, workshop, req, team)
+            (team::pages(fonts, workshop, req, team), Vec::new())
         }
+        DocKind::Certificate => (
+            certificate::pages(fonts, workshop, req, req.names)?,
+            Vec::new(),
+        ),
+        DocKind::Summary => summary::pages(fonts, workshop),
     };
     let subject = match req.answers {
         Some(a) if req.kind == DocKind::Reflection && !a.participant.is_empty() => {
@@ -104,15 +120,22 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
         _ => req.kind.title().to_owned(),
     };
     Ok(Layout {
-        title: format!("{} – {}", workshop.title, req.kind.title()),
-        author: workshop.author.clone(),
-        subject,
+        title: meta_text(&format!("{} – {}", workshop.title, req.kind.title())),
+        // The trainer who gives the afternoon, else the workshop's author.
+        author: req
+            .trainer
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map_or_else(|| meta_text(&workshop.author), meta_text),
+        subject: meta_text(&subject),
         language: if workshop.language.trim().is_empty() {
             "nl-NL".to_owned()
         } else {
             workshop.language.clone()
         },
         pages,
+        outline,
     })
 }
 
@@ -136,6 +159,30 @@ pub fn default_file_name(workshop: &Workshop, kind: DocKind, participant: Option
     }
     name.push_str(".pdf");
     name
+}
+
+/// Text for the document information: no soft hyphens, joiners or control
+/// characters, single spaces.
+fn meta_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{fe00}'..='\u{fe0f}')
+        })
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A duration in the one form every document uses: "45 min", "1 uur",
+/// "2 uur 30 min".
+pub(crate) fn span(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} uur"),
+        (h, m) => format!("{h} uur {m} min"),
+    }
 }
 
 /// "13:30" from minutes since midnight (wraps after 24 hours).
@@ -172,5 +219,12 @@ mod tests {
             "het-vurige-kind-in-de-klas-reflectie-deelnemer.pdf"
         );
         assert_eq!(clock(13 * 60 + 30 + 95), "15:05");
+        assert_eq!(span(45), "45 min");
+        assert_eq!(
+            meta_text(" school\u{ad}plein\tconflict\u{200b} "),
+            "schoolplein conflict"
+        );
+        assert_eq!(span(60), "1 uur");
+        assert_eq!(span(150), "2 uur 30 min");
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::{AnswerSet, Workshop};
 
-use super::blocks::{doc_title, field, heading, meta, ruled};
+use super::blocks::{doc_title, field, heading, meta, note, ruled};
 use super::checks::checklist;
 use super::decorate::decorate;
 use super::flow::Flow;
@@ -39,7 +39,7 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest, answers: &AnswerS
         checklist(&mut flow, cl, Some(answers));
     }
     if !any {
-        meta(&mut flow, "Deze workshop heeft geen checklists.");
+        note(&mut flow, "Deze workshop heeft geen checklists.");
     }
     heading(&mut flow, "Mijn kleine stap", 2);
     meta(

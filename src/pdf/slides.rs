@@ -1,14 +1,17 @@
 //! The dia's: one slide per landscape page, like the screen (large title,
 //! body, kernzin highlighted); optionally with the speaker notes beside it.
 
-use crate::model::{Item, Slide, Workshop};
+use crate::model::{Item, ItemKind, Slide, Workshop};
 
-use super::blocks::{Ink, rich, text_frag};
+use super::blocks::{Ink, rich, text_frag, title_frag};
 use super::decorate::fit;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Geometry, Mm, Page, colors};
-use super::wrap::plain;
+use super::geom::{Elem, Geometry, Mark, Mm, Page, colors};
+use super::wrap::{measure, plain};
+
+/// The footer size: at least 9 pt, like everything a trainer reads.
+const FOOTER: f32 = 9.5;
 
 /// Body sizes tried, largest first, until the slide fits one page.
 const SIZES: [f32; 7] = [22.0, 20.0, 18.0, 16.0, 14.0, 12.0, 11.0];
@@ -20,16 +23,18 @@ fn column(geo: Geometry, left: Mm, right: Mm) -> Geometry {
 /// Lay out title and body in `geo` at body size `size`.
 fn slide_flow(fonts: &Fonts, geo: Geometry, s: &Slide, size: f32) -> Vec<Page> {
     let mut flow = Flow::new(fonts, geo);
+    // Slide text shrinks to fit rather than being hyphenated.
+    flow.hyphenate = false;
     let x = geo.left;
     let mut bar = Frag::new(Mm(5.0));
     bar.rect(x, Mm(0.0), Mm(18.0), Mm(2.0), Some(colors::ACCENT), None);
     flow.add(bar);
     let title = Ink {
-        size: (size * 1.45).min(30.0),
+        size: title_size(size),
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(text_frag(
+    flow.add(title_frag(
         fonts,
         &plain(&s.title, FontStyle::Bold),
         title,
@@ -56,12 +61,27 @@ fn slide_flow(fonts: &Fonts, geo: Geometry, s: &Slide, size: f32) -> Vec<Page> {
     flow.finish()
 }
 
-/// The slide at the largest size that fits one page (or continued at the smallest).
+fn title_size(size: f32) -> f32 {
+    (size * 1.45).min(30.0)
+}
+
+/// Whether every word of the slide fits on a line at `size`, so that none
+/// has to be broken.
+fn words_fit(fonts: &Fonts, s: &Slide, size: f32, width: Mm) -> bool {
+    let fits = |text: &str, size: f32| {
+        text.split_whitespace()
+            .all(|w| measure(fonts, w, FontStyle::Bold, size) <= width * 0.97)
+    };
+    fits(&s.title, title_size(size)) && s.body.plain_lines().iter().all(|l| fits(l, size + 1.0))
+}
+
+/// The slide at the largest size that fits one page with no word broken
+/// (or continued at the smallest).
 fn fitted(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
     let mut pages = Vec::new();
     for size in SIZES {
         pages = slide_flow(fonts, geo, s, size);
-        if pages.len() <= 1 {
+        if pages.len() <= 1 && words_fit(fonts, s, size, geo.text_width() - Mm(12.0)) {
             break;
         }
     }
@@ -71,7 +91,8 @@ fn fitted(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
 /// Speaker notes in a tinted column.
 fn notes_column(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
     let mut pages = Vec::new();
-    for size in [11.0, 10.0, 9.0, 8.0] {
+    // Never below 9 pt: a trainer reads these standing.
+    for size in [11.0, 10.0, 9.0] {
         let mut flow = Flow::new(fonts, geo);
         let mut label = Frag::new(Mm(7.0));
         label.text(
@@ -80,7 +101,7 @@ fn notes_column(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
             Mm(4.0),
             "Notities",
             FontStyle::Bold,
-            9.0,
+            9.5,
             colors::ACCENT,
         );
         flow.add(label);
@@ -115,14 +136,14 @@ fn footer(fonts: &Fonts, page: &mut Page, geo: Geometry, title: &str, n: usize, 
         y,
         &format!("dia {n} van {total}"),
         FontStyle::Regular,
-        8.5,
+        FOOTER,
         colors::MUTED,
     );
     let t = fit(
         fonts,
         title,
         FontStyle::Regular,
-        8.5,
+        FOOTER,
         geo.right - geo.left - w - Mm(10.0),
     );
     f.text(
@@ -131,7 +152,7 @@ fn footer(fonts: &Fonts, page: &mut Page, geo: Geometry, title: &str, n: usize, 
         y,
         &t,
         FontStyle::Regular,
-        8.5,
+        FOOTER,
         colors::MUTED,
     );
     page.elems.extend(f.elems);
@@ -150,7 +171,7 @@ fn title_page(fonts: &Fonts, geo: Geometry, w: &Workshop) -> Page {
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(text_frag(
+    flow.add(title_frag(
         fonts,
         &plain(&w.title, FontStyle::Bold),
         title,
@@ -178,43 +199,72 @@ fn title_page(fonts: &Fonts, geo: Geometry, w: &Workshop) -> Page {
     })
 }
 
-pub fn pages(fonts: &Fonts, w: &Workshop, with_notes: bool) -> Vec<Page> {
-    let geo = Geometry::A4_LANDSCAPE;
-    let mut out = vec![title_page(fonts, geo, w)];
-    for it in w.items() {
-        let Item::Slide(s) = it else { continue };
-        if with_notes {
-            let split = geo.left + geo.text_width() * 0.6;
-            let main = fitted(fonts, column(geo, geo.left, split - Mm(6.0)), s);
-            let notes_geo = column(geo, split + Mm(6.0), geo.right);
-            let notes = notes_column(fonts, notes_geo, s);
-            let count = main.len().max(notes.len());
-            for i in 0..count {
-                let mut page = Page {
-                    width: geo.width,
-                    height: geo.height,
-                    elems: Vec::new(),
-                };
-                page.elems.push(Elem::Rect {
+/// A slide beside its notes, on as many pages as the longer of the two.
+fn with_notes_pages(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
+    let split = geo.left + geo.text_width() * 0.6;
+    let main = fitted(fonts, column(geo, geo.left, split - Mm(6.0)), s);
+    let notes = notes_column(fonts, column(geo, split + Mm(6.0), geo.right), s);
+    let count = main.len().max(notes.len());
+    (0..count)
+        .map(|i| {
+            let mut page = Page {
+                width: geo.width,
+                height: geo.height,
+                elems: vec![Elem::Rect {
                     x: split,
                     y: geo.top - Mm(4.0),
                     w: geo.right - split + Mm(3.0),
                     h: geo.bottom - geo.top + Mm(8.0),
                     fill: Some(colors::LIGHT),
                     stroke: None,
-                });
-                for src in [main.get(i), notes.get(i)].into_iter().flatten() {
-                    page.elems.extend(src.elems.iter().cloned());
-                }
-                out.push(page);
+                }],
+            };
+            for src in [main.get(i), notes.get(i)].into_iter().flatten() {
+                page.elems.extend(src.elems.iter().cloned());
             }
+            page
+        })
+        .collect()
+}
+
+/// The title page (not numbered as a dia), then each slide on its own
+/// page(s), footed "dia N van M" with the workshop's one numbering.
+pub fn pages(fonts: &Fonts, w: &Workshop, with_notes: bool) -> (Vec<Page>, Vec<Mark>) {
+    let geo = Geometry::A4_LANDSCAPE;
+    let mut out = vec![title_page(fonts, geo, w)];
+    let mut marks = Vec::new();
+    let total = w.count_of(ItemKind::Slide);
+    let mut last_section = None;
+    for r in w.item_refs() {
+        let Some(Item::Slide(s)) = w.item(r) else {
+            continue;
+        };
+        let first = out.len();
+        if last_section != Some(r.section) {
+            last_section = Some(r.section);
+            if let Some(section) = w.sections.get(r.section) {
+                marks.push(Mark {
+                    title: section.title.clone(),
+                    level: 1,
+                    page: first,
+                });
+            }
+        }
+        let n = w.slide_number(r).unwrap_or_default();
+        marks.push(Mark {
+            title: format!("Dia {n}: {}", s.title),
+            level: 2,
+            page: first,
+        });
+        let pages = if with_notes {
+            with_notes_pages(fonts, geo, s)
         } else {
-            out.extend(fitted(fonts, geo, s));
+            fitted(fonts, geo, s)
+        };
+        for mut page in pages {
+            footer(fonts, &mut page, geo, &w.title, n, total);
+            out.push(page);
         }
     }
-    let total = out.len();
-    for (i, page) in out.iter_mut().enumerate().skip(1) {
-        footer(fonts, page, geo, &w.title, i + 1, total);
-    }
-    out
+    (out, marks)
 }

@@ -1,18 +1,19 @@
 //! The deelnemerswerkboek: cover, agenda, per section the slide text, the
 //! cases with writing space, blank checklists, and notes pages.
 
-use crate::model::{Case, Item, Slide, Workshop};
+use crate::model::{Case, Item, Section, Slide, Workshop};
 
 use super::blocks::{
-    BODY, Ink, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
+    BODY, Ink, PITCH, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
+    title_frag,
 };
 use super::checks::checklist;
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mm, Page, colors};
+use super::geom::{Geometry, Mark, Mm, Page, colors};
 use super::wrap::plain;
-use super::{DocKind, ExportRequest, clock};
+use super::{DocKind, ExportRequest, clock, span};
 
 /// Start minute (since midnight, or since the start when no time is given)
 /// of each section.
@@ -29,7 +30,7 @@ pub fn schedule(w: &Workshop, start: Option<(u8, u8)>) -> Vec<u32> {
 }
 
 /// Cover: title block, fields to fill in, author at the bottom.
-pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str) {
+pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, facts: &str) {
     let fonts = flow.fonts;
     let geo = flow.geo;
     let x = geo.left;
@@ -53,7 +54,7 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str) {
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(text_frag(
+    flow.add(title_frag(
         fonts,
         &plain(&w.title, FontStyle::Bold),
         title,
@@ -70,6 +71,10 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str) {
             x,
             width,
         ));
+    }
+    if !facts.is_empty() {
+        flow.gap(Mm(5.0));
+        meta(flow, facts);
     }
     flow.set_y(Mm(170.0));
     let name_value = req
@@ -113,7 +118,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     for (s, at) in w.sections.iter().zip(times) {
         let when = match start {
             Some(_) => format!("{}–{}", clock(at), clock(at + s.minutes)),
-            None => format!("{} min", s.minutes),
+            None => span(s.minutes),
         };
         let mut f = lead_row(fonts, x, col, width - col - Mm(18.0), &when, &s.title);
         if start.is_some() {
@@ -121,7 +126,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
                 fonts,
                 x + width,
                 ink.baseline(),
-                &format!("{} min", s.minutes),
+                &span(s.minutes),
                 FontStyle::Regular,
                 SMALL,
                 colors::MUTED,
@@ -134,7 +139,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     }
     let total = w.total_minutes();
     flow.gap(Mm(4.0));
-    let mut line = format!("Totaal: {} uur {:02} min", total / 60, total % 60);
+    let mut line = format!("Totaal: {}", span(total));
     if let Some((h, m)) = start {
         let begin = u32::from(h) * 60 + u32::from(m);
         line.push_str(&format!(
@@ -162,10 +167,18 @@ fn slide(flow: &mut Flow, s: &Slide) {
     });
 }
 
+/// Writing lines under each case question.
+pub const CASE_LINES: usize = 4;
+
 /// A case: who, the situation, and each question with lines to write on.
+/// It starts on a fresh page unless it fits whole in what is left, so each
+/// group can be handed its own case.
 pub fn case(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
-    // A case begins with room for its title and the start of the situation.
-    flow.need_space(Mm(70.0));
+    flow.mark(&format!("Casus: {}", c.title), 2);
+    flow.whole(|flow| case_body(flow, c, writing, minutes));
+}
+
+fn case_body(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
     heading(flow, &format!("Casus: {}", c.title), 2);
     match minutes {
         Some(m) => meta(flow, &format!("{} · {m} min", c.who)),
@@ -205,7 +218,7 @@ pub fn case(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
             f.stack(l);
         }
         if writing {
-            f.stack(ruled(3, x + hang, width - hang));
+            f.stack(ruled(CASE_LINES, x + hang, width - hang));
         }
         flow.add(f);
         flow.gap(Mm(2.0));
@@ -226,50 +239,114 @@ fn item(flow: &mut Flow, item: &Item) {
             );
             rich(flow, &t.instruction, Ink::BODY, Mm(0.0));
         }
-        Item::Break(b) => {
-            flow.gap(Mm(3.0));
-            meta(flow, &format!("{} – {} minuten", b.label, b.minutes));
-        }
+        Item::Break(b) => break_line(flow, &b.label, &span(b.minutes)),
     }
 }
 
-/// Pages of ruled lines for notes.
+/// Pages of ruled lines for notes, each with its heading on the same page.
 pub fn notes_pages(flow: &mut Flow, n: usize) {
     for _ in 0..n {
         flow.page_break();
         heading(flow, "Aantekeningen", 1);
-        let lines = ((flow.remaining().0 - 4.0) / 8.5).floor().max(1.0) as usize;
+        flow.settle();
+        let room = flow.remaining().0 - 4.0;
+        let lines = (room / PITCH.0).floor().max(1.0) as usize;
         let f = ruled(lines, flow.geo.left, flow.geo.text_width());
         flow.add(f);
     }
 }
 
-pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> Vec<Page> {
+/// A section made of a break (and perhaps the slide that announces it):
+/// on paper it is one line in the flow, not a page.
+pub fn is_break_section(s: &Section) -> bool {
+    s.items.iter().any(|i| matches!(i, Item::Break(_)))
+        && s.items
+            .iter()
+            .all(|i| matches!(i, Item::Break(_) | Item::Slide(_)))
+}
+
+/// "13:30–13:45" with a start time, "15 min" without.
+fn when(start: Option<(u8, u8)>, at: u32, minutes: u32) -> String {
+    match start {
+        Some(_) => format!("{}–{} · {}", clock(at), clock(at + minutes), span(minutes)),
+        None => span(minutes),
+    }
+}
+
+/// A break as one line between two rules.
+pub fn break_line(flow: &mut Flow, label: &str, when: &str) {
+    let fonts = flow.fonts;
+    let x = flow.geo.left;
+    let width = flow.geo.text_width();
+    let ink = Ink::BODY;
+    let mut f = Frag::new(ink.line_height() + Mm(4.0));
+    f.line(x, Mm(0.5), x + width, Mm(0.5), 0.4, colors::RULE);
+    let w = f.text(
+        fonts,
+        x,
+        Mm(2.0) + ink.baseline(),
+        label,
+        FontStyle::Bold,
+        BODY,
+        colors::ACCENT,
+    );
+    f.text(
+        fonts,
+        x + w + Mm(3.0),
+        Mm(2.0) + ink.baseline(),
+        when,
+        FontStyle::Italic,
+        BODY,
+        colors::MUTED,
+    );
+    let bottom = ink.line_height() + Mm(3.5);
+    f.line(x, bottom, x + width, bottom, 0.4, colors::RULE);
+    flow.gap(Mm(4.0));
+    flow.add(f);
+    flow.gap(Mm(4.0));
+}
+
+/// Start a new page for a section only when its heading and a useful part
+/// of what follows do not fit in what is left.
+pub fn section_start(flow: &mut Flow, add_start: impl Fn(&mut Flow)) {
+    let h = flow.measure(add_start).min(Mm(70.0));
+    flow.need_space(h + Mm(6.0));
+}
+
+pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     let doc = DocKind::Workbook.title();
-    cover(&mut flow, w, req, doc);
+    cover(&mut flow, w, req, doc, "");
     agenda(&mut flow, w, req.start);
     let times = schedule(w, req.start);
-    for (s, at) in w.sections.iter().zip(times) {
-        flow.page_break();
-        heading(&mut flow, &s.title, 1);
-        let when = match req.start {
-            Some(_) => format!(
-                "{}–{} · {} minuten",
-                clock(at),
-                clock(at + s.minutes),
-                s.minutes
-            ),
-            None => format!("{} minuten", s.minutes),
+    for (si, (s, at)) in w.sections.iter().zip(times).enumerate() {
+        let when = when(req.start, at, s.minutes);
+        if is_break_section(s) {
+            break_line(&mut flow, &s.title, &when);
+            continue;
+        }
+        let start = |flow: &mut Flow| {
+            heading(flow, &s.title, 1);
+            meta(flow, &when);
+            if let Some(first) = s.items.first() {
+                item(flow, first);
+            }
         };
+        if si == 0 {
+            flow.page_break();
+        } else {
+            section_start(&mut flow, start);
+        }
+        flow.mark(&s.title, 1);
+        heading(&mut flow, &s.title, 1);
         meta(&mut flow, &when);
         for it in &s.items {
             item(&mut flow, it);
         }
     }
     notes_pages(&mut flow, 2);
-    let mut pages = flow.finish();
+    let (mut pages, marks) = flow.finish_marked();
     decorate(fonts, &mut pages, geo, &w.title, doc, 1);
-    pages
+    (pages, marks)
 }

@@ -87,6 +87,7 @@ fn words(fonts: &Fonts, input: &[Piece]) -> Vec<Vec<Piece>> {
 struct Builder<'a> {
     fonts: &'a Fonts,
     size: f32,
+    hyphenate: bool,
     lines: Vec<Line>,
     cur: Vec<Piece>,
     cur_w: f32,
@@ -151,7 +152,7 @@ impl Builder<'_> {
                 break;
             }
             let avail = f64::from(max_pt - self.cur_w - space);
-            let hyphenate = w > max_pt * 0.25 || self.cur.is_empty();
+            let hyphenate = self.hyphenate && (w > max_pt * 0.25 || self.cur.is_empty());
             if hyphenate && let Some(k) = long.hyphenate(fonts, size, from, avail) {
                 let head = long.pieces(from, k, long.needs_hyphen(k));
                 let hw = width_pt(fonts, &head, size);
@@ -177,12 +178,21 @@ impl Builder<'_> {
     }
 }
 
-/// Break styled text into lines no wider than `max`.
+/// Break styled text into lines no wider than `max`, hyphenating Dutch
+/// words where that fills a line better.
 pub fn wrap(fonts: &Fonts, input: &[Piece], size: f32, max: Mm) -> Vec<Line> {
+    wrap_with(fonts, input, size, max, true)
+}
+
+/// Break styled text into lines no wider than `max`; without `hyphenate`
+/// (headings, titles, slides) a word only breaks when it alone is wider
+/// than a line.
+pub fn wrap_with(fonts: &Fonts, input: &[Piece], size: f32, max: Mm, hyphenate: bool) -> Vec<Line> {
     let max_pt = max.to_pt().max(size);
     let mut b = Builder {
         fonts,
         size,
+        hyphenate,
         lines: Vec::new(),
         cur: Vec::new(),
         cur_w: 0.0,
@@ -306,6 +316,39 @@ mod tests {
             "{lines:?}"
         );
         assert!(text_of(&lines[0]).ends_with('-'));
+    }
+
+    #[test]
+    fn headings_are_not_hyphenated() {
+        let f = fonts().unwrap();
+        let text = "Wanneer is het goed genoeg voor een bewuste leerkracht?";
+        for width in [40.0, 55.0, 70.0, 90.0] {
+            let lines = wrap_with(f, &plain(text, FontStyle::Bold), 14.0, Mm(width), false);
+            let joined: Vec<String> = lines.iter().map(text_of).collect();
+            assert_eq!(joined.join(" "), text, "at {width} mm");
+            assert!(lines.iter().all(|l| l.width.0 <= width + 1e-3));
+        }
+    }
+
+    #[test]
+    fn dutch_breaks_leave_three_letters_and_move_the_trema() {
+        let f = fonts().unwrap();
+        for width in 14..60 {
+            for word in ["geëmotioneerd", "procedure", "beïnvloedbaarheid"] {
+                let lines = wrap(f, &plain(word, FontStyle::Regular), 11.0, Mm(width as f32));
+                for pair in lines.windows(2) {
+                    let (head, tail) = (text_of(&pair[0]), text_of(&pair[1]));
+                    if head.ends_with('-') {
+                        let letters = tail.chars().take_while(|c| c.is_alphabetic()).count();
+                        assert!(letters >= 3, "{head}/{tail}");
+                        assert!(
+                            !tail.starts_with(['ë', 'ï', 'ö', 'ü', 'ä']),
+                            "{head}/{tail}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum BrowsePurpose {
     OpenWorkshop,
     /// Save a copy of an exported file.
     SaveCopy { source: PathBuf },
+    /// The names for a bewijs van deelname: a text file, one name a line.
+    Names,
 }
 
 impl BrowsePurpose {
@@ -22,6 +24,7 @@ impl BrowsePurpose {
         match self {
             BrowsePurpose::OpenWorkshop => "Workshop openen",
             BrowsePurpose::SaveCopy { .. } => "Opslaan als",
+            BrowsePurpose::Names => "Namen voor het bewijs van deelname",
         }
     }
 
@@ -29,6 +32,7 @@ impl BrowsePurpose {
     pub fn extensions(&self) -> &'static [&'static str] {
         match self {
             BrowsePurpose::OpenWorkshop => &["ron"],
+            BrowsePurpose::Names => &["txt"],
             BrowsePurpose::SaveCopy { source } => {
                 if source.extension().is_some_and(|e| e == "csv") {
                     &["csv"]
@@ -142,7 +146,7 @@ impl FileBrowser {
             });
         ui.add_space(6.0);
         let action = match self.purpose {
-            BrowsePurpose::OpenWorkshop => "Openen",
+            BrowsePurpose::OpenWorkshop | BrowsePurpose::Names => "Openen",
             BrowsePurpose::SaveCopy { .. } => "Bewaren",
         };
         ui.horizontal(|ui| {

@@ -102,6 +102,8 @@ impl MenuBar {
                             "Dia's met sprekersnotities…",
                             DocKind::Slides { with_notes: true },
                         ),
+                        ("Samenvatting…", DocKind::Summary),
+                        ("Bewijs van deelname…", DocKind::Certificate),
                     ];
                     for (label, kind) in docs {
                         if ui.button(label).clicked() {

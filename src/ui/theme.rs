@@ -36,8 +36,13 @@ pub fn bold_italic_family() -> FontFamily {
     FontFamily::Name("bold-italic".into())
 }
 
+/// DejaVu Sans, for what Atkinson lacks: Greek and Cyrillic names (Ελένη,
+/// Анна), arrows and check marks. The PDFs use the same files.
+pub const FALLBACK: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+pub const FALLBACK_BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
 /// The bundled font family for egui: regular for all text, and named families
-/// for bold and italic runs.
+/// for bold and italic runs; DejaVu Sans behind each for other scripts.
 pub fn fonts() -> FontDefinitions {
     let mut defs = FontDefinitions::empty();
     for (name, bytes) in [
@@ -45,19 +50,31 @@ pub fn fonts() -> FontDefinitions {
         ("bold", BOLD),
         ("italic", ITALIC),
         ("bold-italic", BOLD_ITALIC),
+        ("fallback", FALLBACK),
+        ("fallback-bold", FALLBACK_BOLD),
     ] {
         defs.font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     }
+    let chain = |first: &str, fallback: &str| {
+        let mut v = vec![first.to_owned()];
+        if first != "regular" {
+            v.push("regular".to_owned());
+        }
+        v.push(fallback.to_owned());
+        v
+    };
     defs.families
-        .insert(FontFamily::Proportional, vec!["regular".to_owned()]);
+        .insert(FontFamily::Proportional, chain("regular", "fallback"));
     defs.families
-        .insert(FontFamily::Monospace, vec!["regular".to_owned()]);
-    for fam in ["bold", "italic", "bold-italic"] {
-        defs.families.insert(
-            FontFamily::Name(fam.into()),
-            vec![fam.to_owned(), "regular".to_owned()],
-        );
+        .insert(FontFamily::Monospace, chain("regular", "fallback"));
+    for (fam, fallback) in [
+        ("bold", "fallback-bold"),
+        ("italic", "fallback"),
+        ("bold-italic", "fallback-bold"),
+    ] {
+        defs.families
+            .insert(FontFamily::Name(fam.into()), chain(fam, fallback));
     }
     defs.font_data.insert(
         "clock".to_owned(),

@@ -44,7 +44,9 @@ fn break_points(chars: &[char]) -> Vec<usize> {
                 let mut at = start;
                 for syllable in hypher::hyphenate(&text, hypher::Lang::Dutch) {
                     at += syllable.chars().count();
-                    if at < i {
+                    // Dutch: at least two letters before a break and three
+                    // after it ("procedu-re" leaves too little).
+                    if at - start >= 2 && i - at >= 3 {
                         points.push(at);
                     }
                 }
@@ -59,6 +61,23 @@ fn break_points(chars: &[char]) -> Vec<usize> {
     points.sort_unstable();
     points.dedup();
     points
+}
+
+/// The letter without its trema, for the start of a line after a break.
+fn without_trema(c: char) -> char {
+    match c {
+        'ë' => 'e',
+        'ï' => 'i',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ä' => 'a',
+        'Ë' => 'E',
+        'Ï' => 'I',
+        'Ö' => 'O',
+        'Ü' => 'U',
+        'Ä' => 'A',
+        c => c,
+    }
 }
 
 /// A word that does not fit on the rest of the line, prepared once: its
@@ -112,9 +131,23 @@ impl Long {
     }
 
     /// Characters `from..to` as pieces, plus a hyphen in the last style.
+    /// After a break inside a word a trema goes: "ge-/emotioneerd".
     pub(super) fn pieces(&self, from: usize, to: usize, hyphen: bool) -> Vec<Piece> {
         let mut out = Vec::new();
-        for (c, style) in self.chars.iter().zip(&self.styles).take(to).skip(from) {
+        let after_break = from > 0 && self.needs_hyphen(from);
+        for (i, (c, style)) in self
+            .chars
+            .iter()
+            .zip(&self.styles)
+            .enumerate()
+            .take(to)
+            .skip(from)
+        {
+            let c = if i == from && after_break {
+                without_trema(*c)
+            } else {
+                *c
+            };
             let mut buf = [0u8; 4];
             push(&mut out, c.encode_utf8(&mut buf), *style);
         }
@@ -176,9 +209,126 @@ impl Long {
                 0.0
             };
             if self.width(from, k) + hyphen <= avail {
-                return Some(k);
+                return Some(self.prefer_compound(points, after, k, from));
             }
         }
         None
+    }
+
+    /// A compound boundary a little before `best` when there is one: the
+    /// line stays at least 70 % as full, and the word breaks between its
+    /// parts ("arbeids-/ongeschiktheid", not "arbeidsonge-/schiktheid").
+    fn prefer_compound(&self, points: &[usize], after: usize, best: usize, from: usize) -> usize {
+        if self.compound_boundary(best) {
+            return best;
+        }
+        let full = self.width(from, best);
+        let before = points.partition_point(|&k| k < best);
+        let candidates = points.get(after..before).unwrap_or_default();
+        for &k in candidates.iter().rev().take(4) {
+            attempt();
+            if self.width(from, k) < full * 0.7 {
+                break;
+            }
+            if self.compound_boundary(k) {
+                return k;
+            }
+        }
+        best
+    }
+
+    /// Whether a break after `k` characters falls between the parts of a
+    /// compound: after a hyphen or slash the text has, or after the linking
+    /// "s" that Dutch puts between parts ("arbeids|", "verzekerings|"),
+    /// with at least four letters on either side.
+    fn compound_boundary(&self, k: usize) -> bool {
+        let at = |i: usize| self.chars.get(i).copied().unwrap_or(' ');
+        if k >= 1 && matches!(at(k - 1), '-' | '/') {
+            return true;
+        }
+        // Four letters are enough to know; counting further would walk a
+        // 25,000-letter word for every line.
+        let letters_before = (0..k)
+            .rev()
+            .take(4)
+            .take_while(|&i| at(i).is_alphabetic())
+            .count();
+        let letters_after = (k..self.chars.len())
+            .take(4)
+            .take_while(|&i| at(i).is_alphabetic())
+            .count();
+        k >= 2
+            && letters_before >= 4
+            && letters_after >= 4
+            && at(k - 1) == 's'
+            && matches!(at(k - 2), 'd' | 'g' | 'k' | 't' | 'f' | 'p')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::font::fonts;
+
+    fn long(word: &str) -> Long {
+        Long::new(
+            fonts().unwrap(),
+            &[Piece::new(word, FontStyle::Regular)],
+            11.0,
+        )
+    }
+
+    #[test]
+    fn the_trema_goes_at_a_break() {
+        let l = long("geëmotioneerd");
+        let tail: String = l
+            .pieces(2, l.len(), false)
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(tail, "emotioneerd");
+        let whole: String = l
+            .pieces(0, l.len(), false)
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(whole, "geëmotioneerd");
+    }
+
+    #[test]
+    fn compounds_break_between_their_parts() {
+        let f = fonts().unwrap();
+        let mut l = long("arbeidsongeschiktheidsverzekering");
+        let s = |l: &Long, to: usize| l.chars[..to].iter().collect::<String>();
+        // Room for "arbeidson-": the break goes after "arbeids" instead.
+        let avail = l.width(0, 9) + 5.0;
+        let k = l.hyphenate(f, 11.0, 0, avail).unwrap();
+        assert_eq!(s(&l, k), "arbeids");
+        // Much more room: the next boundary, "…heids".
+        let avail = l.width(0, 23) + 8.0;
+        let k = l.hyphenate(f, 11.0, 0, avail).unwrap();
+        assert_eq!(s(&l, k), "arbeidsongeschiktheids");
+        // Not a compound boundary in reach: the fullest break stays.
+        let mut l = long("procedurevoorstellen");
+        let avail = l.width(0, 7) + 8.0;
+        let k = l.hyphenate(f, 11.0, 0, avail).unwrap();
+        assert!(k >= 5, "{k}");
+    }
+
+    #[test]
+    fn breaks_leave_two_letters_before_and_three_after() {
+        for word in [
+            "procedure",
+            "beïnvloedbaarheid",
+            "opgeven",
+            "arbeidsongeschiktheid",
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            let points = break_points(&chars);
+            assert!(!points.is_empty() || word.len() < 8, "{word}");
+            for p in points {
+                assert!(p >= 2 && chars.len() - p >= 3, "{word} at {p}");
+            }
+        }
     }
 }

@@ -1,0 +1,119 @@
+//! The samenvatting: at most two A4 pages a teacher can pin up, with each
+//! section's kernzin and the slides the workshop marks for the summary.
+
+use crate::model::{Block, Item, Slide, Workshop};
+
+use super::DocKind;
+use super::blocks::{Ink, doc_title, kernzin_frag, rich, title_frag};
+use super::decorate::decorate;
+use super::flow::Flow;
+use super::font::{FontStyle, Fonts};
+use super::geom::{Geometry, Mark, Mm, Page, Rgb, colors};
+use super::wrap::{from_inlines, plain};
+
+/// At most this many pages.
+pub const MAX_PAGES: usize = 2;
+
+/// Body sizes tried, largest first, until the summary fits.
+const SIZES: [f32; 4] = [11.0, 10.5, 10.0, 9.5];
+
+/// The first kernzin of a section's slides, if any.
+fn kernzin(items: &[Item]) -> Option<&[crate::model::Inline]> {
+    items.iter().find_map(|i| match i {
+        Item::Slide(s) => s.body.blocks().iter().find_map(|b| match b {
+            Block::Kernzin(inl) => Some(inl.as_slice()),
+            _ => None,
+        }),
+        _ => None,
+    })
+}
+
+/// The slides of a section marked for the summary.
+fn marked(items: &[Item]) -> impl Iterator<Item = &Slide> {
+    items.iter().filter_map(|i| match i {
+        Item::Slide(s) if s.summary => Some(s),
+        _ => None,
+    })
+}
+
+/// A compact heading that keeps with what follows it.
+fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm) {
+    let ink = Ink {
+        size,
+        color,
+        leading: 1.25,
+    };
+    let (x, width) = (flow.geo.left, flow.geo.text_width());
+    let mut f = title_frag(flow.fonts, &plain(text, FontStyle::Bold), ink, x, width);
+    f.height += Mm(0.8);
+    flow.gap(before);
+    flow.keep(f, 1);
+}
+
+fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, Vec<Mark>) {
+    let geo = Geometry::A4_PORTRAIT;
+    let mut flow = Flow::new(fonts, geo);
+    doc_title(&mut flow, DocKind::Summary.title(), &w.title);
+    flow.gap(Mm(2.0));
+    let ink = Ink::new(size, colors::INK);
+    let (x, width) = (geo.left, geo.text_width());
+    for s in &w.sections {
+        let core = kernzin(&s.items);
+        let slides: Vec<&Slide> = marked(&s.items).collect();
+        if core.is_none() && slides.is_empty() {
+            continue;
+        }
+        flow.mark(&s.title, 1);
+        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0));
+        if let Some(inl) = core {
+            flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width, true));
+            flow.gap(Mm(1.0));
+        }
+        for slide in slides {
+            title(&mut flow, &slide.title, size + 0.5, colors::ACCENT, Mm(2.0));
+            if bodies {
+                // The kernzin already stands above; the rest of the slide here.
+                let rest = crate::model::RichText::parse(&without_kernzin(slide));
+                rich(&mut flow, &rest, ink, Mm(0.0));
+            }
+        }
+    }
+    flow.finish_marked()
+}
+
+/// The slide's text without its kernzin lines ("> …").
+fn without_kernzin(s: &Slide) -> String {
+    s.body
+        .source()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('>'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The summary at the largest size that fits [`MAX_PAGES`] pages; when
+/// the marked slides are too many for that even at the smallest size, their
+/// titles only (and `kampvuur check` tells the author).
+pub fn pages(fonts: &Fonts, w: &Workshop) -> (Vec<Page>, Vec<Mark>) {
+    let geo = Geometry::A4_PORTRAIT;
+    let mut out = (Vec::new(), Vec::new());
+    'fit: for bodies in [true, false] {
+        for size in SIZES {
+            out = lay_out(fonts, w, size, bodies);
+            if out.0.len() <= MAX_PAGES {
+                break 'fit;
+            }
+        }
+    }
+    out.0.truncate(MAX_PAGES);
+    out.1.retain(|m| m.page < MAX_PAGES);
+    decorate(
+        fonts,
+        &mut out.0,
+        geo,
+        &w.title,
+        DocKind::Summary.title(),
+        0,
+    );
+    out
+}

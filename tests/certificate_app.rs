@@ -1,0 +1,67 @@
+//! The bewijs van deelname from the app: without a room session, the trainer
+//! picks a names file (here in kampvuur's own file dialog, as on a desktop
+//! without a dialog service), and one page per name lands in the documents
+//! folder; a names file without names is said in Dutch.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code may panic
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+use crate::common::{app_in, harness};
+use crate::pdf_support::{parse, squash};
+
+type H = egui_kittest::Harness<'static, kampvuur::app::KampvuurApp>;
+
+/// Exporteren › Bewijs van deelname…, then choose `file` (in the folder the
+/// dialog opens in: the documents folder) by name.
+fn certificate_from(h: &mut H, file: &std::path::Path) {
+    h.get_by_label("Exporteren").click();
+    h.run_steps(2);
+    h.get_by_label("Bewijs van deelname…").click();
+    h.run_steps(4);
+    assert!(h.state().files.browser.is_some(), "the names dialog opens");
+    h.get_by_label("Bestandsnaam").click();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Bestandsnaam")
+        .type_text(file.file_name().unwrap().to_str().unwrap());
+    h.run_steps(2);
+    // The dialog's button; a notice from an earlier export has one too.
+    h.query_all_by_label("Openen").last().unwrap().click();
+    h.run_steps(3);
+}
+
+#[test]
+fn certificates_for_the_names_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("documenten");
+    std::fs::create_dir(&docs).unwrap();
+    let names = docs.join("namen.txt");
+    std::fs::write(
+        &names,
+        "Anouk Brouwer\n\nΕλένη Παπαδοπούλου\nАнна Иванова\n",
+    )
+    .unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    certificate_from(&mut h, &names);
+    let notice = h.state().notice.clone().expect("a notice");
+    assert!(!notice.error, "{notice:?}");
+    let file = notice.file.expect("the certificate's path");
+    assert!(file.starts_with(&docs), "{file:?}");
+    let p = parse(&std::fs::read(&file).unwrap());
+    assert_eq!(p.sizes.len(), 3);
+    for (i, name) in ["Anouk Brouwer", "Ελένη Παπαδοπούλου", "Анна Иванова"]
+        .iter()
+        .enumerate()
+    {
+        assert!(p.page_squashed(i).contains(&squash(name)), "{name}");
+    }
+
+    let empty = docs.join("leeg.txt");
+    std::fs::write(&empty, "# nog niemand\n\n").unwrap();
+    certificate_from(&mut h, &empty);
+    let notice = h.state().notice.clone().expect("a notice");
+    assert!(notice.error, "{notice:?}");
+    assert!(notice.text.contains("geen namen"), "{notice:?}");
+}
