@@ -46,8 +46,8 @@ pub fn data_dir() -> Option<std::path::PathBuf> {
 }
 
 /// The workshop that ships inside the binary.
-pub const BUNDLED_SOURCE: &str = include_str!("../../workshops/vurige-kind-in-de-klas.ron");
-pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.ron";
+pub const BUNDLED_SOURCE: &str = include_str!("../../workshops/vurige-kind-in-de-klas.workshop.ron");
+pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.workshop.ron";
 
 /// Larger files are refused: a workshop is a few hundred kilobytes at most.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
