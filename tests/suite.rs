@@ -22,6 +22,7 @@ mod memory;
 mod pdf_export;
 mod pdf_torture;
 mod pictures;
+mod reload;
 mod room_app;
 mod room_browser;
 mod room_e2e;

@@ -15,6 +15,8 @@ pub enum BrowsePurpose {
     OpenWorkshop,
     /// Save a copy of an exported file.
     SaveCopy { source: PathBuf },
+    /// Where to write a new workshop (the starter).
+    NewWorkshop,
 }
 
 impl BrowsePurpose {
@@ -22,13 +24,14 @@ impl BrowsePurpose {
         match self {
             BrowsePurpose::OpenWorkshop => "Workshop openen",
             BrowsePurpose::SaveCopy { .. } => "Opslaan als",
+            BrowsePurpose::NewWorkshop => "Nieuwe workshop",
         }
     }
 
     /// The extensions listed besides folders.
     pub fn extensions(&self) -> &'static [&'static str] {
         match self {
-            BrowsePurpose::OpenWorkshop => &["ron"],
+            BrowsePurpose::OpenWorkshop | BrowsePurpose::NewWorkshop => &["ron"],
             BrowsePurpose::SaveCopy { source } => {
                 if source.extension().is_some_and(|e| e == "csv") {
                     &["csv"]
@@ -144,6 +147,7 @@ impl FileBrowser {
         let action = match self.purpose {
             BrowsePurpose::OpenWorkshop => "Openen",
             BrowsePurpose::SaveCopy { .. } => "Bewaren",
+            BrowsePurpose::NewWorkshop => "Maken",
         };
         ui.horizontal(|ui| {
             let label = ui.label("Bestandsnaam");
