@@ -12,7 +12,7 @@ use egui::{Color32, RichText, Ui};
 
 use crate::content::{self, FileWatch, Reloaded, Trigger};
 use crate::model::Workshop;
-use crate::ui::{Command, Now, Presenter, Stage};
+use crate::ui::{Command, Now, Presenter, Stage, theme};
 
 use super::{KampvuurApp, Notice, Screen};
 
@@ -166,7 +166,7 @@ impl KampvuurApp {
         self.workshop = workshop;
     }
 
-    /// The message about the last change: top right on the start and
+    /// The message about the last change: bottom right on the start and
     /// participant screens; in the console while presenting, and not at all
     /// when the main window shows only the slide.
     fn reload_message(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
@@ -184,8 +184,9 @@ impl KampvuurApp {
                 .request_repaint_after(std::time::Duration::from_secs_f64(left));
         }
         let anchor = match (self.screen, self.show.stage) {
+            // Bottom right, above the notice bar: clear of the title and the buttons.
             (Screen::Start | Screen::Participant, _) => {
-                (egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 40.0))
+                (egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -64.0))
             }
             (Screen::Present, Stage::SideBySide | Stage::TwoScreens { swapped: false }) => {
                 (egui::Align2::LEFT_BOTTOM, egui::vec2(12.0, -12.0))
@@ -234,7 +235,11 @@ impl KampvuurApp {
                     .inner_margin(10.0)
                     .show(ui, |ui| {
                         ui.set_max_width(460.0);
-                        ui.label(RichText::new(title).strong().color(Color32::BLACK));
+                        ui.label(
+                            RichText::new(title)
+                                .family(theme::bold_family())
+                                .color(Color32::BLACK),
+                        );
                         let text = RichText::new(detail).color(Color32::BLACK);
                         if errors {
                             egui::ScrollArea::vertical()
