@@ -4,7 +4,6 @@
 //! Messages about it appear on the start screen and in the presenter console,
 //! never on the projector.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -35,8 +34,8 @@ pub enum ReloadStatus {
 /// The watch on the open file and what it last reported.
 pub struct Reload {
     watch: Option<FileWatch>,
-    /// The file the watch is for, and the files it covers.
-    watching: Option<(PathBuf, BTreeSet<PathBuf>)>,
+    /// The file the watch is for, and the slide images it covers (as written).
+    watching: Option<(PathBuf, Vec<String>)>,
     pub status: Option<ReloadStatus>,
     /// Failures of the editor, reported from the thread that waits for it.
     pub(super) editor_tx: Sender<String>,
@@ -85,7 +84,8 @@ impl KampvuurApp {
             }
             return;
         };
-        let files = content::watched_files(path, &self.workshop);
+        // Compared every frame: the image names, without touching the disk.
+        let files = image_names(&self.workshop);
         let same_file = self
             .reload
             .watching
@@ -121,8 +121,7 @@ impl KampvuurApp {
         let path = self.workshop_path.clone()?;
         let (watch, trigger) = FileWatch::manual();
         self.reload.watch = Some(watch);
-        let files = content::watched_files(&path, &self.workshop);
-        self.reload.watching = Some((path, files));
+        self.reload.watching = Some((path, image_names(&self.workshop)));
         Some(trigger)
     }
 
@@ -260,6 +259,17 @@ impl KampvuurApp {
             });
         out
     }
+}
+
+/// The slide images of a workshop, as written in the file.
+fn image_names(workshop: &Workshop) -> Vec<String> {
+    workshop
+        .items()
+        .filter_map(|item| match item {
+            crate::model::Item::Slide(slide) => slide.image.clone(),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The position in `new` of the item at `pos` in `old`: the item with the
