@@ -215,6 +215,30 @@ fn a_new_workshop_from_the_app_is_written_once_and_opened() {
 }
 
 #[test]
+fn bestand_nieuwe_workshop_writes_and_opens_the_starter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Nieuwe workshop…").click();
+    // No system dialog in tests: kampvuur's own one asks for the name.
+    h.run_steps(4);
+    let browser = h.state().files.browser.clone().expect("the dialog is open");
+    assert_eq!(browser.name, "mijn-workshop.workshop.ron");
+    h.get_by_label("Maken").click();
+    h.run_steps(2);
+    let path = browser.folder.join("mijn-workshop.workshop.ron");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        kampvuur::content::STARTER
+    );
+    assert_eq!(h.state().workshop_path.as_deref(), Some(path.as_path()));
+    h.get_by_label("Een rustige start van de dag");
+    h.get_by_label_contains("Nieuwe workshop gemaakt");
+}
+
+#[test]
 fn edit_is_offered_only_for_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path()));

@@ -25,7 +25,8 @@ impl KampvuurApp {
     /// Write the starter workshop where the dialog said, open it in the app
     /// and in the editor.
     pub(super) fn new_workshop_at(&mut self, path: PathBuf) {
-        if self.create_workshop(with_suffix(path)) {
+        // Without the system's dialogs (tests) no system programs either.
+        if self.create_workshop(with_suffix(path)) && self.paths.native_dialogs {
             self.edit_workshop();
         }
     }
