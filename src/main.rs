@@ -37,6 +37,11 @@ enum Command {
         /// Het workshopbestand.
         file: PathBuf,
     },
+    /// Begin een nieuwe workshop: schrijft een voorbeeld met uitleg om zelf aan te passen.
+    New {
+        /// Het nieuwe bestand, bijvoorbeeld workshops/mijn-workshop.workshop.ron; een bestaand bestand wordt nooit overschreven.
+        file: PathBuf,
+    },
     /// Exporteer een hand-out als PDF.
     Export(cli::ExportArgs),
     /// Laat de zaal meedoen: deelnemers vullen de checklists in op hun eigen telefoon.
@@ -48,6 +53,7 @@ fn main() -> anyhow::Result<ExitCode> {
     match args.command {
         Some(Command::Check { paths }) => Ok(cli::check(&paths)),
         Some(Command::Text { file }) => Ok(cli::text(&file)),
+        Some(Command::New { file }) => Ok(cli::new(&file)),
         Some(Command::Export(export)) => Ok(cli::export(&export)),
         Some(Command::Serve(serve)) => Ok(cli::serve(&serve)),
         None => {

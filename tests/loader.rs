@@ -414,7 +414,7 @@ fn check_command_exit_codes_and_output() {
     assert_eq!(code, 0, "{err}");
     let line = out
         .lines()
-        .find(|l| l.starts_with("workshops/vurige-kind-in-de-klas.ron: "));
+        .find(|l| l.starts_with("workshops/vurige-kind-in-de-klas.workshop.ron: "));
     let line = line.unwrap_or_else(|| panic!("no summary in {out}"));
     let words: Vec<&str> = line
         .split(": ")

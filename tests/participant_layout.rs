@@ -16,7 +16,9 @@ use crate::participant::{CHECK, click, name_screen};
 /// The app on the shipped workshop in a window of `width` × 1080.
 fn shipped(dir: &Path, width: f32) -> Harness<'static, KampvuurApp> {
     let mut app = app_in(dir);
-    app.open(Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops/vurige-kind-in-de-klas.ron"));
+    app.open(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops/vurige-kind-in-de-klas.workshop.ron"),
+    );
     assert_eq!(app.workshop.title, "Het vurige kind in de klas");
     Harness::builder()
         .with_size([width, 1080.0])

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use kampvuur::model::{Block, Item, Workshop};
 
-const SHIPPED: &str = "workshops/vurige-kind-in-de-klas.ron";
+const SHIPPED: &str = "workshops/vurige-kind-in-de-klas.workshop.ron";
 
 fn shipped() -> Vec<(&'static str, Workshop)> {
     let from_file = match kampvuur::content::load_workshop(Path::new(SHIPPED)) {

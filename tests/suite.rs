@@ -28,6 +28,7 @@ mod pdf_export;
 mod pdf_flow;
 mod pdf_torture;
 mod pictures;
+mod reload;
 mod room_app;
 mod room_browser;
 mod room_e2e;

@@ -88,6 +88,9 @@ impl KampvuurApp {
                     ))
                 }
             },
+            Command::NewWorkshop => self.new_workshop_dialog(ctx),
+            Command::EditWorkshop => self.edit_workshop(),
+            Command::DismissReload => self.reload.status = None,
             Command::ZoomIn => self.set_zoom(self.settings.text_scale + ZOOM_STEP),
             Command::ZoomOut => self.set_zoom(self.settings.text_scale - ZOOM_STEP),
             Command::ZoomReset => self.set_zoom(1.0),

@@ -130,6 +130,7 @@ impl KampvuurApp {
                     self.notice = Some(Notice::error(text));
                 }
             },
+            BrowsePurpose::NewWorkshop => self.new_workshop_at(path),
             BrowsePurpose::SaveCopy { source } => {
                 self.notice = Some(match content::copy_export(&source, &path) {
                     Ok(()) => Notice {
@@ -201,6 +202,11 @@ fn spawn_native(
                     .add_filter(ext.to_uppercase(), &[ext.as_str()])
                     .save_file()
             }
+            BrowsePurpose::NewWorkshop => dialog
+                .set_title("Nieuwe workshop")
+                .set_file_name(&name)
+                .add_filter("Workshop", &["ron"])
+                .save_file(),
         };
         // The app may have closed meanwhile; then nobody is waiting.
         let _ = tx.send(picked);

@@ -1,10 +1,13 @@
 //! The eframe app: holds the state, draws the screens from [`crate::ui`] and
 //! applies the commands they return with [`crate::content`] and [`crate::pdf`].
 
+mod authoring;
 mod commands;
 mod files;
+mod icon;
 mod participant;
 mod present;
+mod reload;
 mod room;
 mod room_export;
 mod saving;
@@ -22,6 +25,7 @@ use crate::ui::{
 pub use crate::ui::Notice;
 
 pub use present::{Monitor, Presentation};
+pub use reload::{ReloadStatus, matching_position};
 pub use room::{Overlay, RoomState};
 pub use saving::SaveState;
 
@@ -82,6 +86,8 @@ pub struct KampvuurApp {
     /// Why the last workshop file could not be opened.
     pub load_errors: Option<LoadProblem>,
     pub notice: Option<Notice>,
+    /// Live reload of the open workshop file.
+    pub reload: reload::Reload,
     /// The room: teachers joining over the school network.
     pub room: RoomState,
     /// The file dialog that is open, if any.
@@ -112,12 +118,13 @@ impl KampvuurApp {
             screen: Screen::Start,
             participant: ParticipantScreen::default(),
             start: StartScreen,
-            menu: MenuBar,
+            menu: MenuBar::default(),
             settings,
             paths,
             save: SaveState::default(),
             load_errors: None,
             notice: None,
+            reload: Default::default(),
             room: RoomState::default(),
             files: files::Dialogs::default(),
             sessions_window: SessionsWindow::default(),
@@ -160,7 +167,8 @@ impl KampvuurApp {
         let now = self.now(ui);
         self.room_tick(&ctx, now);
         self.poll_dialogs();
-        let mut commands = self.global_keys(ui);
+        let mut commands = self.live_reload(ui, now);
+        commands.extend(self.global_keys(ui));
         match self.screen {
             Screen::Present => {
                 commands.extend(self.present_frame(ui, now));
@@ -296,12 +304,16 @@ pub fn run(file: Option<PathBuf>, bind: Option<std::net::IpAddr>) -> Result<(), 
     };
     let app = KampvuurApp::open_or_bundled(file, paths)?;
     let dark = app.settings.dark_theme;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("kampvuur")
+        .with_app_id("kampvuur")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 420.0]);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("kampvuur")
-            .with_app_id("kampvuur")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 420.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(

@@ -16,8 +16,10 @@ mod ron_text;
 mod room_store;
 mod sessions;
 mod settings;
+mod starter;
 mod store_error;
 mod validate;
+mod watch;
 
 use std::path::Path;
 
@@ -36,7 +38,9 @@ pub use picture::decode_png;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
+pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;
+pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
 
 /// kampvuur's folders on this system (data and configuration).
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -49,8 +53,9 @@ pub fn data_dir() -> Option<std::path::PathBuf> {
 }
 
 /// The workshop that ships inside the binary.
-pub const BUNDLED_SOURCE: &str = include_str!("../../workshops/vurige-kind-in-de-klas.ron");
-pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.ron";
+pub const BUNDLED_SOURCE: &str =
+    include_str!("../../workshops/vurige-kind-in-de-klas.workshop.ron");
+pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.workshop.ron";
 
 /// Larger files are refused: a workshop is a few hundred kilobytes at most.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;

@@ -17,6 +17,8 @@ pub enum BrowsePurpose {
     SaveCopy { source: PathBuf },
     /// The names for a bewijs van deelname: a text file, one name a line.
     Names,
+    /// Where to write a new workshop (the starter).
+    NewWorkshop,
 }
 
 impl BrowsePurpose {
@@ -25,13 +27,14 @@ impl BrowsePurpose {
             BrowsePurpose::OpenWorkshop => "Workshop openen",
             BrowsePurpose::SaveCopy { .. } => "Opslaan als",
             BrowsePurpose::Names => "Namen voor het bewijs van deelname",
+            BrowsePurpose::NewWorkshop => "Nieuwe workshop",
         }
     }
 
     /// The extensions listed besides folders.
     pub fn extensions(&self) -> &'static [&'static str] {
         match self {
-            BrowsePurpose::OpenWorkshop => &["ron"],
+            BrowsePurpose::OpenWorkshop | BrowsePurpose::NewWorkshop => &["ron"],
             BrowsePurpose::Names => &["txt"],
             BrowsePurpose::SaveCopy { source } => {
                 if source.extension().is_some_and(|e| e == "csv") {
@@ -148,6 +151,7 @@ impl FileBrowser {
         let action = match self.purpose {
             BrowsePurpose::OpenWorkshop | BrowsePurpose::Names => "Openen",
             BrowsePurpose::SaveCopy { .. } => "Bewaren",
+            BrowsePurpose::NewWorkshop => "Maken",
         };
         ui.horizontal(|ui| {
             let label = ui.label("Bestandsnaam");

@@ -7,7 +7,10 @@ use crate::model::DocKind;
 use super::Command;
 
 #[derive(Debug, Default)]
-pub struct MenuBar;
+pub struct MenuBar {
+    /// The open workshop is a file (not the bundled one): it can be edited.
+    pub can_edit: bool,
+}
 
 impl MenuBar {
     /// `dark`: the current theme; `can_reflect`: a participant is chosen;
@@ -23,6 +26,13 @@ impl MenuBar {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("Bestand", |ui| {
+                    if ui
+                        .button("Nieuwe workshop…")
+                        .on_hover_text("Een voorbeeldworkshop om zelf aan te passen")
+                        .clicked()
+                    {
+                        out.push(Command::NewWorkshop);
+                    }
                     if ui.button("Workshop openen…").clicked() {
                         out.push(Command::OpenDialog);
                     }
@@ -41,6 +51,17 @@ impl MenuBar {
                     }
                     if ui.button("Meegeleverde workshop openen").clicked() {
                         out.push(Command::OpenBundled);
+                    }
+                    let edit = ui
+                        .add_enabled(self.can_edit, egui::Button::new("Bewerken"))
+                        .on_hover_text(
+                            "Open het workshopbestand in je teksteditor; kampvuur toont je wijzigingen zodra je opslaat",
+                        )
+                        .on_disabled_hover_text(
+                            "De meegeleverde workshop kun je niet bewerken; maak een nieuwe workshop",
+                        );
+                    if edit.clicked() {
+                        out.push(Command::EditWorkshop);
                     }
                     ui.separator();
                     if ui

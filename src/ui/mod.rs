@@ -88,6 +88,12 @@ pub enum Command {
     OpenPath(std::path::PathBuf),
     /// Go back to the workshop that ships with kampvuur.
     OpenBundled,
+    /// Write a new starter workshop (asks for a file name) and open it.
+    NewWorkshop,
+    /// Open the workshop file in the system's text editor.
+    EditWorkshop,
+    /// Close the live-reload message.
+    DismissReload,
     ZoomIn,
     ZoomOut,
     ZoomReset,
