@@ -156,7 +156,14 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     // Within a second (four steps of 0.25 s in egui time) the answers are on disk.
     h.run_steps(4);
     let store = AnswerStore::new(dir.path().join("antwoorden"));
-    let file: PathBuf = store.path_of(h.state().participant.answers.as_ref().expect("answers"));
+    let file: PathBuf = store.path_of(
+        h.state()
+            .participation
+            .form
+            .answers
+            .as_ref()
+            .expect("answers"),
+    );
     assert!(file.starts_with(dir.path().join("antwoorden/rust-in-de-klas")));
     let text = std::fs::read_to_string(&file).expect("answers were saved");
     assert!(text.contains("Fatima"), "{text}");
@@ -192,7 +199,8 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     h.run_steps(2);
     assert_eq!(
         h.state()
-            .participant
+            .participation
+            .form
             .answers
             .as_ref()
             .map(|a| a.checklists["A"][3].clone()),

@@ -33,7 +33,7 @@ fn type_into(h: &mut Harness<'_, KampvuurApp>, label: &str, text: &str) {
 pub(crate) fn name_screen(h: &mut Harness<'_, KampvuurApp>) {
     click(h, "Invullen als deelnemer");
     assert_eq!(h.state().screen, Screen::Participant);
-    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participation.form.answers.is_none());
 }
 
 /// Types a name and code on the name screen and presses `button`.
@@ -53,7 +53,8 @@ fn answer_open(h: &mut Harness<'_, KampvuurApp>, text: &str) {
 
 fn open_answer(h: &Harness<'_, KampvuurApp>) -> Option<String> {
     h.state()
-        .participant
+        .participation
+        .form
         .answers
         .as_ref()
         .and_then(|a| a.checklists.get("A"))
@@ -108,10 +109,13 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().notice.is_none());
     assert!(h.query_by_label_contains("reflectie-fatima").is_none());
-    assert!(h.state().participant.answers.is_none(), "answers forgotten");
+    assert!(
+        h.state().participation.form.answers.is_none(),
+        "answers forgotten"
+    );
 
     name_screen(&mut h);
-    assert!(h.state().participant.name.is_empty());
+    assert!(h.state().participation.form.name.is_empty());
     // Undo in the empty fields does not bring back her name or code.
     for field in ["Je naam", "Je code (4 cijfers)"] {
         h.get_by_label(field).focus();
@@ -124,7 +128,7 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
             "{field}"
         );
     }
-    assert!(h.state().participant.name.is_empty());
+    assert!(h.state().participation.form.name.is_empty());
     assert_eq!(h.get_by_label("Je naam").value().as_deref(), Some(""));
     assert!(
         h.query_by_label_contains("Fatima").is_none(),
@@ -136,8 +140,8 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
     // "Andere naam" empties the screen as well.
     sign_in(&mut h, "Bram", "1111", "Beginnen");
     click(&mut h, "Andere naam");
-    assert!(h.state().participant.answers.is_none());
-    assert!(h.state().participant.name.is_empty());
+    assert!(h.state().participation.form.answers.is_none());
+    assert!(h.state().participation.form.name.is_empty());
     assert!(h.query_by_label_contains("Bram").is_none());
 }
 
@@ -156,7 +160,7 @@ fn resuming_needs_the_right_code() {
     h.run_steps(1);
     name_screen(&mut h);
     sign_in(&mut h, "Fatima", "1284", "Verder met mijn antwoorden");
-    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participation.form.answers.is_none());
     h.get_by_label_contains("geen antwoorden gevonden");
     h.get_by_label_contains("Probeer het over");
     assert_eq!(
@@ -167,7 +171,7 @@ fn resuming_needs_the_right_code() {
     // During the wait the buttons do nothing.
     type_into(&mut h, "Je code (4 cijfers)", "4821");
     click(&mut h, "Verder met mijn antwoorden");
-    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participation.form.answers.is_none());
 
     wait(&mut h, 3.0);
     click(&mut h, "Verder met mijn antwoorden");
@@ -176,7 +180,7 @@ fn resuming_needs_the_right_code() {
         h.query_by_label_contains("geen antwoorden gevonden")
             .is_none()
     );
-    assert_eq!(h.state().participant.name.gate.failures(), 0);
+    assert_eq!(h.state().participation.form.name.gate.failures(), 0);
 }
 
 #[test]
@@ -191,7 +195,7 @@ fn the_same_name_in_other_capitals_never_shows_answers_without_the_code() {
 
     name_screen(&mut h);
     sign_in(&mut h, "anna", "4321", "Verder met mijn antwoorden");
-    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participation.form.answers.is_none());
     h.get_by_label_contains("geen antwoorden gevonden");
     wait(&mut h, 3.0);
     // "Beginnen" with another code: a new, empty set, never Anna's.
@@ -201,7 +205,7 @@ fn the_same_name_in_other_capitals_never_shows_answers_without_the_code() {
     assert!(h.query_by_label_contains("Alleen voor Anna").is_none());
     assert_eq!(files(dir.path()).len(), 2);
     // Starting as a namesake counts as a try against guessing.
-    assert_eq!(h.state().participant.name.gate.failures(), 2);
+    assert_eq!(h.state().participation.form.name.gate.failures(), 2);
 }
 
 #[test]
@@ -214,19 +218,30 @@ fn guessing_codes_is_slowed_down() {
     for (i, code) in ["0000", "0001", "0002"].iter().enumerate() {
         type_into(&mut h, "Je code (4 cijfers)", code);
         click(&mut h, "Verder met mijn antwoorden");
-        assert_eq!(h.state().participant.name.gate.failures(), i as u32 + 1);
+        assert_eq!(
+            h.state().participation.form.name.gate.failures(),
+            i as u32 + 1
+        );
         wait(&mut h, 2.5);
     }
     // After the third wrong code: half a minute.
     h.get_by_label_contains("seconden opnieuw");
     type_into(&mut h, "Je code (4 cijfers)", "0003");
     click(&mut h, "Verder met mijn antwoorden");
-    assert_eq!(h.state().participant.name.gate.failures(), 3);
+    assert_eq!(h.state().participation.form.name.gate.failures(), 3);
     // Klaar or Terug does not reset the limit.
     click(&mut h, "Terug");
     name_screen(&mut h);
-    assert_eq!(h.state().participant.name.gate.failures(), 3);
-    assert!(h.state().participant.name.gate.wait(common::time(&h)) > 20.0);
+    assert_eq!(h.state().participation.form.name.gate.failures(), 3);
+    assert!(
+        h.state()
+            .participation
+            .form
+            .name
+            .gate
+            .wait(common::time(&h))
+            > 20.0
+    );
 }
 
 #[test]
@@ -317,7 +332,7 @@ fn a_file_whose_stored_name_differs_is_not_shown() {
     h.run_steps(1);
     name_screen(&mut h);
     sign_in(&mut h, "Anna", "1234", "Verder met mijn antwoorden");
-    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participation.form.answers.is_none());
     assert!(h.query_by_label_contains("van Bram").is_none());
     h.get_by_label_contains("geen antwoorden gevonden");
 }
@@ -334,12 +349,18 @@ fn answers_from_before_codes_are_kept_and_not_opened() {
     h.run_steps(1);
     name_screen(&mut h);
     sign_in(&mut h, "Fatima", "0000", "Verder met mijn antwoorden");
-    assert!(h.state().participant.answers.is_none());
+    assert!(h.state().participation.form.answers.is_none());
     h.get_by_label_contains("vóór de codes blijven bewaard");
     wait(&mut h, 3.0);
     type_into(&mut h, "Je code (4 cijfers)", "0000");
     click(&mut h, "Beginnen");
-    let set = h.state().participant.answers.clone().expect("a new set");
+    let set = h
+        .state()
+        .participation
+        .form
+        .answers
+        .clone()
+        .expect("a new set");
     assert!(set.answered("A") == 0 && set.lock.is_some());
     assert_eq!(
         std::fs::read_to_string(folder.join("fatima.ron")).unwrap(),

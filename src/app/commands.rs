@@ -248,8 +248,8 @@ impl KampvuurApp {
         // The room serves the workshop it started with: a new workshop, a new session.
         self.room = Default::default();
         self.show.presenter = Presenter::new(&workshop);
-        self.participant.clear();
-        self.save = Default::default();
+        self.participation.form.clear();
+        self.participation.save = Default::default();
         self.workshop = workshop;
         self.workshop_path = path;
         self.screen = Screen::Start;
@@ -260,7 +260,8 @@ impl KampvuurApp {
     /// there; the notice offers to open it or save it elsewhere.
     fn export(&mut self, kind: DocKind, now: Now) {
         let participant = self
-            .participant
+            .participation
+            .form
             .answers
             .as_ref()
             .map(|a| a.participant.as_str());
@@ -338,7 +339,7 @@ impl KampvuurApp {
         let request = ExportRequest {
             kind,
             start: None,
-            answers: self.participant.answers.as_ref(),
+            answers: self.participation.form.answers.as_ref(),
             team: None,
             school: None,
             trainer: None,

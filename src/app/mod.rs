@@ -18,12 +18,11 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use crate::content::{self, AnswerStore, LoadError, RoomStore, Settings};
 use crate::model::{SessionListing, Workshop};
-use crate::ui::{
-    self, Command, LoadProblem, MenuBar, Now, ParticipantScreen, SessionsWindow, StartScreen,
-};
+use crate::ui::{self, Command, LoadProblem, MenuBar, Now, SessionsWindow, StartScreen};
 
 pub use crate::ui::Notice;
 
+pub use participant::Participation;
 pub use present::{Monitor, Presentation};
 pub use reload::{ReloadStatus, matching_position};
 pub use room::{Overlay, RoomState};
@@ -77,12 +76,12 @@ pub struct KampvuurApp {
     pub screen: Screen,
     /// Presenting: the deck, the console, the screens and the ink.
     pub show: Presentation,
-    pub participant: ParticipantScreen,
+    /// Filling in checklists on this laptop: the form and its saving.
+    pub participation: Participation,
     start: StartScreen,
     menu: MenuBar,
     pub settings: Settings,
     paths: Paths,
-    pub save: SaveState,
     /// Why the last workshop file could not be opened.
     pub load_errors: Option<LoadProblem>,
     pub notice: Option<Notice>,
@@ -116,12 +115,11 @@ impl KampvuurApp {
             workshop,
             workshop_path,
             screen: Screen::Start,
-            participant: ParticipantScreen::default(),
+            participation: Participation::default(),
             start: StartScreen,
             menu: MenuBar::default(),
             settings,
             paths,
-            save: SaveState::default(),
             load_errors: None,
             notice: None,
             reload: Default::default(),
@@ -180,7 +178,7 @@ impl KampvuurApp {
                 }
             }
             Screen::Start | Screen::Participant => {
-                let can_reflect = self.participant.answers.is_some();
+                let can_reflect = self.participation.form.answers.is_some();
                 let recent = self.settings.last_workshop.clone();
                 commands.extend(self.menu.ui(
                     ui,
@@ -196,8 +194,8 @@ impl KampvuurApp {
                     let resume = deck.current().filter(|_| deck.position() > 0);
                     commands.extend(self.start.ui(ui, &self.workshop, resume));
                 } else {
-                    let status = self.save.status();
-                    commands.extend(self.participant.ui(ui, &self.workshop, &status));
+                    let status = self.participation.save.status();
+                    commands.extend(self.participation.form.ui(ui, &self.workshop, &status));
                 }
                 if let Some(problem) = &self.load_errors {
                     commands.extend(ui::notices::load_problem(ui, problem));

@@ -8,6 +8,14 @@ use crate::ui::Now;
 
 use super::{KampvuurApp, Notice, SaveState, Screen};
 
+/// Filling in checklists on this laptop: the form on screen and the saving
+/// of its answers. Kept apart from presenting, which never sees the answers.
+#[derive(Default)]
+pub struct Participation {
+    pub form: crate::ui::ParticipantScreen,
+    pub save: SaveState,
+}
+
 impl KampvuurApp {
     /// Shows an empty name screen, after saving and forgetting the answers
     /// on screen.
@@ -28,8 +36,11 @@ impl KampvuurApp {
     /// saved they stay open (never lost) with a notice, and this returns false.
     pub(super) fn close_participant(&mut self) -> bool {
         self.flush_answers();
-        if self.participant.answers.is_some() && self.save.dirty_since.is_some() {
+        if self.participation.form.answers.is_some()
+            && self.participation.save.dirty_since.is_some()
+        {
             let why = self
+                .participation
                 .save
                 .failed
                 .as_ref()
@@ -43,12 +54,12 @@ impl KampvuurApp {
             });
             return false;
         }
-        if self.participant.answers.is_some() {
+        if self.participation.form.answers.is_some() {
             // A notice may name the person (an exported reflection's file name).
             self.notice = None;
         }
-        self.participant.clear();
-        self.save = SaveState::default();
+        self.participation.form.clear();
+        self.participation.save = SaveState::default();
         true
     }
 
@@ -56,13 +67,13 @@ impl KampvuurApp {
     /// any, which the name screen does not normally have) is closed first;
     /// the typed name stays.
     fn leave_set(&mut self) -> bool {
-        self.participant.answers.is_none() || self.close_participant()
+        self.participation.form.answers.is_none() || self.close_participant()
     }
 
     /// "Beginnen": a new set under `name`, locked with `code`, or the set
     /// this name and code already have.
     pub(super) fn start_participant(&mut self, name: &str, code: &AccessCode, now: Now) {
-        if !self.leave_set() || self.participant.name.gate.wait(now.t) > 0.0 {
+        if !self.leave_set() || self.participation.form.name.gate.wait(now.t) > 0.0 {
             return;
         }
         let title = self.workshop.title.clone();
@@ -74,16 +85,16 @@ impl KampvuurApp {
             Ok(Started::New { set, namesake }) => {
                 if namesake {
                     // Indistinguishable from guessing someone else's code.
-                    self.participant.name.gate.refused(now.t);
+                    self.participation.form.name.gate.refused(now.t);
                 }
                 self.show_set(set, name);
             }
             Ok(Started::Existing(set)) => {
-                self.participant.name.gate.passed();
+                self.participation.form.name.gate.passed();
                 self.show_set(set, name);
             }
             Err(e) => {
-                self.participant.name.message =
+                self.participation.form.name.message =
                     Some(format!("Je antwoorden kunnen niet worden bewaard: {e}"));
             }
         }
@@ -91,11 +102,11 @@ impl KampvuurApp {
 
     /// "Verder met mijn antwoorden": the set of `name` that `code` opens.
     pub(super) fn resume_participant(&mut self, name: &str, code: &AccessCode, now: Now) {
-        if !self.leave_set() || self.participant.name.gate.wait(now.t) > 0.0 {
+        if !self.leave_set() || self.participation.form.name.gate.wait(now.t) > 0.0 {
             return;
         }
         let Some(store) = self.paths.answers.clone() else {
-            self.participant.name.message = Some(
+            self.participation.form.name.message = Some(
                 "Op deze computer is geen map gevonden om antwoorden te bewaren, dus er is niets om mee verder te gaan."
                     .to_owned(),
             );
@@ -103,13 +114,13 @@ impl KampvuurApp {
         };
         match store.resume(&self.workshop.title, name, code) {
             Ok(Resumed::Found(set)) if same_name(&set.participant, name) => {
-                self.participant.name.gate.passed();
+                self.participation.form.name.gate.passed();
                 self.show_set(set, name);
             }
             Ok(Resumed::Found(_)) => self.refuse(false, now),
             Ok(Resumed::NotFound { legacy }) => self.refuse(legacy, now),
             Err(e) => {
-                self.participant.name.message =
+                self.participation.form.name.message =
                     Some(format!("Je antwoorden konden niet worden gelezen: {e}"));
             }
         }
@@ -128,15 +139,15 @@ impl KampvuurApp {
         match store.start_anonymous(&title) {
             Ok(set) => self.show_set(set, ""),
             Err(e) => {
-                self.participant.name.message =
+                self.participation.form.name.message =
                     Some(format!("Je antwoorden kunnen niet worden bewaard: {e}"));
             }
         }
     }
 
     fn refuse(&mut self, legacy: bool, now: Now) {
-        self.participant.name.gate.refused(now.t);
-        self.participant.name.clear_code();
+        self.participation.form.name.gate.refused(now.t);
+        self.participation.form.name.clear_code();
         let mut text = "Met deze naam en code zijn geen antwoorden gevonden. Kijk je code na; \
             hoofdletters in je naam tellen niet mee. Code vergeten? Kies dan Beginnen met een nieuwe code."
             .to_owned();
@@ -145,24 +156,24 @@ impl KampvuurApp {
                 " Antwoorden van vóór de codes blijven bewaard, maar zijn hier niet meer te openen; je trainer kan ze nog afdrukken.",
             );
         }
-        self.participant.name.message = Some(text);
+        self.participation.form.name.message = Some(text);
     }
 
     /// Shows `set`, which must be the set of `name`: a set with another
     /// stored name is never shown.
     fn show_set(&mut self, set: AnswerSet, name: &str) {
         if !same_name(&set.participant, name) {
-            self.participant.name.message = Some(
+            self.participation.form.name.message = Some(
                 "Deze antwoorden horen niet bij deze naam; ze worden niet geopend.".to_owned(),
             );
             return;
         }
-        self.save = SaveState {
+        self.participation.save = SaveState {
             path: self.paths.answers.as_ref().map(|s| s.path_of(&set)),
             ..SaveState::default()
         };
-        self.participant.name.clear();
-        self.participant.answers = Some(set);
+        self.participation.form.name.clear();
+        self.participation.form.answers = Some(set);
     }
 
     /// Without a data folder: answers in memory only, said plainly.
@@ -172,7 +183,7 @@ impl KampvuurApp {
             error: true,
             file: None,
         });
-        self.participant.name.clear();
-        self.participant.answers = Some(set);
+        self.participation.form.name.clear();
+        self.participation.form.answers = Some(set);
     }
 }

@@ -39,26 +39,26 @@ impl SaveState {
 
 impl KampvuurApp {
     pub(super) fn mark_dirty(&mut self, now: Now) {
-        if self.save.dirty_since.is_none() {
-            self.save.dirty_since = Some(now.t);
+        if self.participation.save.dirty_since.is_none() {
+            self.participation.save.dirty_since = Some(now.t);
         }
     }
 
     /// Save when the answers have been dirty long enough; keep a repaint
     /// scheduled so this happens even without further input.
     pub(super) fn autosave(&mut self, ctx: &egui::Context, now: Now) {
-        let Some(since) = self.save.dirty_since else {
+        let Some(since) = self.participation.save.dirty_since else {
             return;
         };
-        let due = match &self.save.failed {
+        let due = match &self.participation.save.failed {
             Some((at, _)) => at + RETRY,
             None => since + DELAY,
         };
         if now.t >= due {
             self.save_answers(now);
         }
-        if self.save.dirty_since.is_some() {
-            let wait = match &self.save.failed {
+        if self.participation.save.dirty_since.is_some() {
+            let wait = match &self.participation.save.failed {
                 Some((at, _)) => at + RETRY - now.t,
                 None => since + DELAY - now.t,
             };
@@ -67,30 +67,32 @@ impl KampvuurApp {
     }
 
     fn save_answers(&mut self, now: Now) {
-        let (Some(store), Some(answers)) = (&self.paths.answers, self.participant.answers.as_mut())
-        else {
-            self.save.dirty_since = None;
+        let (Some(store), Some(answers)) = (
+            &self.paths.answers,
+            self.participation.form.answers.as_mut(),
+        ) else {
+            self.participation.save.dirty_since = None;
             return;
         };
         answers.updated = now.wall.format("%Y-%m-%d %H:%M").to_string();
         match store.save(answers) {
             Ok(path) => {
-                self.save = super::SaveState {
+                self.participation.save = super::SaveState {
                     dirty_since: None,
                     failed: None,
                     saved_at: Some(now.wall),
                     path: Some(path),
                 };
             }
-            Err(e) => self.save.failed = Some((now.t, e.to_string())),
+            Err(e) => self.participation.save.failed = Some((now.t, e.to_string())),
         }
     }
 
     /// Save now if anything is unsaved (leaving a screen, switching name, quitting).
     pub fn flush_answers(&mut self) {
-        if self.save.dirty_since.is_some() {
+        if self.participation.save.dirty_since.is_some() {
             let now = Now {
-                t: self.save.dirty_since.unwrap_or_default(),
+                t: self.participation.save.dirty_since.unwrap_or_default(),
                 wall: chrono::Local::now().naive_local(),
             };
             self.save_answers(now);
