@@ -79,14 +79,7 @@ impl KampvuurApp {
             Command::OpenPath(path) => self.open(path),
             Command::OpenBundled => match content::bundled_workshop() {
                 Ok(w) => self.replace_workshop(w, None),
-                Err(e) => {
-                    self.load_errors = Some(LoadProblem::new(
-                        e.file(),
-                        &e.to_string(),
-                        &self.workshop.title,
-                        self.workshop_path.is_none(),
-                    ))
-                }
+                Err(e) => self.show_load_problem(&e),
             },
             Command::NewWorkshop => self.new_workshop_dialog(ctx),
             Command::EditWorkshop => self.edit_workshop(),
@@ -232,15 +225,18 @@ impl KampvuurApp {
                 self.settings.last_workshop = Some(path);
                 self.save_settings();
             }
-            Err(e) => {
-                self.load_errors = Some(LoadProblem::new(
-                    e.file(),
-                    &e.to_string(),
-                    &self.workshop.title,
-                    self.workshop_path.is_none(),
-                ))
-            }
+            Err(e) => self.show_load_problem(&e),
         }
+    }
+
+    /// Say why a workshop did not open, and which one stays open.
+    fn show_load_problem(&mut self, e: &content::LoadError) {
+        self.load_errors = Some(LoadProblem::new(
+            e.file(),
+            &e.to_string(),
+            &self.workshop.title,
+            self.workshop_path.is_none(),
+        ));
     }
 
     fn replace_workshop(&mut self, workshop: crate::model::Workshop, path: Option<PathBuf>) {

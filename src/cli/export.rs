@@ -200,7 +200,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
     let noun = if rendered.pages == 1 {
         "pagina"
     } else {
-        "pagina's"
+        "pagina’s"
     };
     Ok(format!("{}: {} {noun}", out.display(), rendered.pages))
 }

@@ -198,7 +198,7 @@ fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Worksho
                 Diagnostic::at(
                     pos,
                     format!(
-                        "deze tekst is te lang ({}); het maximum is {} per tekst, verdeel hem over meer dia's of onderdelen",
+                        "deze tekst is te lang ({}); het maximum is {} per tekst, verdeel hem over meer dia’s of onderdelen",
                         read::show_size(len as u64),
                         read::show_size(MAX_TEXT_BYTES as u64)
                     ),

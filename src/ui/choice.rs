@@ -172,22 +172,8 @@ fn focus_ring(ui: &Ui, response: &Response, mark: Rect, radius: f32) {
 mod tests {
     use super::*;
 
-    /// WCAG 2 relative luminance.
-    fn luminance(c: Color32) -> f64 {
-        let lin = |v: u8| {
-            let v = f64::from(v) / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
-    }
-
     fn contrast(a: Color32, b: Color32) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+        f64::from(super::super::theme::contrast(a, b))
     }
 
     #[test]

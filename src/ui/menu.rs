@@ -118,9 +118,9 @@ impl MenuBar {
                     let docs = [
                         ("Deelnemerswerkboek…", DocKind::Workbook),
                         ("Trainershandleiding…", DocKind::Guide),
-                        ("Dia's…", DocKind::Slides { with_notes: false }),
+                        ("Dia’s…", DocKind::Slides { with_notes: false }),
                         (
-                            "Dia's met sprekersnotities…",
+                            "Dia’s met sprekersnotities…",
                             DocKind::Slides { with_notes: true },
                         ),
                         ("Samenvatting…", DocKind::Summary),
