@@ -10,7 +10,9 @@
 
 use super::markup::RichText;
 use super::picture::Picture;
-use super::workshop::{Break, Checklist, ChecklistMode, Item, ItemRef, Timer, Workshop};
+use super::workshop::{
+    Break, Case, Checklist, ChecklistMode, Item, ItemRef, Slide, Timer, Workshop,
+};
 
 /// The kinds of item a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,22 +146,34 @@ pub struct TrainerNote<'a> {
     pub text: &'a RichText,
 }
 
+impl<'a> From<&'a Slide> for RoomSlide<'a> {
+    fn from(s: &'a Slide) -> Self {
+        RoomSlide {
+            title: &s.title,
+            body: &s.body,
+            image: s.image.as_deref(),
+            picture: s.picture.as_ref(),
+        }
+    }
+}
+
+impl<'a> From<&'a Case> for RoomCase<'a> {
+    fn from(c: &'a Case) -> Self {
+        RoomCase {
+            title: &c.title,
+            who: &c.who,
+            situation: &c.situation,
+            questions: &c.questions,
+        }
+    }
+}
+
 impl Item {
     /// The room's part of this item: the one place that says what that is.
     pub fn for_room(&self) -> RoomItem<'_> {
         match self {
-            Item::Slide(s) => RoomItem::Slide(RoomSlide {
-                title: &s.title,
-                body: &s.body,
-                image: s.image.as_deref(),
-                picture: s.picture.as_ref(),
-            }),
-            Item::Case(c) => RoomItem::Case(RoomCase {
-                title: &c.title,
-                who: &c.who,
-                situation: &c.situation,
-                questions: &c.questions,
-            }),
+            Item::Slide(s) => RoomItem::Slide(s.into()),
+            Item::Case(c) => RoomItem::Case(c.into()),
             Item::Checklist(c) => RoomItem::Checklist(c),
             Item::Timer(t) => RoomItem::Timer(t),
             Item::Break(b) => RoomItem::Break(b),
@@ -254,7 +268,7 @@ impl Workshop {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Break, RichText, Section, Slide};
+    use crate::model::{RichText, Section};
 
     fn slide(title: &str) -> Item {
         Item::Slide(Slide {

@@ -160,7 +160,7 @@ fn materials(flow: &mut Flow, w: &Workshop) {
         .items()
         .filter_map(|i| match i {
             Item::Timer(t) => Some(format!("{} ({} min)", t.label, t.minutes)),
-            _ => None,
+            Item::Slide(_) | Item::Case(_) | Item::Checklist(_) | Item::Break(_) => None,
         })
         .collect();
     if !timers.is_empty() {
@@ -173,7 +173,7 @@ fn materials(flow: &mut Flow, w: &Workshop) {
         .items()
         .filter_map(|i| match i {
             Item::Break(b) => Some(b.minutes),
-            _ => None,
+            Item::Slide(_) | Item::Case(_) | Item::Checklist(_) | Item::Timer(_) => None,
         })
         .sum();
     if breaks > 0 {
@@ -211,7 +211,7 @@ fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
             }
         }
         Item::Case(c) => {
-            case(flow, c, false, c.minutes);
+            case(flow, c.into(), false, c.minutes);
             if !c.trainer_notes.is_empty() {
                 heading(flow, "Voor de trainer", 3);
                 rich(flow, &c.trainer_notes, Ink::BODY, Mm(0.0));

@@ -1,7 +1,7 @@
 //! The deelnemerswerkboek: cover, agenda, per section the slide text, the
 //! cases with writing space, blank checklists, and notes pages.
 
-use crate::model::{Case, Item, Section, Slide, Workshop};
+use crate::model::{Item, RoomCase, RoomItem, RoomSlide, Section, Workshop};
 
 use super::blocks::{
     BODY, Ink, PITCH, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
@@ -152,12 +152,12 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
 }
 
 /// The slide content as readable text (never the speaker notes).
-fn slide(flow: &mut Flow, s: &Slide) {
+fn slide(flow: &mut Flow, s: RoomSlide<'_>) {
     // A short slide stays on one page.
     flow.unit(0.45, |flow| {
-        heading(flow, &s.title, 2);
-        rich(flow, &s.body, Ink::BODY, Mm(0.0));
-        if let Some(picture) = &s.picture {
+        heading(flow, s.title, 2);
+        rich(flow, s.body, Ink::BODY, Mm(0.0));
+        if let Some(picture) = s.picture {
             let (x, w) = (flow.geo.left, flow.geo.text_width());
             let mut f = Frag::new(Mm(0.0));
             let (_, h) = f.picture(x, Mm(1.0), w * 0.7, Mm(80.0), picture);
@@ -173,18 +173,18 @@ pub const CASE_LINES: usize = 4;
 /// A case: who, the situation, and each question with lines to write on.
 /// It starts on a fresh page unless it fits whole in what is left, so each
 /// group can be handed its own case.
-pub fn case(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
+pub fn case(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
     flow.mark(&format!("Casus: {}", c.title), 2);
     flow.whole(|flow| case_body(flow, c, writing, minutes));
 }
 
-fn case_body(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
+fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
     heading(flow, &format!("Casus: {}", c.title), 2);
     match minutes {
         Some(m) => meta(flow, &format!("{} · {m} min", c.who)),
-        None => meta(flow, &c.who),
+        None => meta(flow, c.who),
     }
-    rich(flow, &c.situation, Ink::BODY, Mm(0.0));
+    rich(flow, c.situation, Ink::BODY, Mm(0.0));
     if c.questions.is_empty() {
         return;
     }
@@ -227,11 +227,12 @@ fn case_body(flow: &mut Flow, c: &Case, writing: bool, minutes: Option<u32>) {
 
 /// An item inside a section of the workbook.
 fn item(flow: &mut Flow, item: &Item) {
-    match item {
-        Item::Slide(s) => slide(flow, s),
-        Item::Case(c) => case(flow, c, true, None),
-        Item::Checklist(cl) => checklist(flow, cl, None),
-        Item::Timer(t) => {
+    match item.for_room() {
+        // The workbook is the room's: trainer notes are not in `for_room`.
+        RoomItem::Slide(s) => slide(flow, s),
+        RoomItem::Case(c) => case(flow, c, true, None),
+        RoomItem::Checklist(cl) => checklist(flow, cl, None),
+        RoomItem::Timer(t) => {
             heading(
                 flow,
                 &format!("Opdracht: {} ({} min)", t.label, t.minutes),
@@ -239,7 +240,7 @@ fn item(flow: &mut Flow, item: &Item) {
             );
             rich(flow, &t.instruction, Ink::BODY, Mm(0.0));
         }
-        Item::Break(b) => break_line(flow, &b.label, &span(b.minutes)),
+        RoomItem::Break(b) => break_line(flow, &b.label, &span(b.minutes)),
     }
 }
 
