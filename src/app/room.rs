@@ -71,6 +71,15 @@ impl RoomState {
 }
 
 impl KampvuurApp {
+    /// The id of the checklist the projector shows now, if it shows one.
+    fn checklist_on_screen(&self) -> Option<&str> {
+        let r = self.show.presenter.deck.current()?;
+        match self.workshop.item(r)? {
+            Item::Checklist(c) => Some(&c.id),
+            Item::Slide(_) | Item::Case(_) | Item::Timer(_) | Item::Break(_) => None,
+        }
+    }
+
     /// Start the room on the chosen or first network address.
     pub(super) fn start_room(&mut self, ctx: &egui::Context, now: Now) {
         if self.room.is_running() {
@@ -90,14 +99,8 @@ impl KampvuurApp {
             return;
         };
         let mut open = BTreeSet::new();
-        if let Some(Item::Checklist(c)) = self
-            .show
-            .presenter
-            .deck
-            .current()
-            .and_then(|r| self.workshop.item(r))
-        {
-            open.insert(c.id.clone());
+        if let Some(id) = self.checklist_on_screen() {
+            open.insert(id.to_owned());
         }
         let repaint = ctx.clone();
         let config = RoomConfig {
@@ -140,14 +143,8 @@ impl KampvuurApp {
         let position = self.show.presenter.deck.position();
         if self.room.last_position != Some(position) {
             self.room.last_position = Some(position);
-            if let Some(Item::Checklist(c)) = self
-                .show
-                .presenter
-                .deck
-                .current()
-                .and_then(|r| self.workshop.item(r))
-            {
-                room.set_open(&c.id, true);
+            if let Some(id) = self.checklist_on_screen() {
+                room.set_open(id, true);
             }
             if self.room.overlay.is_some() && self.room.overlay_at != position {
                 self.room.overlay = None;
