@@ -133,22 +133,20 @@ fn check_boxes_and_radio_buttons_are_large() {
     // Clicking the text of a check box ticks it; clicking Nee chooses it.
     click(&mut h, CHECK);
     click(&mut h, "Nee");
-    let set = h
-        .state()
-        .participation
-        .form
-        .answers
-        .clone()
-        .expect("answers");
+    let set = answers(&h);
     assert_eq!(set.checklists["A"][0], Answer::Check(true));
     assert_eq!(set.checklists["A"][1], Answer::YesNo(Some(false)));
     click(&mut h, CHECK);
-    let set = h
-        .state()
+    let set = answers(&h);
+    assert_eq!(set.checklists["A"][0], Answer::Check(false));
+}
+
+/// The answers on screen.
+fn answers(h: &Harness<'_, KampvuurApp>) -> kampvuur::model::AnswerSet {
+    h.state()
         .participation
         .form
         .answers
         .clone()
-        .expect("answers");
-    assert_eq!(set.checklists["A"][0], Answer::Check(false));
+        .expect("answers")
 }

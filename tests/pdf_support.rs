@@ -149,16 +149,7 @@ impl Parsed {
             .unwrap()
             .as_dict()
             .unwrap();
-        let raw = info.get(key).unwrap().as_str().unwrap();
-        if raw.starts_with(&[0xfe, 0xff]) {
-            let units: Vec<u16> = raw[2..]
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            String::from_utf16(&units).unwrap()
-        } else {
-            String::from_utf8_lossy(raw).into_owned()
-        }
+        decode_text(info.get(key).unwrap().as_str().unwrap())
     }
 }
 

@@ -79,22 +79,23 @@ pub fn line_frags_with(
         .collect()
 }
 
-/// All lines of `pieces` as one fragment.
-pub fn text_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
+/// Lines stacked into one fragment.
+fn stacked(lines: Vec<Frag>) -> Frag {
     let mut all = Frag::default();
-    for f in line_frags(fonts, pieces, ink, x, width) {
+    for f in lines {
         all.stack(f);
     }
     all
 }
 
+/// All lines of `pieces` as one fragment.
+pub fn text_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
+    stacked(line_frags(fonts, pieces, ink, x, width))
+}
+
 /// A heading or title as one fragment: never hyphenated.
 pub fn title_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
-    let mut all = Frag::default();
-    for f in line_frags_with(fonts, pieces, ink, x, width, false) {
-        all.stack(f);
-    }
-    all
+    stacked(line_frags_with(fonts, pieces, ink, x, width, false))
 }
 
 /// A heading: level 1 (section), 2 (item) or 3 (small caps label).
