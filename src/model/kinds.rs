@@ -241,11 +241,11 @@ impl Workshop {
     /// The place of an item, or `None` for a position that does not exist.
     pub fn place(&self, at: ItemRef) -> Option<Place> {
         let kind = self.item(at)?.kind();
-        let before = self
-            .item_refs()
-            .into_iter()
-            .take_while(|r| *r != at)
-            .filter(|r| self.item(*r).is_some_and(|i| i.kind() == kind))
+        // Drawn every frame (the progress line): walk the sections, no list.
+        let before = (self.sections.iter().enumerate())
+            .flat_map(|(si, s)| (s.items.iter().enumerate()).map(move |(ii, i)| (si, ii, i.kind())))
+            .take_while(|(si, ii, _)| (*si, *ii) != (at.section, at.item))
+            .filter(|(_, _, k)| *k == kind)
             .count();
         Some(Place {
             kind,
