@@ -53,9 +53,10 @@ fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
 }
 
 /// The largest text factor (at most 1) at which `item` fits in `rect`, found
-/// by laying it out invisibly. Only slides, cases and checklists can be long.
+/// by laying it out invisibly. A break is short; a timer's instruction can
+/// be long enough to run into the progress line.
 pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> Fit {
-    if matches!(item, Item::Timer(_) | Item::Break(_)) {
+    if matches!(item, Item::Break(_)) {
         return Fit {
             factor: 1.0,
             height: rect.height(),
@@ -334,11 +335,9 @@ fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
         // The instruction as one left-aligned block in the middle, so bullets
         // and paragraphs line up.
         let width = ui.available_width().min(s.body * 22.0);
-        ui.allocate_ui_with_layout(
-            egui::vec2(width, ui.available_height()),
-            Layout::top_down(Align::Min),
-            |ui| rich::blocks(ui, t.instruction.blocks(), quantise(s.body * 0.8)),
-        );
+        ui.allocate_ui_with_layout(egui::vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+            rich::blocks(ui, t.instruction.blocks(), quantise(s.body * 0.8))
+        });
     });
 }
 
