@@ -13,6 +13,7 @@ mod answer_codes;
 mod answers;
 mod app;
 mod certificate_app;
+mod cli_dutch;
 mod console;
 mod export_targets;
 mod files;
