@@ -1,64 +1,77 @@
 //! The `kampvuur` binary: command-line parsing and dispatch only.
+//!
+//! On Windows the program is a GUI program (no console window behind the
+//! app); the subcommands attach to the console of the terminal they were
+//! started from, so `kampvuur check …` still prints there.
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
-use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use kampvuur::cli;
+use kampvuur::cli::{self, Command, Parsed};
 
-/// kampvuur: dia's, casussen en checklists voor een studiemiddag.
-#[derive(Parser)]
-#[command(
-    name = "kampvuur",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// Workshopbestand (.ron) om te openen; zonder bestand de meegeleverde workshop.
-    file: Option<PathBuf>,
-    /// Netwerkadres voor de zaal (standaard het eerste netwerkadres van de laptop).
-    #[arg(long, value_name = "ADRES")]
-    bind: Option<std::net::IpAddr>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Controleer workshopbestanden of mappen met workshopbestanden.
-    Check {
-        /// Bestanden of mappen.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-    },
-    /// Druk alle zichtbare tekst van een workshop af, één alinea per regel.
-    Text {
-        /// Het workshopbestand.
-        file: PathBuf,
-    },
-    /// Begin een nieuwe workshop: schrijft een voorbeeld met uitleg om zelf aan te passen.
-    New {
-        /// Het nieuwe bestand, bijvoorbeeld workshops/mijn-workshop.workshop.ron; een bestaand bestand wordt nooit overschreven.
-        file: PathBuf,
-    },
-    /// Exporteer een hand-out als PDF.
-    Export(cli::ExportArgs),
-    /// Laat de zaal meedoen: deelnemers vullen de checklists in op hun eigen telefoon.
-    Serve(cli::ServeArgs),
-}
-
-fn main() -> anyhow::Result<ExitCode> {
-    let args = Cli::parse();
+fn main() -> ExitCode {
+    // Any arguments means a terminal (or a file opened from Explorer, where
+    // there is no console to attach to and nothing is printed).
+    if std::env::args_os().len() > 1 {
+        console::attach();
+    }
+    let args = match cli::parse() {
+        Parsed::Run(args) => args,
+        Parsed::Print {
+            text,
+            to_stderr,
+            code,
+        } => {
+            // A closed terminal is no reason to panic.
+            let _ = if to_stderr {
+                std::io::stderr().write_all(text.as_bytes())
+            } else {
+                std::io::stdout().write_all(text.as_bytes())
+            };
+            return ExitCode::from(code);
+        }
+    };
     match args.command {
-        Some(Command::Check { paths }) => Ok(cli::check(&paths)),
-        Some(Command::Text { file }) => Ok(cli::text(&file)),
-        Some(Command::New { file }) => Ok(cli::new(&file)),
-        Some(Command::Export(export)) => Ok(cli::export(&export)),
-        Some(Command::Serve(serve)) => Ok(cli::serve(&serve)),
-        None => {
-            kampvuur::app::run(args.file, args.bind)?;
-            Ok(ExitCode::SUCCESS)
+        Some(Command::Check { paths }) => cli::check(&paths),
+        Some(Command::Text { file }) => cli::text(&file),
+        Some(Command::New { file }) => cli::new(&file),
+        Some(Command::Export(export)) => cli::export(&export),
+        Some(Command::Serve(serve)) => cli::serve(&serve),
+        None => match kampvuur::app::run(args.file, args.bind) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kampvuur: het venster kan niet worden geopend: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// Windows: attach to the parent's console, if there is one.
+#[cfg(windows)]
+#[allow(unsafe_code)]
+mod console {
+    /// `ATTACH_PARENT_PROCESS`: the console of the process that started us.
+    const PARENT: u32 = u32::MAX;
+
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn AttachConsole(process_id: u32) -> i32;
+    }
+
+    pub fn attach() {
+        // SAFETY: AttachConsole takes a plain integer and only changes this
+        // process's console; it fails harmlessly (returns 0) when there is
+        // no parent console or one is already attached.
+        unsafe {
+            AttachConsole(PARENT);
         }
     }
+}
+
+#[cfg(not(windows))]
+mod console {
+    /// Elsewhere the program always has its terminal.
+    pub fn attach() {}
 }
