@@ -13,6 +13,7 @@ mod picture;
 mod read;
 mod recover;
 mod ron_text;
+mod room_files;
 mod room_store;
 mod sessions;
 mod settings;
@@ -36,6 +37,8 @@ pub use folders::{FolderEntry, copy_export, ensure_dir, export_dir, free_path, l
 pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
+#[doc(hidden)]
+pub use room_files::simulate_full_disk;
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};

@@ -12,8 +12,7 @@ use crate::model::{
 };
 
 use super::StoreError;
-use super::answers::create_private_dir;
-use super::atomic::save_ron;
+use super::room_files;
 
 const META: &str = "sessie.ron";
 const PARTICIPANTS: &str = "deelnemers";
@@ -71,43 +70,103 @@ impl RoomStore {
         self.session_dir(id)
     }
 
-    /// Save the session's own file (creating its folder).
+    fn participants_dir(&self, session: &str) -> Result<PathBuf, StoreError> {
+        Ok(self.session_dir(session)?.join(PARTICIPANTS))
+    }
+
+    /// The folders of session `id`, made when missing; links are refused.
+    fn ensure_dirs(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.session_dir(id)?;
+        for d in [self.root.clone(), dir.clone(), dir.join(PARTICIPANTS)] {
+            room_files::real_dir(&d).map_err(|e| StoreError::folder(&d, e))?;
+        }
+        Ok(dir)
+    }
+
+    /// Save the session's own file (creating its folder), durably.
     pub fn save_session(&self, session: &RoomSession) -> Result<PathBuf, StoreError> {
-        let dir = self.session_dir(&session.id)?;
-        create_private_dir(&dir.join(PARTICIPANTS))?;
+        let dir = self.ensure_dirs(&session.id)?;
         let path = dir.join(META);
-        save_ron(&path, session)?;
+        self.save_batch(&session.id, Some(session), &[])?;
         Ok(path)
     }
 
-    /// Save one device's answers in session `session`.
+    /// Save one device's answers in session `session`, durably.
     pub fn save_participant(
         &self,
         session: &str,
         participant: &RoomParticipant,
     ) -> Result<PathBuf, StoreError> {
-        let dir = self.session_dir(session)?.join(PARTICIPANTS);
-        if !is_safe_id(&participant.id) {
-            return Err(bad_id(&dir, &participant.id));
-        }
-        create_private_dir(&dir)?;
-        let path = dir.join(format!("{}.ron", participant.id));
-        save_ron(&path, participant)?;
+        let path = self.participant_path(session, &participant.id)?;
+        self.save_batch(session, None, &[(&participant.id, Some(participant))])?;
         Ok(path)
+    }
+
+    fn participant_path(&self, session: &str, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.participants_dir(session)?;
+        if !is_safe_id(id) {
+            return Err(bad_id(&dir, id));
+        }
+        Ok(dir.join(format!("{id}.ron")))
     }
 
     /// Remove one device's answers ("Wis mijn antwoorden"); gone already is fine.
     pub fn remove_participant(&self, session: &str, participant: &str) -> Result<(), StoreError> {
-        let dir = self.session_dir(session)?.join(PARTICIPANTS);
-        if !is_safe_id(participant) {
-            return Err(bad_id(&dir, participant));
+        self.participant_path(session, participant)?;
+        self.save_batch(session, None, &[(participant, None)])
+    }
+
+    /// Store many changes of session `id` at once (group commit): the
+    /// session's file if given, and per device its answers or (`None`) their
+    /// removal. Returns only when all of it is on disk; never follows links.
+    pub fn save_batch(
+        &self,
+        id: &str,
+        session: Option<&RoomSession>,
+        people: &[(&str, Option<&RoomParticipant>)],
+    ) -> Result<(), StoreError> {
+        let dir = self.ensure_dirs(id)?;
+        let mut changes = Vec::with_capacity(people.len() + 1);
+        if let Some(s) = session {
+            let path = dir.join(META);
+            changes.push(room_files::Change::Write(path.clone(), ron_bytes(&path, s)?));
         }
-        let path = dir.join(format!("{participant}.ron"));
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io(&path, e)),
+        for (pid, p) in people {
+            let path = self.participant_path(id, pid)?;
+            changes.push(match p {
+                Some(p) => room_files::Change::Write(path.clone(), ron_bytes(&path, p)?),
+                None => room_files::Change::Remove(path),
+            });
         }
+        room_files::commit(&changes).map_err(|e| StoreError::io(&dir, e))
+    }
+
+    /// After a crash: leftover temporary snapshots of session `id` that are
+    /// complete and newer than their file replace it; others are removed.
+    /// Returns how many were recovered.
+    pub fn recover(&self, id: &str) -> Result<usize, StoreError> {
+        let dir = self.session_dir(id)?;
+        let meta = room_files::recover_tmp(&dir, |target, bytes| {
+            target.file_name().is_some_and(|n| n == META) && parse::<RoomSession>(bytes).is_some()
+        });
+        let people = room_files::recover_tmp(&dir.join(PARTICIPANTS), |target, bytes| {
+            let stem = target
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            parse::<RoomParticipant>(bytes).is_some_and(|p| p.id == stem)
+        });
+        Ok(meta + people)
+    }
+
+    /// The newest session of `workshop` started on `day` ("YYYY-MM-DD"),
+    /// with its number of devices: the room that can be continued.
+    pub fn resumable(&self, workshop: &str, day: &str) -> Option<SessionListing> {
+        self.sessions().ok()?.into_iter().find(|l| {
+            l.session.workshop == workshop
+                && l.session.started.starts_with(day)
+                && !l.session.token.is_empty()
+        })
     }
 
     /// The session and everyone's answers. Participant files that cannot be
@@ -170,7 +229,10 @@ impl RoomStore {
                 participants,
             });
         }
-        out.sort_by(|a, b| b.session.id.cmp(&a.session.id));
+        // Newest first by the recorded start time (ids only have minutes).
+        out.sort_by(|a, b| {
+            (b.session.start_key(), &b.session.id).cmp(&(a.session.start_key(), &a.session.id))
+        });
         Ok(out)
     }
 
@@ -238,7 +300,28 @@ impl RoomStore {
     }
 }
 
+fn ron_bytes<T: serde::Serialize>(path: &Path, value: &T) -> Result<Vec<u8>, StoreError> {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map(String::into_bytes)
+        .map_err(|e| StoreError::Serialize {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })
+}
+
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    super::ron_text::ron_options().from_str(text).ok()
+}
+
 fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+    // Never through a link planted in a session folder.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Io {
+            path: path.to_owned(),
+            source: io::Error::new(io::ErrorKind::InvalidData, "een koppeling, geen bestand"),
+        });
+    }
     let unreadable = |why: &str| StoreError::Io {
         path: path.to_owned(),
         source: io::Error::new(io::ErrorKind::InvalidData, why.to_owned()),
@@ -271,6 +354,10 @@ mod tests {
             open: ["A".to_owned()].into(),
             min_answers: 5,
             approved: Default::default(),
+            started_at: String::new(),
+            token: String::new(),
+            code: String::new(),
+            per_address: 2,
         }
     }
 

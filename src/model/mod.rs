@@ -25,6 +25,7 @@ pub use picture::Picture;
 pub use room::{
     ApprovedAnswer, Reach, RoomAddress, RoomParticipant, RoomSession, RoomStatus, SessionListing,
 };
+pub use room::DEFAULT_PER_ADDRESS;
 pub use slug::{MAX_SLUG, slug};
 pub use team::{
     ChecklistSummary, DEFAULT_MIN_ANSWERS, ItemSummary, LOWEST_MIN_ANSWERS, Respondent,

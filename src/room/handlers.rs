@@ -4,7 +4,6 @@
 
 use std::net::SocketAddr;
 
-use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
@@ -20,8 +19,13 @@ use super::pages::{
     self, ChecklistPage, CodePage, ListLink, ListsPage, NamePage, WipePage, WipedPage,
 };
 use super::routes::AppState;
+use super::state::JoinError;
 
-type Fields = Form<Vec<(String, String)>>;
+use super::form::Fields;
+
+/// What the phone reads when a change did not reach the disk.
+pub const NOT_SAVED: &str =
+    "Niet bewaard: de laptop kan niet opslaan. Je antwoorden staan nog op dit scherm.";
 
 /// A device that joined: its participant id.
 pub struct Device(pub String);
@@ -103,16 +107,11 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap) -> Respons
     pages::html(StatusCode::OK, &CodePage { error: None })
 }
 
-#[derive(serde::Deserialize)]
-pub struct CodeForm {
-    code: String,
-}
-
 /// The typed room code; wrong tries are limited per address.
 pub async fn code(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Form(form): Form<CodeForm>,
+    Fields(fields): Fields,
 ) -> Response {
     let ip = peer.ip();
     if !state.codes.may_try(ip) {
@@ -122,14 +121,24 @@ pub async fn code(
             "Er is te vaak een verkeerde code getypt. Wacht een minuut en probeer het dan opnieuw.",
         );
     }
-    let typed: String = form
-        .code
+    let typed: String = fields
+        .iter()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .flat_map(char::to_uppercase)
         .collect();
     if typed == state.shared.code {
-        return see_other("/naam", &[cookies::set(cookies::ROOM, &state.shared.token)]);
+        return see_other(
+            "/naam",
+            &[cookies::set(
+                cookies::ROOM,
+                &state.shared.token,
+                state.shared.cookie_max_age(),
+            )],
+        );
     }
     state.codes.wrong(ip);
     pages::html(
@@ -160,7 +169,14 @@ pub async fn token(
     } else {
         "/naam"
     };
-    see_other(next, &[cookies::set(cookies::ROOM, &state.shared.token)])
+    see_other(
+        next,
+        &[cookies::set(
+            cookies::ROOM,
+            &state.shared.token,
+            state.shared.cookie_max_age(),
+        )],
+    )
 }
 
 pub async fn name_page(State(state): State<AppState>, joined: Joined) -> Response {
@@ -174,12 +190,18 @@ pub async fn name_page(State(state): State<AppState>, joined: Joined) -> Respons
         &NamePage {
             workshop: state.shared.workshop.title.clone(),
             name,
+            error: None,
         },
     )
 }
 
 /// A name or "Anoniem": a new device, or a new name for this one.
-pub async fn name(State(state): State<AppState>, joined: Joined, Form(fields): Fields) -> Response {
+pub async fn name(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    joined: Joined,
+    Fields(fields): Fields,
+) -> Response {
     let mut typed = None;
     let mut anonymous = false;
     for (key, value) in &fields {
@@ -197,16 +219,54 @@ pub async fn name(State(state): State<AppState>, joined: Joined, Form(fields): F
             Err(e) => return bad_form(&format!("{}.", capitalize(&e.to_string()))),
         }
     };
+    let name_not_saved = |name: String| {
+        pages::html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &NamePage {
+                workshop: state.shared.workshop.title.clone(),
+                name,
+                error: Some(NOT_SAVED.to_owned()),
+            },
+        )
+    };
     if let Some(id) = joined.device {
-        state.shared.update(&id, |a| a.participant = name);
+        let ticket = state.shared.update(&id, |a| a.participant = name.clone());
+        let Some(ticket) = ticket else {
+            return not_joined();
+        };
+        if state.shared.saved(ticket).await.is_err() {
+            return name_not_saved(name);
+        }
         return see_other("/lijsten", &[]);
     }
-    match state.shared.join(&name) {
-        Ok((id, secret)) => see_other(
-            "/lijsten",
-            &[cookies::set(cookies::DEVICE, &format!("{id}.{secret}"))],
+    match state.shared.join(&name, peer.ip()) {
+        Ok((id, secret, ticket)) => {
+            // The device exists in memory either way; its cookie is set so
+            // that the next try continues with it.
+            let cookie = cookies::set(
+                cookies::DEVICE,
+                &format!("{id}.{secret}"),
+                state.shared.cookie_max_age(),
+            );
+            if state.shared.saved(ticket).await.is_err() {
+                let mut page = name_not_saved(name);
+                if let Ok(v) = HeaderValue::from_str(&cookie) {
+                    page.headers_mut().append(SET_COOKIE, v);
+                }
+                return page;
+            }
+            see_other("/lijsten", &[cookie])
+        }
+        Err(JoinError::TooMany(n)) => pages::error(
+            StatusCode::FORBIDDEN,
+            "Al genoeg apparaten",
+            &format!(
+                "Vanaf dit netwerk doen al {n} apparaten mee. Meedoen kan met hoogstens {n} \
+                 apparaten per netwerkadres, zodat het team-overzicht echt mensen telt. \
+                 Vraag de trainer als je toch met dit apparaat wilt meedoen."
+            ),
         ),
-        Err(e) => pages::error(
+        Err(JoinError::Room(e)) => pages::error(
             StatusCode::SERVICE_UNAVAILABLE,
             "Meedoen lukt nu niet",
             &format!("Probeer het zo opnieuw ({e})."),
@@ -287,7 +347,7 @@ pub async fn checklist(
     let Some(answers) = state.shared.answers(&device) else {
         return not_joined();
     };
-    let page = ChecklistPage::new(checklist, &answers, query.bewaard.is_some());
+    let page = ChecklistPage::new(checklist, &answers, query.bewaard.is_some(), None);
     pages::html(StatusCode::OK, &page)
 }
 
@@ -297,7 +357,7 @@ pub async fn save(
     Device(device): Device,
     Path(id): Path<String>,
     headers: HeaderMap,
-    Form(fields): Fields,
+    Fields(fields): Fields,
 ) -> Response {
     let checklist = match open_checklist(&state, &id) {
         Ok(c) => c,
@@ -312,13 +372,26 @@ pub async fn save(
             ));
         }
     };
-    if !state
+    let posted = parsed.clone();
+    let Some(ticket) = state
         .shared
         .update(&device, |a| form::apply(a, checklist, parsed))
-    {
+    else {
         return not_joined();
+    };
+    let autosave = headers.contains_key("kv-autosave");
+    // Confirmed only once it is on disk.
+    if state.shared.saved(ticket).await.is_err() {
+        if autosave {
+            return (StatusCode::SERVICE_UNAVAILABLE, NOT_SAVED).into_response();
+        }
+        // The form again, with what was posted: nothing typed is lost.
+        let mut shown = state.shared.answers(&device).unwrap_or_default();
+        form::apply(&mut shown, checklist, posted);
+        let page = ChecklistPage::new(checklist, &shown, false, Some(NOT_SAVED));
+        return pages::html(StatusCode::SERVICE_UNAVAILABLE, &page);
     }
-    if headers.contains_key("kv-autosave") {
+    if autosave {
         return StatusCode::NO_CONTENT.into_response();
     }
     see_other(&format!("/lijst/{}?bewaard=1", checklist.id), &[])
@@ -380,13 +453,14 @@ pub async fn wipe_page(Device(_): Device) -> Response {
 pub async fn wipe(
     State(state): State<AppState>,
     Device(device): Device,
-    Form(fields): Fields,
+    Fields(fields): Fields,
 ) -> Response {
     if !fields.iter().any(|(k, v)| k == "zeker" && v == "ja") {
         return bad_form("Bevestig eerst dat je je antwoorden wilt wissen.");
     }
-    state.shared.wipe(&device);
-    let mut response = pages::html(StatusCode::OK, &WipedPage);
+    let ticket = state.shared.wipe(&device);
+    let on_disk = state.shared.saved(ticket).await.is_ok();
+    let mut response = pages::html(StatusCode::OK, &WipedPage { on_disk });
     for cookie in [
         cookies::clear(cookies::DEVICE),
         cookies::clear(cookies::ROOM),

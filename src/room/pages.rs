@@ -19,6 +19,8 @@ pub struct CodePage {
 pub struct NamePage {
     pub workshop: String,
     pub name: String,
+    /// Why the name was not saved.
+    pub error: Option<String>,
 }
 
 pub struct ListLink {
@@ -56,6 +58,10 @@ pub struct ItemView {
     pub open: String,
     pub rows: u8,
     pub shared: bool,
+    /// A two-step scale: its words on the buttons instead of numbers.
+    pub words: bool,
+    /// A scale or ja/nee with a choice, which "wis keuze" takes away.
+    pub chosen: bool,
 }
 
 #[derive(Template)]
@@ -67,6 +73,8 @@ pub struct ChecklistPage {
     pub items: Vec<ItemView>,
     pub shareable: bool,
     pub saved: bool,
+    /// Why the posted answers (shown again) were not saved.
+    pub failed: Option<String>,
 }
 
 #[derive(Template)]
@@ -75,7 +83,10 @@ pub struct WipePage;
 
 #[derive(Template)]
 #[template(path = "room/gewist.html")]
-pub struct WipedPage;
+pub struct WipedPage {
+    /// The file is gone from the disk too (else the room keeps trying).
+    pub on_disk: bool,
+}
 
 #[derive(Template)]
 #[template(path = "room/fout.html")]
@@ -87,7 +98,12 @@ pub struct ErrorPage {
 }
 
 impl ChecklistPage {
-    pub fn new(checklist: &Checklist, answers: &AnswerSet, saved: bool) -> Self {
+    pub fn new(
+        checklist: &Checklist,
+        answers: &AnswerSet,
+        saved: bool,
+        failed: Option<&str>,
+    ) -> Self {
         let items = checklist
             .items
             .iter()
@@ -101,6 +117,7 @@ impl ChecklistPage {
             items,
             shareable: checklist.shareable,
             saved,
+            failed: failed.map(str::to_owned),
         }
     }
 }
@@ -125,6 +142,8 @@ fn item_view(
         open: String::new(),
         rows: 3,
         shared: answers.is_shared(&checklist.id, n),
+        words: false,
+        chosen: false,
     };
     match item {
         ChecklistItem::Check(_) => view.checked = answer == Some(&Answer::Check(true)),
@@ -132,6 +151,7 @@ fn item_view(
             view.kind = "yesno";
             view.yes = answer == Some(&Answer::YesNo(Some(true)));
             view.no = answer == Some(&Answer::YesNo(Some(false)));
+            view.chosen = view.yes || view.no;
         }
         ChecklistItem::Scale {
             left, right, steps, ..
@@ -156,6 +176,8 @@ fn item_view(
                 .collect();
             view.left = left.clone();
             view.right = right.clone();
+            view.words = *steps == 2;
+            view.chosen = chosen > 0;
         }
         ChecklistItem::Open { lines, .. } => {
             view.kind = "open";
