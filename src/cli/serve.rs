@@ -159,7 +159,7 @@ fn console_lines(
         while watching.load(std::sync::atomic::Ordering::Relaxed) {
             std::thread::sleep(std::time::Duration::from_millis(100));
             waited += std::time::Duration::from_millis(100);
-            if waited < std::time::Duration::from_secs(2) {
+            if waited < std::time::Duration::from_millis(500) {
                 continue;
             }
             waited = std::time::Duration::ZERO;

@@ -54,10 +54,11 @@ pub(crate) fn real_dir(dir: &Path) -> io::Result<()> {
         Ok(meta) if meta.file_type().is_dir() => Ok(()),
         Ok(_) => Err(refused(dir, "geen gewone map; kampvuur schrijft hier niet")),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            if let Some(parent) = dir.parent() {
-                if !parent.as_os_str().is_empty() && !parent.exists() {
-                    real_dir(parent)?;
-                }
+            if let Some(parent) = dir.parent()
+                && !parent.as_os_str().is_empty()
+                && !parent.exists()
+            {
+                real_dir(parent)?;
             }
             let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]

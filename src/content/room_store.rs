@@ -77,7 +77,12 @@ impl RoomStore {
     /// The folders of session `id`, made when missing; links are refused.
     fn ensure_dirs(&self, id: &str) -> Result<PathBuf, StoreError> {
         let dir = self.session_dir(id)?;
-        for d in [self.root.clone(), dir.clone(), dir.join(PARTICIPANTS)] {
+        // The room's own folder may be a link (a data folder on another
+        // disk); the folders kampvuur makes inside it may not.
+        if !self.root.is_dir() {
+            room_files::real_dir(&self.root).map_err(|e| StoreError::folder(&self.root, e))?;
+        }
+        for d in [dir.clone(), dir.join(PARTICIPANTS)] {
             room_files::real_dir(&d).map_err(|e| StoreError::folder(&d, e))?;
         }
         Ok(dir)
@@ -98,7 +103,7 @@ impl RoomStore {
         participant: &RoomParticipant,
     ) -> Result<PathBuf, StoreError> {
         let path = self.participant_path(session, &participant.id)?;
-        self.save_batch(session, None, &[(&participant.id, Some(participant))])?;
+        self.save_batch(session, None, &[(participant.id.as_str(), Some(participant))])?;
         Ok(path)
     }
 
