@@ -226,6 +226,10 @@ fn stored_session_exports_from_the_app() {
         open: BTreeSet::from(["A".to_owned()]),
         min_answers: 5,
         approved: BTreeSet::new(),
+        started_at: String::new(),
+        token: String::new(),
+        code: String::new(),
+        per_address: kampvuur::model::DEFAULT_PER_ADDRESS,
     };
     store.save_session(&session).unwrap();
     let c = w.checklist("A").unwrap();

@@ -169,10 +169,14 @@ async fn connection(
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     let kill = place.kill.clone();
+    let closing = async move {
+        let _ = closed.wait_for(|c| *c).await.is_ok();
+    };
+    tokio::pin!(closing);
     tokio::select! {
         _ = conn.as_mut() => {}
         () = kill.notified() => {}
-        _ = closed.wait_for(|c| *c) => {
+        () = &mut closing => {
             conn.as_mut().graceful_shutdown();
             let _ = tokio::time::timeout(GRACE, conn.as_mut()).await;
         }

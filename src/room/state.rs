@@ -141,14 +141,6 @@ impl Shared {
         }
     }
 
-    /// Like [`Shared::saved`], blocking (for the app's own changes).
-    pub fn saved_blocking(&self, n: Option<u64>) -> Result<(), NotSaved> {
-        match (&self.writer, n) {
-            (Some(w), Some(n)) => w.saved_blocking(n),
-            _ => Ok(()),
-        }
-    }
-
     /// Why storing fails just now, if it does.
     pub fn storage_error(&self) -> Option<String> {
         self.writer.as_ref().and_then(|w| w.error())

@@ -139,27 +139,6 @@ impl Writer {
         }
     }
 
-    /// Wait (blocking) until change `n` is on disk or failed.
-    pub fn saved_blocking(&self, n: u64) -> Result<(), NotSaved> {
-        let mut rx = self.progress.subscribe();
-        let deadline = Instant::now() + WAIT;
-        loop {
-            {
-                let p = rx.borrow_and_update();
-                if p.durable >= n {
-                    return Ok(());
-                }
-                if p.failed >= n {
-                    return Err(NotSaved(p.error.clone().unwrap_or_default()));
-                }
-            }
-            if Instant::now() >= deadline {
-                return Err(NotSaved("opslaan duurt te lang".into()));
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
     fn run(&self, store: &RoomStore, id: &str, on_change: Option<&OnChange>) {
         let mut backoff = FIRST_BACKOFF;
         let mut closing_since: Option<Instant> = None;
