@@ -177,7 +177,11 @@ impl Writer {
                 }
                 Err(e) => {
                     let why = e.to_string();
-                    eprintln!("kampvuur: antwoorden konden niet bewaard worden: {e}");
+                    if self.progress.borrow().error.as_deref() != Some(why.as_str()) {
+                        eprintln!(
+                            "kampvuur: antwoorden konden niet bewaard worden: {e}; de zaal blijft het proberen"
+                        );
+                    }
                     self.put_back(session, people);
                     self.progress.send_modify(|p| {
                         p.failed = upto;
