@@ -233,6 +233,22 @@ mod tests {
     use super::*;
     use crate::model::ChecklistMode;
 
+    #[test]
+    fn strict_decoding() {
+        assert_eq!(
+            decode(b"naam=Z%C3%BCmr%C3%BCt+A&anoniem=").unwrap(),
+            vec![
+                ("naam".to_owned(), "Zümrüt A".to_owned()),
+                ("anoniem".to_owned(), String::new())
+            ]
+        );
+        for bad in [&b"naam=%FF"[..], b"naam=%C3%28", b"naam=%G1", b"naam=%4", b"na\xffam=x"] {
+            assert!(decode(bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(name("\u{202E}Anna\u{200B} \u{2066}").unwrap(), "Anna");
+        assert_eq!(name("\u{FEFF}").unwrap(), "", "only invisible: anonymous");
+    }
+
     fn list() -> Checklist {
         Checklist {
             id: "A".into(),
