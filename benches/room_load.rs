@@ -124,7 +124,10 @@ async fn device(d: u8, server: SocketAddr, code: String) -> (Vec<Duration>, Vec<
     );
     let mut failed = 0;
     // Spread the devices over the second, as phones in a room would be.
-    tokio::time::sleep(Duration::from_millis(u64::from(d) * 1000 / u64::from(DEVICES))).await;
+    tokio::time::sleep(Duration::from_millis(
+        u64::from(d) * 1000 / u64::from(DEVICES),
+    ))
+    .await;
     let mut paced = Vec::with_capacity(PACED);
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     for j in 0..PACED {
@@ -260,9 +263,7 @@ fn main() {
             lost += 1;
         }
     }
-    println!(
-        "room_load (elke bevestiging pas na fsync van bestand en map, group commit)"
-    );
+    println!("room_load (elke bevestiging pas na fsync van bestand en map, group commit)");
     println!(
         "  rustig: {DEVICES} apparaten × 1 wijziging/s × {PACED} s: p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         at(&paced, 0.50).as_secs_f64() * 1e3,

@@ -230,7 +230,9 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
         .unwrap();
     tab.press_key("End").unwrap();
     tab.type_str(" en dan verder").unwrap();
-    wait_until("‘Geen verbinding’", || melding().contains("Geen verbinding"));
+    wait_until("‘Geen verbinding’", || {
+        melding().contains("Geen verbinding")
+    });
     let mut config = roomkit::config(Some(store.clone()));
     config.port = port;
     config.resume = Some(session.clone());

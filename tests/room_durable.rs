@@ -49,7 +49,11 @@ fn stored(store: &RoomStore, session: &str) -> BTreeMap<String, u32> {
 }
 
 fn device_id(d: &Device) -> String {
-    d.cookies["kv_apparaat"].split('.').next().unwrap().to_owned()
+    d.cookies["kv_apparaat"]
+        .split('.')
+        .next()
+        .unwrap()
+        .to_owned()
 }
 
 #[test]
@@ -111,7 +115,10 @@ fn kill_9_under_load_loses_no_confirmed_answer_and_a_restart_keeps_everyone_in()
     }
     let confirmed = confirmed.lock().unwrap().clone();
     let total: u32 = confirmed.values().sum();
-    assert!(total >= 300, "only {total} changes confirmed before the kill");
+    assert!(
+        total >= 300,
+        "only {total} changes confirmed before the kill"
+    );
     let store = RoomStore::new(data.clone());
     // Leftover snapshots are dealt with when the session is resumed; read
     // what a restart would read.
@@ -136,7 +143,11 @@ fn kill_9_under_load_loses_no_confirmed_answer_and_a_restart_keeps_everyone_in()
     assert_eq!(again.session, session);
     assert_eq!(again.code, code);
     assert!(
-        again.out.lock().unwrap().contains("Verder met de zaal van 13:")
+        again
+            .out
+            .lock()
+            .unwrap()
+            .contains("Verder met de zaal van 13:")
             || again.out.lock().unwrap().contains("Verder met de zaal van"),
         "{}",
         again.out.lock().unwrap()
@@ -146,7 +157,12 @@ fn kill_9_under_load_loses_no_confirmed_answer_and_a_restart_keeps_everyone_in()
         for mut d in devices.clone() {
             d.server = again.addr;
             let r = d
-                .request("POST", "/lijst/A", "i3=na-herstart", &[("kv-autosave", "1")])
+                .request(
+                    "POST",
+                    "/lijst/A",
+                    "i3=na-herstart",
+                    &[("kv-autosave", "1")],
+                )
                 .await
                 .unwrap();
             assert_eq!(r.status, 204, "{}", r.body);
@@ -158,7 +174,11 @@ fn kill_9_under_load_loses_no_confirmed_answer_and_a_restart_keeps_everyone_in()
     });
     let (_, people, _) = store.load(&session).unwrap();
     assert_eq!(people.len(), 40);
-    assert!(people.iter().all(|p| p.answers.checklists["A"][3] == Answer::Open("na-herstart".into())));
+    assert!(
+        people
+            .iter()
+            .all(|p| p.answers.checklists["A"][3] == Answer::Open("na-herstart".into()))
+    );
     // --new starts fresh: another code or session.
     drop(again);
     let fresh = Serve::start(&workshop, &data, &["--new"]);
@@ -179,7 +199,11 @@ fn slow_sockets_do_not_lock_out_a_phone_and_ctrl_c_is_quick() {
         // from one address and 100 from 100 others.
         let mut slow = Vec::new();
         for n in 0..1100u32 {
-            let from = if n < 1000 { ip(2, 1) } else { ip(3, (n - 999) as u8) };
+            let from = if n < 1000 {
+                ip(2, 1)
+            } else {
+                ip(3, (n - 999) as u8)
+            };
             let socket = tokio::net::TcpSocket::new_v4().unwrap();
             socket.bind(std::net::SocketAddr::new(from, 0)).unwrap();
             if let Ok(Ok(mut s)) =
@@ -214,7 +238,10 @@ fn slow_sockets_do_not_lock_out_a_phone_and_ctrl_c_is_quick() {
         assert_eq!(r.status, 204);
         (t.elapsed(), trickle.await.unwrap())
     });
-    assert!(phone_took < Duration::from_secs(5), "phone took {phone_took:?}");
+    assert!(
+        phone_took < Duration::from_secs(5),
+        "phone took {phone_took:?}"
+    );
     // Ctrl+C with all those sockets still open: done within 5 s, and the
     // confirmed answer is on disk.
     let took = serve.interrupt(Duration::from_secs(10));
@@ -222,7 +249,10 @@ fn slow_sockets_do_not_lock_out_a_phone_and_ctrl_c_is_quick() {
     assert!(took < Duration::from_secs(5), "Ctrl+C took {took:?}");
     let store = RoomStore::new(data);
     let (_, people, _) = store.load(&serve.session).unwrap();
-    assert_eq!(people[0].answers.checklists["A"][3], Answer::Open("bewaard".into()));
+    assert_eq!(
+        people[0].answers.checklists["A"][3],
+        Answer::Open("bewaard".into())
+    );
     eprintln!("1,100 slow sockets: phone served in {phone_took:?}; Ctrl+C took {took:?}");
 }
 
@@ -270,8 +300,13 @@ fn a_full_disk_is_never_confirmed_and_saved_when_space_returns() {
     // The form without JavaScript: the page says so and keeps the text.
     let r = rt.block_on(phone.post("/lijst/A", &body)).unwrap();
     assert_eq!(r.status, 503, "{}", r.body);
-    assert!(r.body.contains("Niet bewaard: de laptop kan niet opslaan. Je antwoorden staan nog op dit scherm."));
-    assert!(r.body.contains(&format!("mijn stap {long}")), "the typed text is shown again");
+    assert!(r.body.contains(
+        "Niet bewaard: de laptop kan niet opslaan. Je antwoorden staan nog op dit scherm."
+    ));
+    assert!(
+        r.body.contains(&format!("mijn stap {long}")),
+        "the typed text is shown again"
+    );
     // The autosave: never 204.
     let r = rt
         .block_on(phone.request("POST", "/lijst/A", &body, &[("kv-autosave", "1")]))
@@ -279,11 +314,18 @@ fn a_full_disk_is_never_confirmed_and_saved_when_space_returns() {
     assert_eq!(r.status, 503);
     let store = RoomStore::new(data.clone());
     let (_, people, _) = store.load(&serve.session).unwrap();
-    assert_eq!(people[0].answers.checklists.get("A"), None, "nothing was written");
+    assert_eq!(
+        people[0].answers.checklists.get("A"),
+        None,
+        "nothing was written"
+    );
     // The trainer's terminal says so (it looks twice a second).
     let t = Instant::now();
     while !serve.out.lock().unwrap().contains("NIET bewaard") {
-        assert!(t.elapsed() < Duration::from_secs(5), "no warning for the trainer");
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "no warning for the trainer"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     // Space returns: the room's retry stores it without the phone doing anything.
@@ -296,7 +338,10 @@ fn a_full_disk_is_never_confirmed_and_saved_when_space_returns() {
         {
             break;
         }
-        assert!(t.elapsed() < Duration::from_secs(10), "not saved after space returned");
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "not saved after space returned"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     let r = rt.block_on(phone.post("/lijst/A", &body)).unwrap();

@@ -93,7 +93,11 @@ async fn five_hundred_wipe_races_leave_no_file() {
         let wipe = tokio::spawn(async move { wiper.post("/wissen", "zeker=ja").await });
         let (_, wiped) = (save.await.unwrap(), wipe.await.unwrap());
         assert_eq!(wiped.status, StatusCode::OK);
-        assert!(wiped.body.contains("Er staat niets meer van jou op de laptop"));
+        assert!(
+            wiped
+                .body
+                .contains("Er staat niets meer van jou op de laptop")
+        );
         let left = std::fs::read_dir(&folder).unwrap().count();
         assert_eq!(left, 0, "race {n}: a file came back");
     }
@@ -116,7 +120,11 @@ async fn a_full_disk_is_never_confirmed_and_saved_after_space_returns() {
     assert!(r.body.contains(
         "Niet bewaard: de laptop kan niet opslaan. Je antwoorden staan nog op dit scherm."
     ));
-    assert!(r.body.contains(">mijn eerste stap</textarea>"), "{}", r.body);
+    assert!(
+        r.body.contains(">mijn eerste stap</textarea>"),
+        "{}",
+        r.body
+    );
     assert!(r.body.contains("name=\"i0\" value=\"ja\" checked"));
     let r = phone
         .request("POST", "/lijst/A", "i3=tweede", &[("kv-autosave", "1")])
@@ -129,12 +137,21 @@ async fn a_full_disk_is_never_confirmed_and_saved_after_space_returns() {
     simulate_full_disk(&root, false);
     let t = std::time::Instant::now();
     while room.status().storage_error.is_some() {
-        assert!(t.elapsed().as_secs() < 10, "never saved after space returned");
+        assert!(
+            t.elapsed().as_secs() < 10,
+            "never saved after space returned"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    assert!(changes.load(std::sync::atomic::Ordering::SeqCst) > before, "the app repaints");
+    assert!(
+        changes.load(std::sync::atomic::Ordering::SeqCst) > before,
+        "the app repaints"
+    );
     let (_, people, _) = store.load(&room.status().session).unwrap();
-    assert_eq!(people[0].answers.checklists["A"][3], Answer::Open("tweede".into()));
+    assert_eq!(
+        people[0].answers.checklists["A"][3],
+        Answer::Open("tweede".into())
+    );
     let r = phone.post("/lijst/A", "i3=derde").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
 }
@@ -150,7 +167,9 @@ async fn input_and_wording() {
     let r = phone.post("/naam", "naam=An%FFna").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     // Bidi overrides and invisible characters are taken out of names.
-    let r = phone.post("/naam", "naam=%E2%80%AEAnna%E2%80%8B%E2%81%A6").await;
+    let r = phone
+        .post("/naam", "naam=%E2%80%AEAnna%E2%80%8B%E2%81%A6")
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(room.respondents()[0].1.participant, "Anna");
     let r = phone.post("/lijst/A", "i3=%C3%28").await;
@@ -162,7 +181,10 @@ async fn input_and_wording() {
     let r = phone.post("/lijst/A", "i1=ja&i2=4&w2=ja").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let a = &room.respondents()[0].1.checklists["A"];
-    assert_eq!((&a[1], &a[2]), (&Answer::YesNo(Some(true)), &Answer::Scale(None)));
+    assert_eq!(
+        (&a[1], &a[2]),
+        (&Answer::YesNo(Some(true)), &Answer::Scale(None))
+    );
     // The name page names every place a name goes.
     let page = phone.get("/naam").await.body;
     assert!(page.contains("Bewijs van deelname"));

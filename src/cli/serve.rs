@@ -173,7 +173,9 @@ fn console_lines(
                     "LET OP: antwoorden worden NIET bewaard ({why}). De zaal probeert het steeds opnieuw; \
                      maak ruimte vrij op de schijf."
                 ),
-                None if shown.2.is_some() => println!("Opslaan lukt weer: alle antwoorden staan op schijf."),
+                None if shown.2.is_some() => {
+                    println!("Opslaan lukt weer: alle antwoorden staan op schijf.")
+                }
                 None => {}
             }
             if (now.0, now.1) != (shown.0, shown.1) {

@@ -36,9 +36,9 @@ pub use error::{Diagnostic, LoadError, MAX_SHOWN};
 pub use folders::{FolderEntry, copy_export, ensure_dir, export_dir, free_path, list_folder};
 pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
-pub use room_store::{RoomStore, SessionError, is_safe_id};
 #[doc(hidden)]
 pub use room_files::simulate_full_disk;
+pub use room_store::{RoomStore, SessionError, is_safe_id};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};

@@ -169,10 +169,7 @@ pub(crate) fn commit(changes: &[Change]) -> io::Result<()> {
         let _ = std::fs::remove_file(tmp);
     }
     result?;
-    let dirs: BTreeSet<&Path> = changes
-        .iter()
-        .filter_map(|c| c.path().parent())
-        .collect();
+    let dirs: BTreeSet<&Path> = changes.iter().filter_map(|c| c.path().parent()).collect();
     for dir in dirs {
         sync_dir(dir)?;
     }

@@ -103,7 +103,11 @@ impl RoomStore {
         participant: &RoomParticipant,
     ) -> Result<PathBuf, StoreError> {
         let path = self.participant_path(session, &participant.id)?;
-        self.save_batch(session, None, &[(participant.id.as_str(), Some(participant))])?;
+        self.save_batch(
+            session,
+            None,
+            &[(participant.id.as_str(), Some(participant))],
+        )?;
         Ok(path)
     }
 
@@ -134,7 +138,10 @@ impl RoomStore {
         let mut changes = Vec::with_capacity(people.len() + 1);
         if let Some(s) = session {
             let path = dir.join(META);
-            changes.push(room_files::Change::Write(path.clone(), ron_bytes(&path, s)?));
+            changes.push(room_files::Change::Write(
+                path.clone(),
+                ron_bytes(&path, s)?,
+            ));
         }
         for (pid, p) in people {
             let path = self.participant_path(id, pid)?;
@@ -439,8 +446,14 @@ mod tests {
         assert_eq!(list[0].session.id, "2026-11-26-1330-aa11");
         let resumable = store.resumable("W", "2026-11-26").unwrap();
         assert_eq!(resumable.session.id, "2026-11-26-1330-aa11");
-        assert!(store.resumable("W", "2026-11-27").is_none(), "only the same day");
-        assert!(store.resumable("X", "2026-11-26").is_none(), "only this workshop");
+        assert!(
+            store.resumable("W", "2026-11-27").is_none(),
+            "only the same day"
+        );
+        assert!(
+            store.resumable("X", "2026-11-26").is_none(),
+            "only this workshop"
+        );
     }
 
     #[test]
@@ -464,7 +477,10 @@ mod tests {
         std::fs::write(folder.join(".p2.ron.77-4.tmp"), "(id: \"p2\", afgebr").unwrap();
         assert_eq!(store.recover(id).unwrap(), 1);
         let (_, people, bad) = store.load(id).unwrap();
-        assert_eq!((people[0].answers.participant.as_str(), bad), ("Fatima B", 0));
+        assert_eq!(
+            (people[0].answers.participant.as_str(), bad),
+            ("Fatima B", 0)
+        );
         assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
     }
 

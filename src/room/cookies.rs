@@ -8,7 +8,6 @@ use axum::http::header::COOKIE;
 pub const ROOM: &str = "kv_zaal";
 pub const DEVICE: &str = "kv_apparaat";
 
-
 /// The value of cookie `name`, if the browser sent it.
 pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers

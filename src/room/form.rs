@@ -242,7 +242,13 @@ mod tests {
                 ("anoniem".to_owned(), String::new())
             ]
         );
-        for bad in [&b"naam=%FF"[..], b"naam=%C3%28", b"naam=%G1", b"naam=%4", b"na\xffam=x"] {
+        for bad in [
+            &b"naam=%FF"[..],
+            b"naam=%C3%28",
+            b"naam=%G1",
+            b"naam=%4",
+            b"na\xffam=x",
+        ] {
             assert!(decode(bad).is_none(), "{bad:?}");
         }
         assert_eq!(name("\u{202E}Anna\u{200B} \u{2066}").unwrap(), "Anna");

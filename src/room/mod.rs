@@ -23,7 +23,8 @@ use std::thread::JoinHandle;
 
 use crate::content::{RoomStore, StoreError, is_safe_id};
 use crate::model::{
-    AnswerSet, DEFAULT_MIN_ANSWERS, DEFAULT_PER_ADDRESS, Reach, RoomSession, RoomStatus, SharedKey, Workshop,
+    AnswerSet, DEFAULT_MIN_ANSWERS, DEFAULT_PER_ADDRESS, Reach, RoomSession, RoomStatus, SharedKey,
+    Workshop,
 };
 
 pub use net::{lan_addresses, usable};
@@ -106,7 +107,11 @@ pub fn resume_label(listing: &crate::model::SessionListing) -> String {
 pub fn devices_line(devices: usize, answering: usize) -> String {
     format!(
         "{devices} {}, {answering} met antwoorden",
-        if devices == 1 { "apparaat" } else { "apparaten" }
+        if devices == 1 {
+            "apparaat"
+        } else {
+            "apparaten"
+        }
     )
 }
 

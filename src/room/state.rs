@@ -90,9 +90,8 @@ impl Shared {
         let (writer, thread) = match store {
             Some(store) => {
                 store.save_session(&session)?;
-                let (writer, thread) =
-                    Writer::spawn(store, session.id.clone(), on_change.clone())
-                        .map_err(|e| RoomError::Thread(e.to_string()))?;
+                let (writer, thread) = Writer::spawn(store, session.id.clone(), on_change.clone())
+                    .map_err(|e| RoomError::Thread(e.to_string()))?;
                 (Some(writer), Some(thread))
             }
             None => (None, None),
@@ -284,11 +283,7 @@ impl Shared {
 
     /// A new device with its name ("" for anonymous), joining from `ip`:
     /// its id, its secret and the number of the change that stores it.
-    pub fn join(
-        &self,
-        name: &str,
-        ip: IpAddr,
-    ) -> Result<(String, String, Option<u64>), JoinError> {
+    pub fn join(&self, name: &str, ip: IpAddr) -> Result<(String, String, Option<u64>), JoinError> {
         let secret = net::secret()?;
         let mut participant = RoomParticipant {
             id: String::new(),
@@ -313,7 +308,9 @@ impl Shared {
             inner.participants.insert(id.clone(), participant.clone());
             inner.joined_from.insert(id, ip);
             inner.version += 1;
-            self.writer.as_ref().and_then(|w| w.save(participant.clone()))
+            self.writer
+                .as_ref()
+                .and_then(|w| w.save(participant.clone()))
         };
         self.notify();
         Ok((participant.id, secret, ticket))

@@ -72,9 +72,7 @@ pub fn ui(ui: &mut Ui, w: &Workshop, room: &RoomView<'_>) -> Vec<Command> {
             out.push(Command::StartRoom);
         }
         if room.resume.is_some() {
-            ui.label(
-                "Dezelfde code en QR-code; telefoons die al meededen, gaan vanzelf verder.",
-            );
+            ui.label("Dezelfde code en QR-code; telefoons die al meededen, gaan vanzelf verder.");
             if ui.button("Nieuwe zaal beginnen").clicked() {
                 out.push(Command::StartNewRoom);
             }
