@@ -99,9 +99,9 @@ fn create_new(path: &Path) -> io::Result<std::fs::File> {
     options.open(path)
 }
 
-/// Writes `bytes` to a new temporary file next to `target` and flushes it to
-/// disk; returns its path.
-fn write_tmp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Writes `bytes` to a new temporary file next to `target` (not yet flushed
+/// to disk); returns its path and the open file.
+fn write_tmp(target: &Path, bytes: &[u8]) -> io::Result<(PathBuf, std::fs::File)> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let name = target
         .file_name()
@@ -112,10 +112,10 @@ fn write_tmp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     injected(&tmp)?;
     let written = create_new(&tmp).and_then(|mut file| {
         file.write_all(bytes)?;
-        file.sync_all()
+        Ok(file)
     });
     match written {
-        Ok(()) => Ok(tmp),
+        Ok(file) => Ok((tmp, file)),
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
             Err(e)
@@ -176,16 +176,42 @@ pub(crate) fn commit(changes: &[Change]) -> io::Result<()> {
     Ok(())
 }
 
+/// Files flushed at the same time: the file system commits them together.
+const PARALLEL_SYNCS: usize = 8;
+
+/// Flushes every file to disk, several at once.
+fn sync_all(files: &[std::fs::File]) -> io::Result<()> {
+    if files.len() <= 1 {
+        return files.iter().try_for_each(std::fs::File::sync_all);
+    }
+    let per = files.len().div_ceil(PARALLEL_SYNCS);
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = files
+            .chunks(per)
+            .map(|chunk| scope.spawn(move || chunk.iter().try_for_each(std::fs::File::sync_all)))
+            .collect();
+        jobs.into_iter().try_for_each(|job| {
+            job.join()
+                .unwrap_or_else(|_| Err(io::Error::other("flushing to disk failed")))
+        })
+    })
+}
+
 fn stage_and_rename(changes: &[Change], staged: &mut Vec<PathBuf>) -> io::Result<()> {
     let mut renames = Vec::new();
+    let mut files = Vec::new();
     for change in changes {
         if let Change::Write(path, bytes) = change {
             replaceable(path)?;
-            let tmp = write_tmp(path, bytes)?;
+            let (tmp, file) = write_tmp(path, bytes)?;
             staged.push(tmp.clone());
+            files.push(file);
             renames.push((tmp, path));
         }
     }
+    // All data on disk before any file is replaced.
+    sync_all(&files)?;
+    drop(files);
     for (tmp, path) in renames {
         // Checked again right before: a link planted meanwhile is refused.
         replaceable(path)?;
