@@ -174,7 +174,8 @@ fn main() {
     let data = tempfile::tempdir().unwrap();
     let workshop = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/voorbeeld.ron");
     // KAMPVUUR_BIN: measure another build of the server (e.g. a copy).
-    let bin = std::env::var("KAMPVUUR_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_kampvuur").to_owned());
+    let bin =
+        std::env::var("KAMPVUUR_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_kampvuur").to_owned());
     let mut child = Command::new(bin)
         .args([
             "serve",

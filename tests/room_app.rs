@@ -299,7 +299,10 @@ fn a_restarted_app_continues_the_room_of_today() {
     let again = h.state().room.status.clone().expect("the room runs again");
     assert_eq!(again.session, first.session);
     assert_eq!(again.code, first.code);
-    assert_eq!(again.join_url.rsplit('/').next(), first.join_url.rsplit('/').next());
+    assert_eq!(
+        again.join_url.rsplit('/').next(),
+        first.join_url.rsplit('/').next()
+    );
     h.state_mut().room.stop();
     drop(h);
 

@@ -273,3 +273,50 @@ pub fn for_status(status: StatusCode) -> Option<Response> {
     };
     Some(error(status, title, message))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ChecklistMode;
+
+    fn list(steps: u8) -> Checklist {
+        Checklist {
+            id: "C".into(),
+            title: "C".into(),
+            mode: ChecklistMode::Individual,
+            intro: Default::default(),
+            minutes: None,
+            items: vec![ChecklistItem::Scale {
+                text: "Lukt het?".into(),
+                left: "nog niet".into(),
+                right: "ja, zeker".into(),
+                steps,
+            }],
+            shareable: false,
+        }
+    }
+
+    #[test]
+    fn a_two_step_scale_shows_its_words_and_a_choice_can_be_cleared() {
+        let c = list(2);
+        let mut answers = AnswerSet::new("", "W");
+        let page = ChecklistPage::new(&c, &answers, false, None)
+            .render()
+            .unwrap();
+        assert!(page.contains("<span>nog niet</span>"), "{page}");
+        assert!(page.contains("<span>ja, zeker</span>"));
+        assert!(!page.contains("<span>1</span>"));
+        assert!(!page.contains("wis keuze"), "nothing chosen yet");
+        *answers.get_mut("C", 0, &c.items[0]) = Answer::Scale(Some(2));
+        let page = ChecklistPage::new(&c, &answers, false, None)
+            .render()
+            .unwrap();
+        assert!(page.contains("name=\"w0\" value=\"ja\" class=\"wis\">wis keuze"));
+        // Longer scales keep their numbers with the words at both ends.
+        let page = ChecklistPage::new(&list(5), &AnswerSet::new("", "W"), false, None)
+            .render()
+            .unwrap();
+        assert!(page.contains("<span>3</span>"));
+        assert!(page.contains("1 = nog niet"));
+    }
+}
