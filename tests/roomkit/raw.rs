@@ -138,7 +138,10 @@ impl Serve {
     /// wait until it tells its address and code.
     pub fn start(workshop: &std::path::Path, data: &std::path::Path, extra: &[&str]) -> Serve {
         use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kampvuur"))
+        // KAMPVUUR_BIN: run a copy (a shared target folder may hold another build).
+        let bin = std::env::var("KAMPVUUR_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_kampvuur").to_owned());
+        let mut child = std::process::Command::new(bin)
             .arg("serve")
             .arg(workshop)
             .args(["--bind", "127.0.0.1", "--port", "0", "--data"])
