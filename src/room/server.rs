@@ -183,3 +183,55 @@ async fn connection(
     }
     drop(place);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(n: u32) -> IpAddr {
+        IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + n))
+    }
+
+    #[test]
+    fn caps_per_address_and_in_total() {
+        let limits = Limits::default();
+        let mine: Vec<Place> = (0..PER_ADDRESS)
+            .map(|_| limits.admit(ip(1)).unwrap())
+            .collect();
+        assert!(
+            limits.admit(ip(1)).is_none(),
+            "one address has {PER_ADDRESS} places"
+        );
+        assert_eq!(limits.count(), PER_ADDRESS);
+        drop(mine);
+        assert_eq!(limits.count(), 0, "leaving frees the places");
+        // Full: the oldest connection that never sent a request makes room;
+        // one that was served stays.
+        let mut all: Vec<Place> = (0..TOTAL as u32)
+            .map(|n| limits.admit(ip(100 + n)).unwrap())
+            .collect();
+        all[0].served.store(true, Ordering::Relaxed);
+        let phone = limits.admit(ip(9999)).expect("a phone still gets in");
+        assert_eq!(limits.count(), TOTAL);
+        let open = limits.0.lock().unwrap();
+        assert!(open.open.contains_key(&all[0].id), "the served one stays");
+        assert!(
+            !open.open.contains_key(&all[1].id),
+            "the oldest idle one went"
+        );
+        assert!(open.open.contains_key(&phone.id));
+        drop(open);
+        all.clear();
+        // When every connection was served, a newcomer waits its turn.
+        let served: Vec<Place> = (0..TOTAL as u32 - 1)
+            .map(|n| {
+                let p = limits.admit(ip(5000 + n)).unwrap();
+                p.served.store(true, Ordering::Relaxed);
+                p
+            })
+            .collect();
+        phone.served.store(true, Ordering::Relaxed);
+        assert!(limits.admit(ip(9998)).is_none());
+        drop(served);
+    }
+}
