@@ -197,3 +197,27 @@ async fn input_and_wording() {
         assert!(r.body.contains("<svg"));
     }
 }
+
+/// A client that never finishes its headers is cut off after 10 s (it
+/// used to keep its socket forever).
+#[tokio::test]
+async fn headers_that_never_finish_are_timed_out() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (room, _) = roomkit::counted(None);
+    let mut slow = tokio::net::TcpStream::connect(room.local_addr())
+        .await
+        .unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHo").await.unwrap();
+    let t = std::time::Instant::now();
+    let mut buf = [0u8; 64];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(15), slow.read(&mut buf)).await;
+    let took = t.elapsed();
+    assert!(
+        matches!(read, Ok(Ok(0)) | Ok(Err(_))),
+        "closed, not answered: {read:?}"
+    );
+    assert!(
+        took >= std::time::Duration::from_secs(9) && took < std::time::Duration::from_secs(13),
+        "{took:?}"
+    );
+}
