@@ -2,9 +2,12 @@
 //! checklists on their own phone or laptop.
 //!
 //! [`Room::start`] binds the port, then serves on its own thread with a small
-//! tokio runtime (axum). Pages are plain HTML from askama templates; every
+//! tokio runtime (axum behind our own accept loop: header timeout and
+//! connection caps). Pages are plain HTML from askama templates; every
 //! change is kept in memory for the app and stored by a writer thread in the
-//! session's folder ([`RoomStore`]). Uses `model`, `content` and `pdf` only.
+//! session's folder ([`RoomStore`]), and a phone hears "Bewaard" only once
+//! it is on disk. A session can be resumed with the same code, token and
+//! device cookies. Uses `model`, `content` and `pdf` only.
 
 mod cookies;
 mod form;
@@ -12,6 +15,7 @@ mod handlers;
 mod net;
 mod pages;
 mod routes;
+mod saving;
 mod server;
 mod state;
 mod writer;
