@@ -1,6 +1,9 @@
 //! "Bewaard" means on disk, with a real `kampvuur serve` process: kill -9
 //! under load loses no confirmed answer, a restart keeps code, token and
 //! cookies, slow sockets do not lock phones out, and Ctrl+C is quick.
+//! Linux only: the devices send from 127.0.x.y (only 127.0.0.1 exists on
+//! macOS by default), and Ctrl+C is sent with `kill -INT`.
+#![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::roomkit;
@@ -257,7 +260,6 @@ fn slow_sockets_do_not_lock_out_a_phone_and_ctrl_c_is_quick() {
 }
 
 /// A real full disk: a small tmpfs (needs root; said so when not possible).
-#[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_is_never_confirmed_and_saved_when_space_returns() {
     let dir = tempfile::tempdir().unwrap();
