@@ -205,7 +205,9 @@ fn team_picture_shows_counts_and_only_approved_answers() {
         );
     h.run_steps(1);
     h.get_by_label("Wat heeft dit kind nu nodig? · 6 antwoorden");
-    h.get_by_label("Mijn rugzak · 2 antwoorden");
+    // Below the threshold: not even the count.
+    h.get_by_label("Mijn rugzak");
+    assert!(h.query_by_label_contains("2 antwoorden").is_none());
     h.get_by_label_contains("Het overzicht verschijnt vanaf 5 antwoorden");
     h.get_by_label("“Eerst even samen ademen”");
     assert!(h.query_by_label_contains("Nog niet gelezen").is_none());
@@ -226,6 +228,10 @@ fn stored_session_exports_from_the_app() {
         open: BTreeSet::from(["A".to_owned()]),
         min_answers: 5,
         approved: BTreeSet::new(),
+        started_at: String::new(),
+        token: String::new(),
+        code: String::new(),
+        per_address: kampvuur::model::DEFAULT_PER_ADDRESS,
     };
     store.save_session(&session).unwrap();
     let c = w.checklist("A").unwrap();
@@ -257,4 +263,94 @@ fn stored_session_exports_from_the_app() {
     let csv = std::fs::read_to_string(&csv).unwrap();
     assert!(csv.starts_with('\u{feff}'));
     assert!(csv.contains(";afvinken;aangevinkt;3;5\r\n"), "{csv}");
+}
+
+/// After a restart of the app the console offers to continue today's room:
+/// the same session and code; "Nieuwe zaal beginnen" starts afresh.
+#[test]
+fn a_restarted_app_continues_the_room_of_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(room_app(dir.path()));
+    present_with_console(&mut h);
+    h.get_by_label_contains("Zaal").click();
+    h.run_steps(2);
+    h.get_by_label("Zaal laten meedoen (Z)").click();
+    h.run_steps(2);
+    let first = h.state().room.status.clone().expect("the room runs");
+    h.state_mut().room.stop();
+    drop(h);
+
+    // The laptop restarts: a new app on the same data folder.
+    let mut h = harness(room_app(dir.path()));
+    present_with_console(&mut h);
+    h.get_by_label_contains("Zaal").click();
+    h.run_steps(2);
+    let label = h
+        .state()
+        .room
+        .resumable
+        .clone()
+        .expect("today's room is offered")
+        .1;
+    assert!(label.starts_with("Verder met de zaal van "), "{label}");
+    assert!(label.ends_with("(0 apparaten)"), "{label}");
+    h.get_by_label(&label).click();
+    h.run_steps(2);
+    let again = h.state().room.status.clone().expect("the room runs again");
+    assert_eq!(again.session, first.session);
+    assert_eq!(again.code, first.code);
+    assert_eq!(
+        again.join_url.rsplit('/').next(),
+        first.join_url.rsplit('/').next()
+    );
+    h.state_mut().room.stop();
+    drop(h);
+
+    let mut h = harness(room_app(dir.path()));
+    present_with_console(&mut h);
+    h.get_by_label_contains("Zaal").click();
+    h.run_steps(2);
+    h.get_by_label("Nieuwe zaal beginnen").click();
+    h.run_steps(2);
+    let fresh = h.state().room.status.clone().expect("a new room runs");
+    assert_ne!(fresh.session, first.session);
+    h.state_mut().room.stop();
+}
+
+/// When answers cannot be stored, the console shows it in red, and counts
+/// devices and devices with answers separately.
+#[test]
+fn the_console_shows_a_red_banner_when_nothing_can_be_stored() {
+    let w = crate::roomkit::workshop();
+    let status = kampvuur::model::RoomStatus {
+        url: "http://127.0.0.1:8470".into(),
+        join_url: "http://127.0.0.1:8470/t/x".into(),
+        code: "ABCD".into(),
+        session: "s".into(),
+        devices: 7,
+        answering: 5,
+        open: BTreeSet::new(),
+        min_answers: 5,
+        reach: kampvuur::model::Reach::Reachable,
+        addresses: Vec::new(),
+        version: 1,
+        storage_error: Some("de schijf is vol".into()),
+        per_address: 2,
+    };
+    let mut h = Harness::builder()
+        .with_size([600.0, 800.0])
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui(move |ui| {
+            let view = kampvuur::ui::room_panel::RoomView {
+                status: Some(&status),
+                team: None,
+                error: None,
+                resume: None,
+            };
+            kampvuur::ui::room_panel::ui(ui, &w, &view);
+        });
+    h.run_steps(1);
+    h.get_by_label_contains("Antwoorden worden NIET bewaard: de schijf is vol");
+    h.get_by_label("7 apparaten, 5 met antwoorden");
+    h.get_by_label("Apparaten per netwerkadres");
 }

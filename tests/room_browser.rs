@@ -105,7 +105,9 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
         .build()
         .unwrap();
     let browser = Browser::new(options).unwrap();
-    let room = Room::start(roomkit::config(None)).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let store = kampvuur::content::RoomStore::new(data.path().to_owned());
+    let room = Room::start(roomkit::config(Some(store.clone()))).unwrap();
     let status = room.status();
     let tab = browser.new_tab().unwrap();
     tab.set_default_timeout(Duration::from_secs(10));
@@ -214,4 +216,58 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
     // The form post without JavaScript is covered by room_router and room_e2e:
     // headless_chrome needs scripts itself to find and click elements.
     assert_eq!(room.status().devices, 1, "still one device");
+
+    // The laptop restarts while the teacher keeps typing: the page keeps
+    // the text, says so, and saves it by itself once the room is back with
+    // the same session, code and cookies.
+    let port = room.local_addr().port();
+    let (code, session) = (status.code.clone(), room.status().session);
+    room.stop();
+    let melding = || js(&tab, "document.getElementById('melding').textContent");
+    tab.find_element("textarea[name=i3]")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.press_key("End").unwrap();
+    tab.type_str(" en dan verder").unwrap();
+    wait_until("‘Geen verbinding’", || {
+        melding().contains("Geen verbinding")
+    });
+    let mut config = roomkit::config(Some(store.clone()));
+    config.port = port;
+    config.resume = Some(session.clone());
+    let room = Room::start(config).unwrap();
+    assert_eq!(room.local_addr().port(), port);
+    assert_eq!(room.status().code, code, "the same code after the restart");
+    assert_eq!(room.status().join_url, status.join_url, "the same QR link");
+    wait_until("‘Verbinding terug’", || {
+        melding() == "\"Verbinding terug — bewaard\""
+    });
+    assert_eq!(
+        room.respondents()[0].1.checklists["A"][3],
+        Answer::Open("Rustig beginnen en dan verder".into())
+    );
+    let (_, people, _) = store.load(&session).unwrap();
+    assert_eq!(
+        people[0].answers.checklists["A"][3],
+        Answer::Open("Rustig beginnen en dan verder".into()),
+        "on disk"
+    );
+    tab.reload(false, None)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    tab.wait_for_element("form[data-autosave]").unwrap();
+    assert_eq!(
+        js(&tab, "document.querySelector('textarea[name=i3]').value"),
+        "\"Rustig beginnen en dan verder\""
+    );
+    screenshot(&tab, 390.0, 844.0, "zaal-telefoon-hervat.png");
+    // Links and buttons are at least 44 px high too.
+    let smallest = js(
+        &tab,
+        "Math.min(...[...document.querySelectorAll('main a, main button:not(.verborgen), .kop a')].map(e => e.getBoundingClientRect().height))",
+    );
+    assert!(smallest.parse::<f64>().unwrap() >= 44.0, "{smallest}");
+    assert_eq!(room.status().devices, 1, "the same device, not a new one");
 }

@@ -161,5 +161,6 @@ fn csv_has_decimal_comma_and_one_row_per_outcome() {
     assert!(csv.contains(";schaal;5 (veel);1;6\r\n"));
     let hidden = team_csv(&summary(&w, &sets[..2], 5, &BTreeSet::new()));
     assert!(hidden.contains("niet getoond: minder dan 5 antwoorden"));
+    assert!(!hidden.contains(";2\r\n"), "not even the count: {hidden}");
     assert!(!hidden.contains("schaal"));
 }

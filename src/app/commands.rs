@@ -108,6 +108,17 @@ impl KampvuurApp {
                 }
             }
             Command::StopRoom => self.room.stop(),
+            Command::StartNewRoom => {
+                self.room.forget_session();
+                if self.room.overlay != Some(Overlay::JoinCard) {
+                    self.toggle_overlay(ctx, Overlay::JoinCard, now);
+                }
+            }
+            Command::SetRoomPerAddress(n) => {
+                if let Some(room) = self.room.handle() {
+                    room.set_per_address(n);
+                }
+            }
             Command::ToggleJoinCard => self.toggle_overlay(ctx, Overlay::JoinCard, now),
             Command::ToggleTeam => {
                 self.refresh_team(now);

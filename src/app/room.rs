@@ -46,6 +46,13 @@ pub struct RoomState {
     session: Option<String>,
     /// The address chosen by the trainer.
     address: Option<IpAddr>,
+    /// Today's stored session of this workshop that a start continues: its
+    /// id and "Verder met de zaal van 13:32 (23 apparaten)".
+    pub resumable: Option<(String, String)>,
+    /// When `resumable` was looked up (app seconds); `None`: not yet.
+    resumable_at: Option<f64>,
+    /// The next start is a new session (the trainer chose "Nieuwe zaal").
+    fresh: bool,
 }
 
 impl RoomState {
@@ -56,6 +63,19 @@ impl RoomState {
     /// The running room's server.
     pub fn handle(&self) -> Option<&Room> {
         self.room.as_ref()
+    }
+
+    /// Why confirmed answers cannot be stored just now (red banner).
+    pub fn storage_error(&self) -> Option<&str> {
+        self.status.as_ref()?.storage_error.as_deref()
+    }
+
+    /// Start the next room fresh instead of continuing today's session.
+    pub fn forget_session(&mut self) {
+        self.session = None;
+        self.resumable = None;
+        self.resumable_at = None;
+        self.fresh = true;
     }
 
     /// Stop the server (graceful); the session's answers stay on disk.
@@ -103,12 +123,24 @@ impl KampvuurApp {
             open.insert(id.to_owned());
         }
         let repaint = ctx.clone();
+        // Continue this run's session, or else today's (after a restart).
+        let fresh = std::mem::take(&mut self.room.fresh);
+        let resume = self.room.session.clone().filter(|_| !fresh).or_else(|| {
+            if fresh {
+                return None;
+            }
+            let store = self.paths.room.as_ref()?;
+            let today = now.wall.format("%Y-%m-%d").to_string();
+            store
+                .resumable(&self.workshop.title, &today)
+                .map(|l| l.session.id)
+        });
         let config = RoomConfig {
             workshop: Arc::new(self.workshop.clone()),
             bind,
             port: DEFAULT_PORT,
             store: self.paths.room.clone(),
-            resume: self.room.session.clone(),
+            resume,
             open,
             // Coalesced: many answers in one second cost one repaint.
             on_change: Some(Arc::new(move || repaint.request_repaint_after_secs(1.0))),
@@ -138,6 +170,7 @@ impl KampvuurApp {
     /// opened to the room, and the team picture when it is due.
     pub(super) fn room_tick(&mut self, ctx: &egui::Context, now: Now) {
         let Some(room) = &self.room.room else {
+            self.look_for_resumable(now);
             return;
         };
         let position = self.show.presenter.deck.position();
@@ -162,6 +195,24 @@ impl KampvuurApp {
             }
         }
         self.room.status = Some(status);
+    }
+
+    /// While the room is closed, every few seconds: is there a session of
+    /// today to continue? (Offered as "Verder met de zaal van 13:32 …".)
+    fn look_for_resumable(&mut self, now: Now) {
+        if self.room.resumable_at.is_some_and(|t| now.t - t < 5.0) {
+            return;
+        }
+        self.room.resumable_at = Some(now.t);
+        let today = now.wall.format("%Y-%m-%d").to_string();
+        self.room.resumable = match &self.room.session {
+            Some(_) => None,
+            None => self.paths.room.as_ref().and_then(|store| {
+                store
+                    .resumable(&self.workshop.title, &today)
+                    .map(|l| (l.session.id.clone(), crate::room::resume_label(&l)))
+            }),
+        };
     }
 
     /// Recompute the team picture now (after the trainer changed something).
@@ -212,6 +263,7 @@ pub fn view(state: &RoomState) -> RoomView<'_> {
         status: state.status.as_ref(),
         team: state.team.as_ref(),
         error: state.error.as_deref(),
+        resume: state.resumable.as_ref().map(|(_, label)| label.as_str()),
     }
 }
 

@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// De map voor de sessies van de zaal (standaard in de gegevensmap van kampvuur).
     #[arg(long, value_name = "MAP")]
     pub data: Option<PathBuf>,
+    /// Een nieuwe zaal beginnen (standaard gaat de zaal van vandaag bij deze workshop verder,
+    /// met dezelfde code en dezelfde deelnemers).
+    #[arg(long = "new")]
+    pub new: bool,
 }
 
 /// Run the room until Ctrl+C or SIGTERM.
@@ -68,15 +72,25 @@ fn run(args: &ServeArgs) -> Result<(), String> {
             }
         },
     };
+    let now = chrono::Local::now().naive_local();
+    let resume = if args.new {
+        None
+    } else {
+        let today = now.format("%Y-%m-%d").to_string();
+        store.resumable(&workshop.title, &today).map(|l| {
+            println!("{}", crate::room::resume_label(&l));
+            l.session.id
+        })
+    };
     let room = Room::start(RoomConfig {
         workshop: Arc::new(workshop),
         bind,
         port: args.port,
         store: Some(store.clone()),
-        resume: None,
+        resume,
         open: open.clone(),
         on_change: None,
-        now: chrono::Local::now().naive_local(),
+        now,
     })
     .map_err(|e| e.to_string())?;
     let status = room.status();
@@ -93,8 +107,12 @@ fn run(args: &ServeArgs) -> Result<(), String> {
     );
     println!("  Sessie:     {}", status.session);
     println!("  Gegevens:   {}", folder.display());
-    println!("Stoppen: Ctrl+C.");
+    println!("Stoppen: Ctrl+C. Een nieuwe zaal in plaats van deze: start met --new.");
+    let watching = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let console = console_lines(room.shared_status(), watching.clone());
     wait_for_stop()?;
+    watching.store(false, std::sync::atomic::Ordering::Relaxed);
+    let _ = console.join();
     room.stop();
     println!(
         "De zaal is gesloten; de antwoorden staan in {}.",
@@ -125,6 +143,45 @@ fn wait_for_stop() -> Result<(), String> {
             tokio::signal::ctrl_c()
                 .await
                 .map_err(|e| format!("kan niet op Ctrl+C wachten: {e}"))
+        }
+    })
+}
+
+/// Every few seconds, when something changed: "N apparaten, M met
+/// antwoorden", and loudly when answers cannot be stored.
+fn console_lines(
+    status: crate::room::StatusHandle,
+    watching: Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut shown = (usize::MAX, usize::MAX, None::<String>);
+        let mut waited = std::time::Duration::ZERO;
+        while watching.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            waited += std::time::Duration::from_millis(100);
+            if waited < std::time::Duration::from_millis(500) {
+                continue;
+            }
+            waited = std::time::Duration::ZERO;
+            let s = status.status();
+            let now = (s.devices, s.answering, s.storage_error.clone());
+            if now == shown {
+                continue;
+            }
+            match &s.storage_error {
+                Some(why) => println!(
+                    "LET OP: antwoorden worden NIET bewaard ({why}). De zaal probeert het steeds opnieuw; \
+                     maak ruimte vrij op de schijf."
+                ),
+                None if shown.2.is_some() => {
+                    println!("Opslaan lukt weer: alle antwoorden staan op schijf.")
+                }
+                None => {}
+            }
+            if (now.0, now.1) != (shown.0, shown.1) {
+                println!("{}", crate::room::devices_line(s.devices, s.answering));
+            }
+            shown = now;
         }
     })
 }

@@ -13,6 +13,7 @@ mod picture;
 mod read;
 mod recover;
 mod ron_text;
+mod room_files;
 mod room_store;
 mod sessions;
 mod settings;
@@ -35,6 +36,8 @@ pub use error::{Diagnostic, LoadError, MAX_SHOWN};
 pub use folders::{FolderEntry, copy_export, ensure_dir, export_dir, free_path, list_folder};
 pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
+#[doc(hidden)]
+pub use room_files::simulate_full_disk;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
 pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};

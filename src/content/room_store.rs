@@ -12,8 +12,7 @@ use crate::model::{
 };
 
 use super::StoreError;
-use super::answers::create_private_dir;
-use super::atomic::save_ron;
+use super::room_files;
 
 const META: &str = "sessie.ron";
 const PARTICIPANTS: &str = "deelnemers";
@@ -71,43 +70,115 @@ impl RoomStore {
         self.session_dir(id)
     }
 
-    /// Save the session's own file (creating its folder).
+    fn participants_dir(&self, session: &str) -> Result<PathBuf, StoreError> {
+        Ok(self.session_dir(session)?.join(PARTICIPANTS))
+    }
+
+    /// The folders of session `id`, made when missing; links are refused.
+    fn ensure_dirs(&self, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.session_dir(id)?;
+        // The room's own folder may be a link (a data folder on another
+        // disk); the folders kampvuur makes inside it may not.
+        if !self.root.is_dir() {
+            room_files::real_dir(&self.root).map_err(|e| StoreError::folder(&self.root, e))?;
+        }
+        for d in [dir.clone(), dir.join(PARTICIPANTS)] {
+            room_files::real_dir(&d).map_err(|e| StoreError::folder(&d, e))?;
+        }
+        Ok(dir)
+    }
+
+    /// Save the session's own file (creating its folder), durably.
     pub fn save_session(&self, session: &RoomSession) -> Result<PathBuf, StoreError> {
-        let dir = self.session_dir(&session.id)?;
-        create_private_dir(&dir.join(PARTICIPANTS))?;
+        let dir = self.ensure_dirs(&session.id)?;
         let path = dir.join(META);
-        save_ron(&path, session)?;
+        self.save_batch(&session.id, Some(session), &[])?;
         Ok(path)
     }
 
-    /// Save one device's answers in session `session`.
+    /// Save one device's answers in session `session`, durably.
     pub fn save_participant(
         &self,
         session: &str,
         participant: &RoomParticipant,
     ) -> Result<PathBuf, StoreError> {
-        let dir = self.session_dir(session)?.join(PARTICIPANTS);
-        if !is_safe_id(&participant.id) {
-            return Err(bad_id(&dir, &participant.id));
-        }
-        create_private_dir(&dir)?;
-        let path = dir.join(format!("{}.ron", participant.id));
-        save_ron(&path, participant)?;
+        let path = self.participant_path(session, &participant.id)?;
+        self.save_batch(
+            session,
+            None,
+            &[(participant.id.as_str(), Some(participant))],
+        )?;
         Ok(path)
+    }
+
+    fn participant_path(&self, session: &str, id: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.participants_dir(session)?;
+        if !is_safe_id(id) {
+            return Err(bad_id(&dir, id));
+        }
+        Ok(dir.join(format!("{id}.ron")))
     }
 
     /// Remove one device's answers ("Wis mijn antwoorden"); gone already is fine.
     pub fn remove_participant(&self, session: &str, participant: &str) -> Result<(), StoreError> {
-        let dir = self.session_dir(session)?.join(PARTICIPANTS);
-        if !is_safe_id(participant) {
-            return Err(bad_id(&dir, participant));
+        self.participant_path(session, participant)?;
+        self.save_batch(session, None, &[(participant, None)])
+    }
+
+    /// Store many changes of session `id` at once (group commit): the
+    /// session's file if given, and per device its answers or (`None`) their
+    /// removal. Returns only when all of it is on disk; never follows links.
+    pub fn save_batch(
+        &self,
+        id: &str,
+        session: Option<&RoomSession>,
+        people: &[(&str, Option<&RoomParticipant>)],
+    ) -> Result<(), StoreError> {
+        let dir = self.ensure_dirs(id)?;
+        let mut changes = Vec::with_capacity(people.len() + 1);
+        if let Some(s) = session {
+            let path = dir.join(META);
+            changes.push(room_files::Change::Write(
+                path.clone(),
+                ron_bytes(&path, s)?,
+            ));
         }
-        let path = dir.join(format!("{participant}.ron"));
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io(&path, e)),
+        for (pid, p) in people {
+            let path = self.participant_path(id, pid)?;
+            changes.push(match p {
+                Some(p) => room_files::Change::Write(path.clone(), ron_bytes(&path, p)?),
+                None => room_files::Change::Remove(path),
+            });
         }
+        room_files::commit(&changes).map_err(|e| StoreError::io(&dir, e))
+    }
+
+    /// After a crash: leftover temporary snapshots of session `id` that are
+    /// complete and newer than their file replace it; others are removed.
+    /// Returns how many were recovered.
+    pub fn recover(&self, id: &str) -> Result<usize, StoreError> {
+        let dir = self.session_dir(id)?;
+        let meta = room_files::recover_tmp(&dir, |target, bytes| {
+            target.file_name().is_some_and(|n| n == META) && parse::<RoomSession>(bytes).is_some()
+        });
+        let people = room_files::recover_tmp(&dir.join(PARTICIPANTS), |target, bytes| {
+            let stem = target
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            parse::<RoomParticipant>(bytes).is_some_and(|p| p.id == stem)
+        });
+        Ok(meta + people)
+    }
+
+    /// The newest session of `workshop` started on `day` ("YYYY-MM-DD"),
+    /// with its number of devices: the room that can be continued.
+    pub fn resumable(&self, workshop: &str, day: &str) -> Option<SessionListing> {
+        self.sessions().ok()?.into_iter().find(|l| {
+            l.session.workshop == workshop
+                && l.session.started.starts_with(day)
+                && !l.session.token.is_empty()
+        })
     }
 
     /// The session and everyone's answers. Participant files that cannot be
@@ -170,7 +241,10 @@ impl RoomStore {
                 participants,
             });
         }
-        out.sort_by(|a, b| b.session.id.cmp(&a.session.id));
+        // Newest first by the recorded start time (ids only have minutes).
+        out.sort_by(|a, b| {
+            (b.session.start_key(), &b.session.id).cmp(&(a.session.start_key(), &a.session.id))
+        });
         Ok(out)
     }
 
@@ -238,7 +312,28 @@ impl RoomStore {
     }
 }
 
+fn ron_bytes<T: serde::Serialize>(path: &Path, value: &T) -> Result<Vec<u8>, StoreError> {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map(String::into_bytes)
+        .map_err(|e| StoreError::Serialize {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })
+}
+
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    super::ron_text::ron_options().from_str(text).ok()
+}
+
 fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+    // Never through a link planted in a session folder.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Io {
+            path: path.to_owned(),
+            source: io::Error::new(io::ErrorKind::InvalidData, "een koppeling, geen bestand"),
+        });
+    }
     let unreadable = |why: &str| StoreError::Io {
         path: path.to_owned(),
         source: io::Error::new(io::ErrorKind::InvalidData, why.to_owned()),
@@ -259,85 +354,5 @@ fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::AnswerSet;
-
-    fn session(id: &str) -> RoomSession {
-        RoomSession {
-            id: id.into(),
-            workshop: "W".into(),
-            started: "2026-11-26 13:30".into(),
-            open: ["A".to_owned()].into(),
-            min_answers: 5,
-            approved: Default::default(),
-        }
-    }
-
-    #[test]
-    fn round_trip_list_and_delete() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = RoomStore::new(dir.path().join("zaal"));
-        assert!(store.sessions().unwrap().is_empty());
-        store
-            .save_session(&session("2026-11-26-1330-ab12"))
-            .unwrap();
-        store
-            .save_session(&session("2026-11-27-0900-cd34"))
-            .unwrap();
-        let p = RoomParticipant {
-            id: "p1".into(),
-            device_hash: "00".into(),
-            answers: AnswerSet::new("Fatima", "W"),
-        };
-        let path = store.save_participant("2026-11-26-1330-ab12", &p).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
-        }
-        let list = store.sessions().unwrap();
-        assert_eq!(list.len(), 2);
-        assert_eq!(list[0].session.id, "2026-11-27-0900-cd34", "newest first");
-        assert_eq!(list[1].participants, 1);
-        let (s, ps, bad) = store.load("2026-11-26-1330-ab12").unwrap();
-        assert_eq!((s, ps, bad), (session("2026-11-26-1330-ab12"), vec![p], 0));
-        store
-            .remove_participant("2026-11-26-1330-ab12", "p1")
-            .unwrap();
-        assert!(store.load("2026-11-26-1330-ab12").unwrap().1.is_empty());
-        store.delete("2026-11-26-1330-ab12").unwrap();
-        assert_eq!(store.sessions().unwrap().len(), 1);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_fifo_in_a_session_folder_does_not_hang() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = RoomStore::new(dir.path().to_owned());
-        let id = "2026-11-26-1330-ff00";
-        store.save_session(&session(id)).unwrap();
-        let fifo = dir.path().join(id).join(PARTICIPANTS).join("p9.ron");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        let (_, participants, unreadable) = store.load(id).unwrap();
-        assert!(participants.is_empty());
-        assert_eq!(unreadable, 1);
-    }
-
-    #[test]
-    fn refuses_unsafe_ids() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = RoomStore::new(dir.path().to_owned());
-        for id in ["..", "../x", "a/b", "", "-x", "A", "é"] {
-            assert!(!is_safe_id(id), "{id}");
-            assert!(store.delete(id).is_err());
-            assert!(store.load(id).is_err());
-        }
-        assert!(dir.path().exists());
-    }
-}
+#[path = "room_store_tests.rs"]
+mod tests;

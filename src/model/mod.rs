@@ -22,6 +22,7 @@ pub use handout::{DocKind, names_from_text};
 pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, count_sections};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
+pub use room::DEFAULT_PER_ADDRESS;
 pub use room::{
     ApprovedAnswer, Reach, RoomAddress, RoomParticipant, RoomSession, RoomStatus, SessionListing,
 };

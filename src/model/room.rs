@@ -26,6 +26,39 @@ pub struct RoomSession {
     /// Shared open answers the trainer chose to show.
     #[serde(default)]
     pub approved: BTreeSet<ApprovedAnswer>,
+    /// Local start time with seconds, "YYYY-MM-DD HH:MM:SS.fff": the newest
+    /// session is the one started last (empty in older sessions).
+    #[serde(default)]
+    pub started_at: String,
+    /// The secret in the QR code's address, kept so that a restarted room
+    /// keeps every phone in (empty in older sessions: a new one is made).
+    #[serde(default)]
+    pub token: String,
+    /// The room code on the projector, kept like the token.
+    #[serde(default)]
+    pub code: String,
+    /// Most devices that may join from one network address.
+    #[serde(default = "default_per_address")]
+    pub per_address: usize,
+}
+
+/// Phone and laptop of one person.
+pub const DEFAULT_PER_ADDRESS: usize = 2;
+
+fn default_per_address() -> usize {
+    DEFAULT_PER_ADDRESS
+}
+
+impl RoomSession {
+    /// When the session started, for ordering: the precise time, or the
+    /// minute for older sessions.
+    pub fn start_key(&self) -> &str {
+        if self.started_at.is_empty() {
+            &self.started
+        } else {
+            &self.started_at
+        }
+    }
 }
 
 fn default_min() -> usize {
@@ -120,6 +153,11 @@ pub struct RoomStatus {
     /// Increases with every change of answers; the app recomputes the team
     /// picture only when it moved.
     pub version: u64,
+    /// Why answers could not be stored just now (the room keeps trying);
+    /// `None` when everything confirmed is on disk. The trainer sees it in red.
+    pub storage_error: Option<String>,
+    /// Most devices that may join from one network address.
+    pub per_address: usize,
 }
 
 /// A stored session, as listed in the app.

@@ -26,7 +26,8 @@ pub fn team_csv(summary: &TeamSummary) -> String {
                 "niet getoond: minder dan {} antwoorden",
                 summary.min_answers
             );
-            row(&mut out, &[&c.id, &c.title, "", "", &why, "", &of]);
+            // Below the threshold not even the count is shown.
+            row(&mut out, &[&c.id, &c.title, "", "", &why, "", ""]);
             continue;
         }
         for item in &c.items {

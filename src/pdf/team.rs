@@ -62,14 +62,15 @@ pub fn pages(
 
 fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
     heading(flow, &format!("Checklist: {}", c.title), 2);
-    let answers = crate::model::answers_text(c.respondents);
     if c.hidden {
+        // Not even the count: below the threshold it could point at people.
         meta(
             flow,
-            &format!("{answers}: te weinig om te tonen (minder dan {min})."),
+            &format!("Nog niet te tonen: minder dan {min} antwoorden."),
         );
         return;
     }
+    let answers = crate::model::answers_text(c.respondents);
     meta(flow, &answers);
     let of = c.respondents.max(1) as f32;
     for item in &c.items {

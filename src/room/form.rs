@@ -46,7 +46,20 @@ pub fn parse(
 ) -> Result<ChecklistForm, FormError> {
     let mut answers: Vec<Option<Answer>> = vec![None; checklist.items.len()];
     let mut shared = BTreeSet::new();
+    let mut cleared = BTreeSet::new();
     for (name, value) in fields {
+        // "wis keuze": the choice of a scale or ja/nee is taken away.
+        if let Some(number) = name.strip_prefix('w') {
+            let index: usize = number.parse().map_err(|_| FormError::UnknownField)?;
+            let item = checklist.items.get(index).ok_or(FormError::UnknownField)?;
+            if number != index.to_string()
+                || !matches!(item, ChecklistItem::YesNo(_) | ChecklistItem::Scale { .. })
+            {
+                return Err(FormError::UnknownField);
+            }
+            cleared.insert(index);
+            continue;
+        }
         let (share, number) = match (name.strip_prefix('i'), name.strip_prefix('d')) {
             (Some(n), _) => (false, n),
             (_, Some(n)) => (true, n),
@@ -74,6 +87,9 @@ pub fn parse(
             return Err(FormError::Twice(shown));
         }
         answers[index] = Some(answer(item, value, shown)?);
+    }
+    for index in cleared {
+        answers[index] = None;
     }
     Ok(ChecklistForm {
         answers: answers
@@ -115,6 +131,69 @@ fn answer(item: &ChecklistItem, value: &str, shown: usize) -> Result<Answer, For
     }
 }
 
+/// A form body decoded strictly: invalid UTF-8 (after percent-decoding) is
+/// refused with 400 instead of being stored as replacement characters.
+pub struct Fields(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for Fields {
+    type Rejection = axum::response::Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let bad = || {
+            super::pages::error(
+                axum::http::StatusCode::BAD_REQUEST,
+                "Onleesbaar formulier",
+                "Je formulier bevatte tekens die geen geldige tekst zijn. Er is niets bewaard; ga terug en probeer het opnieuw.",
+            )
+        };
+        let is_form = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
+        }
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        decode(&bytes).map(Fields).ok_or_else(bad)
+    }
+}
+
+/// `application/x-www-form-urlencoded`, strictly: `None` for invalid UTF-8
+/// or a broken percent sign.
+pub fn decode(body: &[u8]) -> Option<Vec<(String, String)>> {
+    fn part(raw: &[u8]) -> Option<String> {
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            match raw[i] {
+                b'+' => out.push(b' '),
+                b'%' => {
+                    let hex = raw.get(i + 1..i + 3)?;
+                    let hex = std::str::from_utf8(hex).ok()?;
+                    out.push(u8::from_str_radix(hex, 16).ok()?);
+                    i += 2;
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).ok()
+    }
+    body.split(|b| *b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let mut it = pair.splitn(2, |b| *b == b'=');
+            let key = part(it.next().unwrap_or_default())?;
+            let value = part(it.next().unwrap_or_default())?;
+            Some((key, value))
+        })
+        .collect()
+}
+
 /// Put a checked form into a teacher's answers.
 pub fn apply(set: &mut AnswerSet, checklist: &Checklist, form: ChecklistForm) {
     set.checklists.insert(checklist.id.clone(), form.answers);
@@ -123,9 +202,23 @@ pub fn apply(set: &mut AnswerSet, checklist: &Checklist, form: ChecklistForm) {
     }
 }
 
-/// A typed name, trimmed; empty is anonymous.
+/// Invisible characters that can reorder or hide text: bidi controls and
+/// other format characters (Unicode category Cf) and the like.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{E0000}'..='\u{E0FFF}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{13430}'..='\u{1343F}'
+    )
+}
+
+/// A typed name, trimmed, without invisible format characters; empty is
+/// anonymous.
 pub fn name(raw: &str) -> Result<String, FormError> {
-    let name = raw.trim();
+    let cleaned: String = raw.chars().filter(|c| !invisible(*c)).collect();
+    let name = cleaned.trim();
     if name.chars().count() > MAX_NAME {
         return Err(FormError::NameTooLong);
     }
@@ -139,6 +232,28 @@ pub fn name(raw: &str) -> Result<String, FormError> {
 mod tests {
     use super::*;
     use crate::model::ChecklistMode;
+
+    #[test]
+    fn strict_decoding() {
+        assert_eq!(
+            decode(b"naam=Z%C3%BCmr%C3%BCt+A&anoniem=").unwrap(),
+            vec![
+                ("naam".to_owned(), "Zümrüt A".to_owned()),
+                ("anoniem".to_owned(), String::new())
+            ]
+        );
+        for bad in [
+            &b"naam=%FF"[..],
+            b"naam=%C3%28",
+            b"naam=%G1",
+            b"naam=%4",
+            b"na\xffam=x",
+        ] {
+            assert!(decode(bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(name("\u{202E}Anna\u{200B} \u{2066}").unwrap(), "Anna");
+        assert_eq!(name("\u{FEFF}").unwrap(), "", "only invisible: anonymous");
+    }
 
     fn list() -> Checklist {
         Checklist {

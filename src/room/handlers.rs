@@ -4,24 +4,25 @@
 
 use std::net::SocketAddr;
 
-use axum::Form;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::model::Checklist;
-use crate::pdf::{self, DocKind, ExportRequest};
 
 use super::cookies;
 use super::form;
-use super::pages::{
-    self, ChecklistPage, CodePage, ListLink, ListsPage, NamePage, WipePage, WipedPage,
-};
+use super::pages::{self, ChecklistPage, CodePage, ListLink, ListsPage, NamePage};
 use super::routes::AppState;
+use super::state::JoinError;
 
-type Fields = Form<Vec<(String, String)>>;
+use super::form::Fields;
+
+/// What the phone reads when a change did not reach the disk.
+pub const NOT_SAVED: &str =
+    "Niet bewaard: de laptop kan niet opslaan. Je antwoorden staan nog op dit scherm.";
 
 /// A device that joined: its participant id.
 pub struct Device(pub String);
@@ -40,7 +41,7 @@ fn has_room_cookie(headers: &HeaderMap, state: &AppState) -> bool {
     cookies::get(headers, cookies::ROOM).is_some_and(|t| t == state.shared.token)
 }
 
-fn not_joined() -> Response {
+pub(super) fn not_joined() -> Response {
     pages::error(
         StatusCode::UNAUTHORIZED,
         "Eerst meedoen",
@@ -74,7 +75,7 @@ impl FromRequestParts<AppState> for Joined {
 }
 
 /// A 303 redirect, with cookies to set.
-fn see_other(to: &str, set_cookies: &[String]) -> Response {
+pub(super) fn see_other(to: &str, set_cookies: &[String]) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     if let Ok(location) = HeaderValue::from_str(to) {
@@ -88,7 +89,7 @@ fn see_other(to: &str, set_cookies: &[String]) -> Response {
     response
 }
 
-fn bad_form(message: &str) -> Response {
+pub(super) fn bad_form(message: &str) -> Response {
     pages::error(StatusCode::BAD_REQUEST, "Niet bewaard", message)
 }
 
@@ -103,16 +104,11 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap) -> Respons
     pages::html(StatusCode::OK, &CodePage { error: None })
 }
 
-#[derive(serde::Deserialize)]
-pub struct CodeForm {
-    code: String,
-}
-
 /// The typed room code; wrong tries are limited per address.
 pub async fn code(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Form(form): Form<CodeForm>,
+    Fields(fields): Fields,
 ) -> Response {
     let ip = peer.ip();
     if !state.codes.may_try(ip) {
@@ -122,14 +118,24 @@ pub async fn code(
             "Er is te vaak een verkeerde code getypt. Wacht een minuut en probeer het dan opnieuw.",
         );
     }
-    let typed: String = form
-        .code
+    let typed: String = fields
+        .iter()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .flat_map(char::to_uppercase)
         .collect();
     if typed == state.shared.code {
-        return see_other("/naam", &[cookies::set(cookies::ROOM, &state.shared.token)]);
+        return see_other(
+            "/naam",
+            &[cookies::set(
+                cookies::ROOM,
+                &state.shared.token,
+                state.shared.cookie_max_age(),
+            )],
+        );
     }
     state.codes.wrong(ip);
     pages::html(
@@ -160,7 +166,14 @@ pub async fn token(
     } else {
         "/naam"
     };
-    see_other(next, &[cookies::set(cookies::ROOM, &state.shared.token)])
+    see_other(
+        next,
+        &[cookies::set(
+            cookies::ROOM,
+            &state.shared.token,
+            state.shared.cookie_max_age(),
+        )],
+    )
 }
 
 pub async fn name_page(State(state): State<AppState>, joined: Joined) -> Response {
@@ -174,12 +187,18 @@ pub async fn name_page(State(state): State<AppState>, joined: Joined) -> Respons
         &NamePage {
             workshop: state.shared.workshop.title.clone(),
             name,
+            error: None,
         },
     )
 }
 
 /// A name or "Anoniem": a new device, or a new name for this one.
-pub async fn name(State(state): State<AppState>, joined: Joined, Form(fields): Fields) -> Response {
+pub async fn name(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    joined: Joined,
+    Fields(fields): Fields,
+) -> Response {
     let mut typed = None;
     let mut anonymous = false;
     for (key, value) in &fields {
@@ -197,16 +216,54 @@ pub async fn name(State(state): State<AppState>, joined: Joined, Form(fields): F
             Err(e) => return bad_form(&format!("{}.", capitalize(&e.to_string()))),
         }
     };
+    let name_not_saved = |name: String| {
+        pages::html(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &NamePage {
+                workshop: state.shared.workshop.title.clone(),
+                name,
+                error: Some(NOT_SAVED.to_owned()),
+            },
+        )
+    };
     if let Some(id) = joined.device {
-        state.shared.update(&id, |a| a.participant = name);
+        let ticket = state.shared.update(&id, |a| a.participant = name.clone());
+        let Some(ticket) = ticket else {
+            return not_joined();
+        };
+        if state.shared.saved(ticket).await.is_err() {
+            return name_not_saved(name);
+        }
         return see_other("/lijsten", &[]);
     }
-    match state.shared.join(&name) {
-        Ok((id, secret)) => see_other(
-            "/lijsten",
-            &[cookies::set(cookies::DEVICE, &format!("{id}.{secret}"))],
+    match state.shared.join(&name, peer.ip()) {
+        Ok((id, secret, ticket)) => {
+            // The device exists in memory either way; its cookie is set so
+            // that the next try continues with it.
+            let cookie = cookies::set(
+                cookies::DEVICE,
+                &format!("{id}.{secret}"),
+                state.shared.cookie_max_age(),
+            );
+            if state.shared.saved(ticket).await.is_err() {
+                let mut page = name_not_saved(name);
+                if let Ok(v) = HeaderValue::from_str(&cookie) {
+                    page.headers_mut().append(SET_COOKIE, v);
+                }
+                return page;
+            }
+            see_other("/lijsten", &[cookie])
+        }
+        Err(JoinError::TooMany(n)) => pages::error(
+            StatusCode::FORBIDDEN,
+            "Al genoeg apparaten",
+            &format!(
+                "Vanaf dit netwerk doen al {n} apparaten mee. Meedoen kan met hoogstens {n} \
+                 apparaten per netwerkadres, zodat het team-overzicht echt mensen telt. \
+                 Vraag de trainer als je toch met dit apparaat wilt meedoen."
+            ),
         ),
-        Err(e) => pages::error(
+        Err(JoinError::Room(e)) => pages::error(
             StatusCode::SERVICE_UNAVAILABLE,
             "Meedoen lukt nu niet",
             &format!("Probeer het zo opnieuw ({e})."),
@@ -214,7 +271,7 @@ pub async fn name(State(state): State<AppState>, joined: Joined, Form(fields): F
     }
 }
 
-fn capitalize(text: &str) -> String {
+pub(super) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
@@ -251,7 +308,7 @@ pub async fn lists(State(state): State<AppState>, Device(id): Device) -> Respons
 
 /// The checklist, if it exists and is open; otherwise the page that says so.
 #[allow(clippy::result_large_err)] // the error is the response itself, built once per request
-fn open_checklist<'a>(state: &'a AppState, id: &str) -> Result<&'a Checklist, Response> {
+pub(super) fn open_checklist<'a>(state: &'a AppState, id: &str) -> Result<&'a Checklist, Response> {
     let Some(checklist) = state.shared.workshop.checklist(id) else {
         return Err(pages::error(
             StatusCode::NOT_FOUND,
@@ -287,113 +344,8 @@ pub async fn checklist(
     let Some(answers) = state.shared.answers(&device) else {
         return not_joined();
     };
-    let page = ChecklistPage::new(checklist, &answers, query.bewaard.is_some());
+    let page = ChecklistPage::new(checklist, &answers, query.bewaard.is_some(), None);
     pages::html(StatusCode::OK, &page)
 }
 
-/// Save a whole checklist: a redirect for the form, 204 for the script.
-pub async fn save(
-    State(state): State<AppState>,
-    Device(device): Device,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    Form(fields): Fields,
-) -> Response {
-    let checklist = match open_checklist(&state, &id) {
-        Ok(c) => c,
-        Err(page) => return page,
-    };
-    let parsed = match form::parse(checklist, &fields) {
-        Ok(p) => p,
-        Err(e) => {
-            return bad_form(&format!(
-                "{}. Ga terug en probeer het opnieuw.",
-                capitalize(&e.to_string())
-            ));
-        }
-    };
-    if !state
-        .shared
-        .update(&device, |a| form::apply(a, checklist, parsed))
-    {
-        return not_joined();
-    }
-    if headers.contains_key("kv-autosave") {
-        return StatusCode::NO_CONTENT.into_response();
-    }
-    see_other(&format!("/lijst/{}?bewaard=1", checklist.id), &[])
-}
-
-/// "Mijn reflectie (PDF)": the teacher's own answers as a download.
-pub async fn reflection(State(state): State<AppState>, Device(device): Device) -> Response {
-    let Some(answers) = state.shared.answers(&device) else {
-        return not_joined();
-    };
-    let workshop = state.shared.workshop.clone();
-    let made = tokio::task::spawn_blocking(move || {
-        let mut req = ExportRequest::new(DocKind::Reflection);
-        req.answers = Some(&answers);
-        let name = (!answers.participant.is_empty()).then_some(answers.participant.as_str());
-        pdf::render(&workshop, &req).map(|r| {
-            (
-                r.bytes,
-                pdf::default_file_name(&workshop, DocKind::Reflection, name),
-            )
-        })
-    })
-    .await;
-    let (bytes, file) = match made {
-        Ok(Ok(done)) => done,
-        Ok(Err(e)) => {
-            return pages::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Geen reflectie",
-                &format!("De reflectie kon niet gemaakt worden: {e}."),
-            );
-        }
-        Err(_) => {
-            return pages::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Geen reflectie",
-                "De reflectie kon niet gemaakt worden. Probeer het opnieuw.",
-            );
-        }
-    };
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}\""))
-        .unwrap_or_else(|_| HeaderValue::from_static("attachment; filename=\"reflectie.pdf\""));
-    (
-        [
-            (CONTENT_TYPE, HeaderValue::from_static("application/pdf")),
-            (CONTENT_DISPOSITION, disposition),
-            (CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-pub async fn wipe_page(Device(_): Device) -> Response {
-    pages::html(StatusCode::OK, &WipePage)
-}
-
-/// "Wis mijn antwoorden": this device and its answers, from memory and disk.
-pub async fn wipe(
-    State(state): State<AppState>,
-    Device(device): Device,
-    Form(fields): Fields,
-) -> Response {
-    if !fields.iter().any(|(k, v)| k == "zeker" && v == "ja") {
-        return bad_form("Bevestig eerst dat je je antwoorden wilt wissen.");
-    }
-    state.shared.wipe(&device);
-    let mut response = pages::html(StatusCode::OK, &WipedPage);
-    for cookie in [
-        cookies::clear(cookies::DEVICE),
-        cookies::clear(cookies::ROOM),
-    ] {
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(SET_COOKIE, v);
-        }
-    }
-    response
-}
+pub use super::saving::{reflection, save, wipe, wipe_page};

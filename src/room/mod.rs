@@ -2,9 +2,12 @@
 //! checklists on their own phone or laptop.
 //!
 //! [`Room::start`] binds the port, then serves on its own thread with a small
-//! tokio runtime (axum). Pages are plain HTML from askama templates; every
+//! tokio runtime (axum behind our own accept loop: header timeout and
+//! connection caps). Pages are plain HTML from askama templates; every
 //! change is kept in memory for the app and stored by a writer thread in the
-//! session's folder ([`RoomStore`]). Uses `model`, `content` and `pdf` only.
+//! session's folder ([`RoomStore`]), and a phone hears "Bewaard" only once
+//! it is on disk. A session can be resumed with the same code, token and
+//! device cookies. Uses `model`, `content` and `pdf` only.
 
 mod cookies;
 mod form;
@@ -12,7 +15,10 @@ mod handlers;
 mod net;
 mod pages;
 mod routes;
+mod saving;
+mod server;
 mod state;
+mod writer;
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
@@ -21,7 +27,8 @@ use std::thread::JoinHandle;
 
 use crate::content::{RoomStore, StoreError, is_safe_id};
 use crate::model::{
-    AnswerSet, DEFAULT_MIN_ANSWERS, Reach, RoomSession, RoomStatus, SharedKey, Workshop,
+    AnswerSet, DEFAULT_MIN_ANSWERS, DEFAULT_PER_ADDRESS, Reach, RoomSession, RoomStatus, SharedKey,
+    Workshop,
 };
 
 pub use net::{lan_addresses, usable};
@@ -80,6 +87,38 @@ pub enum RoomError {
     Thread(String),
 }
 
+/// A handle that reads the room's status from another thread.
+#[derive(Clone)]
+pub struct StatusHandle(Arc<Shared>);
+
+impl StatusHandle {
+    pub fn status(&self) -> RoomStatus {
+        self.0.status()
+    }
+}
+
+/// "Verder met de zaal van 13:32 (23 apparaten)".
+pub fn resume_label(listing: &crate::model::SessionListing) -> String {
+    let time = listing.session.started.get(11..16).unwrap_or("vandaag");
+    let n = listing.participants;
+    format!(
+        "Verder met de zaal van {time} ({n} {})",
+        if n == 1 { "apparaat" } else { "apparaten" }
+    )
+}
+
+/// "N apparaten, M met antwoorden": to compare with the people in the room.
+pub fn devices_line(devices: usize, answering: usize) -> String {
+    format!(
+        "{devices} {}, {answering} met antwoorden",
+        if devices == 1 {
+            "apparaat"
+        } else {
+            "apparaten"
+        }
+    )
+}
+
 /// The running room. Dropping it stops the server too.
 pub struct Room {
     shared: Arc<Shared>,
@@ -98,6 +137,8 @@ impl Room {
                 if !is_safe_id(id) {
                     return Err(RoomError::NoSuchSession(id.clone()));
                 }
+                // Snapshots left half-way by a crash first.
+                let _ = store.recover(id);
                 let (mut session, participants, _) = store
                     .load(id)
                     .map_err(|_| RoomError::NoSuchSession(id.clone()))?;
@@ -150,6 +191,11 @@ impl Room {
         })
     }
 
+    /// The status, readable from another thread.
+    pub fn shared_status(&self) -> StatusHandle {
+        StatusHandle(self.shared.clone())
+    }
+
     /// What the screens show; cheap (no answers inside).
     pub fn status(&self) -> RoomStatus {
         self.shared.status()
@@ -173,6 +219,11 @@ impl Room {
     /// [`crate::model::LOWEST_MIN_ANSWERS`]).
     pub fn set_min_answers(&self, n: usize) {
         self.shared.set_min_answers(n);
+    }
+
+    /// Most devices that may join from one network address (at least 1).
+    pub fn set_per_address(&self, n: usize) {
+        self.shared.set_per_address(n);
     }
 
     /// Show a shared open answer on the projector, or hide it again.
@@ -251,6 +302,10 @@ fn new_session(config: &RoomConfig) -> Result<RoomSession, RoomError> {
             .collect(),
         min_answers: DEFAULT_MIN_ANSWERS,
         approved: BTreeSet::new(),
+        started_at: config.now.format("%Y-%m-%d %H:%M:%S%.3f").to_string(),
+        token: String::new(),
+        code: String::new(),
+        per_address: DEFAULT_PER_ADDRESS,
     })
 }
 
@@ -272,34 +327,6 @@ fn serve(
             return;
         }
     };
-    runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::from_std(listener) {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("kampvuur: de zaal kon niet luisteren: {e}");
-                return;
-            }
-        };
-        let service = app.into_make_service_with_connect_info::<SocketAddr>();
-        let (graceful, finish) = tokio::sync::oneshot::channel::<()>();
-        let server = axum::serve(listener, service).with_graceful_shutdown(async {
-            let _ = finish.await;
-        });
-        // After the stop signal, open requests get a few seconds to finish;
-        // a connection that lingers longer does not keep the room alive.
-        let deadline = async {
-            let _ = stopped.await;
-            let _ = graceful.send(());
-            tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        };
-        tokio::select! {
-            result = server => {
-                if let Err(e) = result {
-                    eprintln!("kampvuur: de zaal stopte met een fout: {e}");
-                }
-            }
-            () = deadline => {}
-        }
-    });
-    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    runtime.block_on(server::run(listener, app, stopped));
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
 }

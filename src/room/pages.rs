@@ -19,6 +19,8 @@ pub struct CodePage {
 pub struct NamePage {
     pub workshop: String,
     pub name: String,
+    /// Why the name was not saved.
+    pub error: Option<String>,
 }
 
 pub struct ListLink {
@@ -56,6 +58,10 @@ pub struct ItemView {
     pub open: String,
     pub rows: u8,
     pub shared: bool,
+    /// A two-step scale: its words on the buttons instead of numbers.
+    pub words: bool,
+    /// A scale or ja/nee with a choice, which "wis keuze" takes away.
+    pub chosen: bool,
 }
 
 #[derive(Template)]
@@ -67,6 +73,8 @@ pub struct ChecklistPage {
     pub items: Vec<ItemView>,
     pub shareable: bool,
     pub saved: bool,
+    /// Why the posted answers (shown again) were not saved.
+    pub failed: Option<String>,
 }
 
 #[derive(Template)]
@@ -75,7 +83,10 @@ pub struct WipePage;
 
 #[derive(Template)]
 #[template(path = "room/gewist.html")]
-pub struct WipedPage;
+pub struct WipedPage {
+    /// The file is gone from the disk too (else the room keeps trying).
+    pub on_disk: bool,
+}
 
 #[derive(Template)]
 #[template(path = "room/fout.html")]
@@ -87,7 +98,12 @@ pub struct ErrorPage {
 }
 
 impl ChecklistPage {
-    pub fn new(checklist: &Checklist, answers: &AnswerSet, saved: bool) -> Self {
+    pub fn new(
+        checklist: &Checklist,
+        answers: &AnswerSet,
+        saved: bool,
+        failed: Option<&str>,
+    ) -> Self {
         let items = checklist
             .items
             .iter()
@@ -101,6 +117,7 @@ impl ChecklistPage {
             items,
             shareable: checklist.shareable,
             saved,
+            failed: failed.map(str::to_owned),
         }
     }
 }
@@ -125,6 +142,8 @@ fn item_view(
         open: String::new(),
         rows: 3,
         shared: answers.is_shared(&checklist.id, n),
+        words: false,
+        chosen: false,
     };
     match item {
         ChecklistItem::Check(_) => view.checked = answer == Some(&Answer::Check(true)),
@@ -132,6 +151,7 @@ fn item_view(
             view.kind = "yesno";
             view.yes = answer == Some(&Answer::YesNo(Some(true)));
             view.no = answer == Some(&Answer::YesNo(Some(false)));
+            view.chosen = view.yes || view.no;
         }
         ChecklistItem::Scale {
             left, right, steps, ..
@@ -156,6 +176,8 @@ fn item_view(
                 .collect();
             view.left = left.clone();
             view.right = right.clone();
+            view.words = *steps == 2;
+            view.chosen = chosen > 0;
         }
         ChecklistItem::Open { lines, .. } => {
             view.kind = "open";
@@ -250,4 +272,51 @@ pub fn for_status(status: StatusCode) -> Option<Response> {
         _ => return None,
     };
     Some(error(status, title, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ChecklistMode;
+
+    fn list(steps: u8) -> Checklist {
+        Checklist {
+            id: "C".into(),
+            title: "C".into(),
+            mode: ChecklistMode::Individual,
+            intro: Default::default(),
+            minutes: None,
+            items: vec![ChecklistItem::Scale {
+                text: "Lukt het?".into(),
+                left: "nog niet".into(),
+                right: "ja, zeker".into(),
+                steps,
+            }],
+            shareable: false,
+        }
+    }
+
+    #[test]
+    fn a_two_step_scale_shows_its_words_and_a_choice_can_be_cleared() {
+        let c = list(2);
+        let mut answers = AnswerSet::new("", "W");
+        let page = ChecklistPage::new(&c, &answers, false, None)
+            .render()
+            .unwrap();
+        assert!(page.contains("<span>nog niet</span>"), "{page}");
+        assert!(page.contains("<span>ja, zeker</span>"));
+        assert!(!page.contains("<span>1</span>"));
+        assert!(!page.contains("wis keuze"), "nothing chosen yet");
+        *answers.get_mut("C", 0, &c.items[0]) = Answer::Scale(Some(2));
+        let page = ChecklistPage::new(&c, &answers, false, None)
+            .render()
+            .unwrap();
+        assert!(page.contains("name=\"w0\" value=\"ja\" class=\"wis\">wis keuze"));
+        // Longer scales keep their numbers with the words at both ends.
+        let page = ChecklistPage::new(&list(5), &AnswerSet::new("", "W"), false, None)
+            .render()
+            .unwrap();
+        assert!(page.contains("<span>3</span>"));
+        assert!(page.contains("1 = nog niet"));
+    }
 }

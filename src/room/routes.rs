@@ -46,6 +46,8 @@ const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; conn
 
 const CSS: &str = include_str!("static/stijl.css");
 const JS: &str = include_str!("static/bewaar.js");
+/// The campfire, as on the app's icon.
+const ICON: &str = include_str!("../../packaging/kampvuur.svg");
 
 /// What every handler gets.
 #[derive(Clone)]
@@ -131,6 +133,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/wissen", get(handlers::wipe_page).post(handlers::wipe))
         .route("/stijl.css", get(css))
         .route("/bewaar.js", get(js))
+        .route("/favicon.svg", get(icon))
+        .route("/favicon.ico", get(icon))
         .fallback(not_found)
         .with_state(state)
         .layer(guards)
@@ -141,6 +145,10 @@ pub fn router(shared: Arc<Shared>) -> Router {
 
 async fn css() -> Response {
     asset("text/css; charset=utf-8", CSS)
+}
+
+async fn icon() -> Response {
+    asset("image/svg+xml", ICON)
 }
 
 async fn js() -> Response {

@@ -1,9 +1,9 @@
 //! The room's shared state: the session, the devices with their answers, and
-//! a writer thread that stores every change (newest snapshot wins).
+//! the [`Writer`] that stores every change (newest snapshot wins) and says
+//! when it is on disk.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::SocketAddr;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
@@ -17,6 +17,7 @@ use crate::model::{
 
 use super::RoomError;
 use super::net;
+use super::writer::{NotSaved, Writer};
 
 /// A callback for the app: something it shows has changed.
 pub type OnChange = Arc<dyn Fn() + Send + Sync>;
@@ -32,22 +33,27 @@ pub struct Shared {
     pub url: String,
     pub addresses: Vec<RoomAddress>,
     inner: Mutex<Inner>,
-    writer: Mutex<Option<Sender<Job>>>,
+    writer: Option<Arc<Writer>>,
     on_change: Option<OnChange>,
 }
 
 struct Inner {
     session: RoomSession,
     participants: BTreeMap<String, RoomParticipant>,
+    /// The network address each device joined from (this run only).
+    joined_from: BTreeMap<String, IpAddr>,
     version: u64,
     reach: Reach,
 }
 
-/// One thing to store.
-enum Job {
-    Session(RoomSession),
-    Save(RoomParticipant),
-    Remove(String),
+/// Why a device could not join.
+#[derive(Debug, thiserror::Error)]
+pub enum JoinError {
+    /// Already `n` devices joined from this network address.
+    #[error("er doen al {0} apparaten mee vanaf dit netwerkadres")]
+    TooMany(usize),
+    #[error(transparent)]
+    Room(#[from] RoomError),
 }
 
 /// Hex SHA-256 of a device secret: the only form in which it is kept.
@@ -74,23 +80,26 @@ impl Shared {
         store: Option<RoomStore>,
         on_change: Option<OnChange>,
     ) -> Result<(Self, Option<JoinHandle<()>>), RoomError> {
+        let mut session = session;
+        if session.token.is_empty() {
+            session.token = net::secret()?;
+        }
+        if session.code.is_empty() {
+            session.code = net::random_text(net::CODE_ALPHABET, 4)?;
+        }
         let (writer, thread) = match store {
             Some(store) => {
                 store.save_session(&session)?;
-                let (tx, rx) = mpsc::channel();
-                let id = session.id.clone();
-                let thread = std::thread::Builder::new()
-                    .name("kampvuur-zaal-opslag".into())
-                    .spawn(move || write_loop(&store, &id, &rx))
+                let (writer, thread) = Writer::spawn(store, session.id.clone(), on_change.clone())
                     .map_err(|e| RoomError::Thread(e.to_string()))?;
-                (Some(tx), Some(thread))
+                (Some(writer), Some(thread))
             }
             None => (None, None),
         };
         let shared = Self {
             workshop,
-            token: net::secret()?,
-            code: net::random_text(net::CODE_ALPHABET, 4)?,
+            token: session.token.clone(),
+            code: session.code.clone(),
             addr,
             url,
             addresses,
@@ -100,10 +109,11 @@ impl Shared {
                     .into_iter()
                     .map(|p| (p.id.clone(), p))
                     .collect(),
+                joined_from: BTreeMap::new(),
                 version: 0,
                 reach: Reach::Checking,
             }),
-            writer: Mutex::new(writer),
+            writer,
             on_change,
         };
         Ok((shared, thread))
@@ -115,22 +125,40 @@ impl Shared {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn send(&self, job: Job) {
-        let writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(tx) = writer.as_ref() {
-            let _ = tx.send(job);
+    /// Stop storing: the writer finishes what is queued and ends.
+    pub fn close_writer(&self) {
+        if let Some(w) = &self.writer {
+            w.close();
         }
     }
 
-    /// Stop storing: the writer finishes what is queued and ends.
-    pub fn close_writer(&self) {
-        self.writer.lock().unwrap_or_else(|e| e.into_inner()).take();
+    /// Wait until change `n` is on disk (at once without a store).
+    pub async fn saved(&self, n: Option<u64>) -> Result<(), NotSaved> {
+        match (&self.writer, n) {
+            (Some(w), Some(n)) => w.saved(n).await,
+            _ => Ok(()),
+        }
+    }
+
+    /// Why storing fails just now, if it does.
+    pub fn storage_error(&self) -> Option<String> {
+        self.writer.as_ref().and_then(|w| w.error())
+    }
+
+    fn queue_session(&self, session: RoomSession) -> Option<u64> {
+        self.writer.as_ref().map(|w| w.session(session))
     }
 
     fn notify(&self) {
         if let Some(f) = &self.on_change {
             f();
         }
+    }
+
+    /// How long the cookies set now live: until the end of the session's day.
+    pub fn cookie_max_age(&self) -> i64 {
+        let started = self.lock().session.started.clone();
+        super::cookies::until_end_of_day(&started, chrono::Local::now().naive_local())
     }
 
     pub fn join_url(&self) -> String {
@@ -160,6 +188,8 @@ impl Shared {
             reach: inner.reach.clone(),
             addresses: self.addresses.clone(),
             version: inner.version,
+            storage_error: self.storage_error(),
+            per_address: inner.session.per_address,
         }
     }
 
@@ -185,16 +215,22 @@ impl Shared {
 
     /// Change the session and store it.
     fn edit_session(&self, f: impl FnOnce(&mut RoomSession) -> bool) {
-        let snapshot = {
+        {
             let mut inner = self.lock();
             if !f(&mut inner.session) {
                 return;
             }
             inner.version += 1;
-            inner.session.clone()
-        };
-        self.send(Job::Session(snapshot));
+            let snapshot = inner.session.clone();
+            self.queue_session(snapshot);
+        }
         self.notify();
+    }
+
+    /// Most devices that may join from one network address (at least 1).
+    pub fn set_per_address(&self, n: usize) {
+        let n = n.max(1);
+        self.edit_session(|s| std::mem::replace(&mut s.per_address, n) != n);
     }
 
     pub fn set_open(&self, checklist: &str, open: bool) {
@@ -245,8 +281,9 @@ impl Shared {
         (p.device_hash == device_hash(secret)).then(|| p.id.clone())
     }
 
-    /// A new device with its name ("" for anonymous): its id and secret.
-    pub fn join(&self, name: &str) -> Result<(String, String), RoomError> {
+    /// A new device with its name ("" for anonymous), joining from `ip`:
+    /// its id, its secret and the number of the change that stores it.
+    pub fn join(&self, name: &str, ip: IpAddr) -> Result<(String, String, Option<u64>), JoinError> {
         let secret = net::secret()?;
         let mut participant = RoomParticipant {
             id: String::new(),
@@ -254,8 +291,13 @@ impl Shared {
             answers: AnswerSet::new(name, &self.workshop.title),
         };
         participant.answers.updated = local_now();
-        {
+        let ticket = {
             let mut inner = self.lock();
+            let limit = inner.session.per_address;
+            let from_here = inner.joined_from.values().filter(|a| **a == ip).count();
+            if from_here >= limit {
+                return Err(JoinError::TooMany(limit));
+            }
             let id = loop {
                 let id = net::secret()?[..16].to_owned();
                 if !inner.participants.contains_key(&id) {
@@ -263,13 +305,15 @@ impl Shared {
                 }
             };
             participant.id = id.clone();
-            inner.participants.insert(id, participant.clone());
+            inner.participants.insert(id.clone(), participant.clone());
+            inner.joined_from.insert(id, ip);
             inner.version += 1;
-        }
-        let id = participant.id.clone();
-        self.send(Job::Save(participant));
+            self.writer
+                .as_ref()
+                .and_then(|w| w.save(participant.clone()))
+        };
         self.notify();
-        Ok((id, secret))
+        Ok((participant.id, secret, ticket))
     }
 
     /// A copy of one device's answers.
@@ -277,75 +321,42 @@ impl Shared {
         self.lock().participants.get(id).map(|p| p.answers.clone())
     }
 
-    /// Change one device's answers and store them; false when it is gone.
-    pub fn update(&self, id: &str, f: impl FnOnce(&mut AnswerSet)) -> bool {
-        let snapshot = {
+    /// Change one device's answers and queue them for the disk; `None`
+    /// when the device is gone, else the change's number (`Some(None)`
+    /// without a store). Queued under the same lock as the change, so a
+    /// wipe can never be overtaken by an older snapshot.
+    pub fn update(&self, id: &str, f: impl FnOnce(&mut AnswerSet)) -> Option<Option<u64>> {
+        let ticket = {
             let mut inner = self.lock();
-            let Some(p) = inner.participants.get_mut(id) else {
-                return false;
-            };
+            let p = inner.participants.get_mut(id)?;
             f(&mut p.answers);
             p.answers.updated = local_now();
             let snapshot = p.clone();
             inner.version += 1;
-            snapshot
+            match &self.writer {
+                Some(w) => Some(w.save(snapshot)?),
+                None => None,
+            }
         };
-        self.send(Job::Save(snapshot));
         self.notify();
-        true
+        Some(ticket)
     }
 
-    /// Remove one device and its answers ("Wis mijn antwoorden").
-    pub fn wipe(&self, id: &str) {
-        {
+    /// Remove one device and its answers ("Wis mijn antwoorden"); the
+    /// number of the change that removes its file.
+    pub fn wipe(&self, id: &str) -> Option<u64> {
+        let ticket = {
             let mut inner = self.lock();
-            if inner.participants.remove(id).is_none() {
-                return;
-            }
+            inner.participants.remove(id)?;
+            inner.joined_from.remove(id);
             let key = id.to_owned();
             inner.session.approved.retain(|a| a.participant != key);
             inner.version += 1;
             let session = inner.session.clone();
-            drop(inner);
-            self.send(Job::Session(session));
-        }
-        self.send(Job::Remove(id.to_owned()));
-        self.notify();
-    }
-}
-
-/// Store jobs until the channel closes. Queued jobs are merged so that only
-/// the newest snapshot of each participant is written.
-fn write_loop(store: &RoomStore, session_id: &str, rx: &Receiver<Job>) {
-    while let Ok(first) = rx.recv() {
-        let mut session = None;
-        let mut people: BTreeMap<String, Option<RoomParticipant>> = BTreeMap::new();
-        let mut take = |job: Job| match job {
-            Job::Session(s) => session = Some(s),
-            Job::Save(p) => {
-                people.insert(p.id.clone(), Some(p));
-            }
-            Job::Remove(id) => {
-                people.insert(id, None);
-            }
+            self.queue_session(session);
+            self.writer.as_ref().map(|w| w.remove(id))
         };
-        take(first);
-        while let Ok(job) = rx.try_recv() {
-            take(job);
-        }
-        if let Some(s) = session
-            && let Err(e) = store.save_session(&s)
-        {
-            eprintln!("kampvuur: de sessie kon niet bewaard worden: {e}");
-        }
-        for (id, p) in people {
-            let result = match p {
-                Some(p) => store.save_participant(session_id, &p).map(|_| ()),
-                None => store.remove_participant(session_id, &id),
-            };
-            if let Err(e) = result {
-                eprintln!("kampvuur: antwoorden konden niet bewaard worden: {e}");
-            }
-        }
+        self.notify();
+        ticket
     }
 }

@@ -123,6 +123,10 @@ pub enum Command {
     StartRoom,
     /// Stop the room; the answers stay in the session.
     StopRoom,
+    /// Start a new room session instead of continuing today's.
+    StartNewRoom,
+    /// Most devices that may join the room from one network address.
+    SetRoomPerAddress(usize),
     /// Show or hide the join card on the projector (starts the room when needed).
     ToggleJoinCard,
     /// Show or hide the team picture on the projector.

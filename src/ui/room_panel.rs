@@ -15,6 +15,28 @@ pub struct RoomView<'a> {
     pub team: Option<&'a TeamSummary>,
     /// Why the room could not start, if it failed.
     pub error: Option<&'a str>,
+    /// "Verder met de zaal van 13:32 (23 apparaten)" when a start
+    /// continues today's session.
+    pub resume: Option<&'a str>,
+}
+
+/// The red banner while answers cannot be stored.
+pub fn storage_banner(ui: &mut Ui, why: &str) {
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xa4, 0x16, 0x1a))
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.colored_label(
+                egui::Color32::WHITE,
+                RichText::new(format!(
+                    "Antwoorden worden NIET bewaard: {why}. De zaal probeert het steeds opnieuw; \
+                     maak ruimte vrij op de schijf. Telefoons zeggen ‘Niet bewaard’ en houden \
+                     de antwoorden op hun scherm."
+                ))
+                .family(theme::bold_family()),
+            );
+        });
 }
 
 /// What to do when phones cannot reach the laptop.
@@ -40,16 +62,26 @@ pub fn ui(ui: &mut Ui, w: &Workshop, room: &RoomView<'_>) -> Vec<Command> {
         if let Some(error) = room.error {
             ui.colored_label(theme::late(ui), error);
         }
+        let start = room.resume.unwrap_or("Zaal laten meedoen (Z)");
         if ui
             .add(egui::Button::new(
-                RichText::new("Zaal laten meedoen (Z)").family(theme::bold_family()),
+                RichText::new(start).family(theme::bold_family()),
             ))
             .clicked()
         {
             out.push(Command::StartRoom);
         }
+        if room.resume.is_some() {
+            ui.label("Dezelfde code en QR-code; telefoons die al meededen, gaan vanzelf verder.");
+            if ui.button("Nieuwe zaal beginnen").clicked() {
+                out.push(Command::StartNewRoom);
+            }
+        }
         return out;
     };
+    if let Some(why) = &status.storage_error {
+        storage_banner(ui, why);
+    }
     ui.label(
         RichText::new(format!(
             "{} · code {}",
@@ -60,15 +92,16 @@ pub fn ui(ui: &mut Ui, w: &Workshop, room: &RoomView<'_>) -> Vec<Command> {
         .family(theme::bold_family()),
     );
     ui.label(format!(
-        "{} · {} {} iets in",
-        super::join::devices_text(status.devices),
-        status.answering,
-        if status.answering == 1 {
-            "vult"
+        "{} {}, {} met antwoorden",
+        status.devices,
+        if status.devices == 1 {
+            "apparaat"
         } else {
-            "vullen"
-        }
-    ));
+            "apparaten"
+        },
+        status.answering,
+    ))
+    .on_hover_text("Vergelijk met het aantal mensen in de zaal.");
     reach(ui, status, &mut out);
     ui.horizontal_wrapped(|ui| {
         if ui.button("Zaalkaart (Z)").clicked() {
@@ -107,6 +140,14 @@ pub fn ui(ui: &mut Ui, w: &Workshop, room: &RoomView<'_>) -> Vec<Command> {
             .suffix(" antwoorden");
         if ui.add(drag).labelled_by(label.id).changed() {
             out.push(Command::SetMinAnswers(min));
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Apparaten per netwerkadres");
+        let mut n = status.per_address;
+        let drag = egui::DragValue::new(&mut n).range(1..=20);
+        if ui.add(drag).labelled_by(label.id).changed() {
+            out.push(Command::SetRoomPerAddress(n));
         }
     });
     shared(ui, room.team, &mut out);

@@ -115,7 +115,12 @@ pub fn team_picture(ui: &mut Ui, rect: Rect, summary: &TeamSummary) {
 
 fn title(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, line: f32, min: usize) {
     let size = line * 0.62;
-    let title = format!("{} · {}", c.title, answers_text(c.respondents));
+    // Below the threshold not even the count is shown.
+    let title = if c.hidden {
+        c.title.clone()
+    } else {
+        format!("{} · {}", c.title, answers_text(c.respondents))
+    };
     put_left(
         ui,
         Rect::from_min_size(rect.min, vec2(rect.width(), line * 1.2)),

@@ -1,21 +1,33 @@
 // kampvuur – de zaal: bewaar een checklist zodra iets verandert.
 // Zonder JavaScript werkt de knop ‘Bewaren’ gewoon.
+// "Bewaard" verschijnt pas als de laptop het op schijf heeft staan. Lukt het
+// niet (geen verbinding, de laptop kan niet opslaan), dan blijft alles op dit
+// scherm staan en probeert de pagina het zelf opnieuw, steeds wat later.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch || !window.URLSearchParams) {
     return;
   }
+  var NOT_SAVED = "Niet bewaard: de laptop kan niet opslaan. Je antwoorden staan nog op dit scherm.";
+  var NO_LINK = "Geen verbinding met de laptop. Je antwoorden staan nog op dit scherm; we proberen het opnieuw.";
   var note = document.getElementById("melding");
   var timer = null;
   var busy = false;
   var again = false;
+  var failing = false;
+  var backoff = 1000;
 
   function say(text, wrong) {
     if (note) {
       note.textContent = text;
       note.className = wrong ? "melding mis" : "melding";
     }
+  }
+
+  function retry() {
+    later(backoff);
+    backoff = Math.min(backoff * 2, 15000);
   }
 
   function save() {
@@ -25,7 +37,9 @@
       return;
     }
     busy = true;
-    say("Bewaren…", false);
+    if (!failing) {
+      say("Bewaren…", false);
+    }
     fetch(form.action, {
       method: "POST",
       body: new URLSearchParams(new FormData(form)),
@@ -34,12 +48,24 @@
       redirect: "error"
     }).then(function (response) {
       if (response.ok) {
-        say("Bewaard", false);
+        say(failing ? "Verbinding terug — bewaard" : "Bewaard", false);
+        failing = false;
+        backoff = 1000;
+      } else if (response.status === 503) {
+        failing = true;
+        say(NOT_SAVED, true);
+        retry();
+      } else if (response.status === 401) {
+        failing = false;
+        say("Niet bewaard: deze telefoon doet niet (meer) mee. Scan de QR-code opnieuw; je antwoorden staan nog op dit scherm.", true);
       } else {
-        say("Niet bewaard — probeer opnieuw", true);
+        failing = false;
+        say("Niet bewaard — druk op Bewaren om het opnieuw te proberen.", true);
       }
     }, function () {
-      say("Niet bewaard — probeer opnieuw", true);
+      failing = true;
+      say(NO_LINK, true);
+      retry();
     }).then(function () {
       busy = false;
       if (again) {
