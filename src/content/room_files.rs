@@ -60,12 +60,16 @@ pub(crate) fn real_dir(dir: &Path) -> io::Result<()> {
             {
                 real_dir(parent)?;
             }
-            let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]
-            {
+            let builder = {
                 use std::os::unix::fs::DirBuilderExt;
-                builder.mode(0o700);
-            }
+                let mut b = std::fs::DirBuilder::new();
+                b.mode(0o700);
+                b
+            };
+            // Windows: the folder inherits the user's profile permissions.
+            #[cfg(not(unix))]
+            let builder = std::fs::DirBuilder::new();
             match builder.create(dir) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => real_dir(dir),
