@@ -41,11 +41,9 @@ pub fn storage_banner(ui: &mut Ui, why: &str) {
 
 /// What to do when phones cannot reach the laptop.
 pub const TROUBLESHOOTING: &[&str] = &[
-    "Windows: de eerste keer meldt Windows ‘Windows Defender Firewall heeft enkele functies van \
-     deze app geblokkeerd’. Vink ‘Privénetwerken’ aan en klik op ‘Toegang toestaan’ (daar zijn \
-     beheerdersrechten voor nodig; vraag het de ICT’er, of installeer kampvuur met ‘Als \
-     administrator uitvoeren’, dan staat de regel er meteen). Staat het schoolnetwerk als \
-     ‘Openbaar’ ingesteld, dan blokkeert Windows de zaal: zet het netwerkprofiel op ‘Privé’.",
+    "Windows vraagt bij de eerste keer of kampvuur het netwerk mag gebruiken: kies ‘Toegang \
+     toestaan’ (voor ‘Privénetwerken’). Staat het schoolnetwerk als ‘Openbaar’ ingesteld, dan \
+     blokkeert Windows de zaal: zet het netwerkprofiel op ‘Privé’.",
     "Een gastnetwerk houdt apparaten vaak van elkaar gescheiden. Vraag de school naar het \
      netwerk voor personeel, of gebruik een hotspot.",
     "Hotspot: zet de hotspot van je laptop (of je telefoon) aan en laat de deelnemers daarmee \
@@ -166,7 +164,7 @@ fn reach(ui: &mut Ui, status: &RoomStatus, out: &mut Vec<Command>) {
             // phones does not stop it.
             ui.colored_label(
                 theme::on_time(ui),
-                "Bereikbaar vanaf deze laptop. Lukt het een telefoon toch niet? Zie hieronder.",
+                "Bereikbaar vanaf deze laptop. Lukt het een telefoon niet? Zie hieronder.",
             );
             if cfg!(windows) {
                 ui.label(
