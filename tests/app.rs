@@ -153,8 +153,10 @@ fn filling_a_checklist_autosaves_the_expected_file() {
         .expect("a Ja button")
         .click();
     h.run_steps(1);
-    // Within a second (four steps of 0.25 s in egui time) the answers are on disk.
+    // Within a second (four steps of 0.25 s in egui time) the answers are
+    // written, from the writer thread.
     h.run_steps(4);
+    crate::common::settle(&mut h);
     let store = AnswerStore::new(dir.path().join("antwoorden"));
     let file: PathBuf = store.path_of(
         h.state()
@@ -293,6 +295,7 @@ fn the_last_opened_workshop_can_be_reopened_from_the_menu() {
     h.run_steps(2);
     h.get_by_label("Opnieuw openen: ander.ron").click();
     h.run_steps(2);
+    crate::common::settle(&mut h);
     assert_eq!(h.state().workshop.title, "Een andere middag");
     assert_eq!(h.state().workshop_path.as_deref(), Some(file.as_path()));
 }

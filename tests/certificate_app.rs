@@ -29,6 +29,7 @@ fn certificate_from(h: &mut H, file: &std::path::Path) {
     // The dialog's button; a notice from an earlier export has one too.
     h.query_all_by_label("Openen").last().unwrap().click();
     h.run_steps(3);
+    crate::common::settle(h);
 }
 
 #[test]

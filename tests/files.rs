@@ -13,6 +13,7 @@ fn export_workbook(h: &mut egui_kittest::Harness<'static, kampvuur::app::Kampvuu
     h.run_steps(2);
     h.get_by_label("Deelnemerswerkboek…").click();
     h.run_steps(2);
+    common::settle(h);
 }
 
 #[test]
@@ -58,6 +59,7 @@ fn an_export_lands_in_the_documents_folder_and_can_be_copied_elsewhere() {
     h.run_steps(2);
     h.get_by_label("Bewaren").click();
     h.run_steps(2);
+    common::settle(&mut h);
     let copy = dir.path().join("voor-de-directie.pdf");
     assert_eq!(
         std::fs::read(&copy).unwrap(),
@@ -112,6 +114,7 @@ fn a_workshop_opens_through_kampvuurs_own_dialog() {
     h.run_steps(1);
     h.get_by_label("Openen").click();
     h.run_steps(2);
+    common::settle(&mut h);
     assert_eq!(h.state().workshop.title, "Lente in de klas");
     assert!(h.state().files.browser.is_none());
 }

@@ -49,6 +49,7 @@ fn sign_in(h: &mut Harness<'_, KampvuurApp>, name: &str, code: &str, button: &st
 fn answer_open(h: &mut Harness<'_, KampvuurApp>, text: &str) {
     type_into(h, OPEN, text);
     h.run_steps(4);
+    crate::common::settle(h);
 }
 
 fn open_answer(h: &Harness<'_, KampvuurApp>) -> Option<String> {

@@ -82,7 +82,7 @@ impl KampvuurApp {
     }
 
     /// Once a frame: has the system's dialog answered?
-    pub(super) fn poll_dialogs(&mut self) {
+    pub(super) fn poll_dialogs(&mut self, ctx: &egui::Context) {
         let Some(native) = &self.files.native else {
             return;
         };
@@ -95,7 +95,7 @@ impl KampvuurApp {
             return;
         };
         match answer {
-            Some(path) => self.chosen(native.purpose, path),
+            Some(path) => self.chosen(ctx, native.purpose, path),
             None if native.started.elapsed() < TOO_FAST => {
                 self.open_browser(native.purpose, native.folder, native.name);
             }
@@ -111,34 +111,38 @@ impl KampvuurApp {
     }
 
     /// A file was chosen in either dialog.
-    pub(super) fn browse_choose(&mut self, path: PathBuf) {
+    pub(super) fn browse_choose(&mut self, ctx: &egui::Context, path: PathBuf) {
         if let Some(browser) = self.files.browser.take() {
-            self.chosen(browser.purpose, path);
+            self.chosen(ctx, browser.purpose, path);
         }
     }
 
-    fn chosen(&mut self, purpose: BrowsePurpose, path: PathBuf) {
+    fn chosen(&mut self, ctx: &egui::Context, purpose: BrowsePurpose, path: PathBuf) {
         match purpose {
-            BrowsePurpose::OpenWorkshop => self.open(path),
+            BrowsePurpose::OpenWorkshop => self.open_in_background(ctx, path),
             BrowsePurpose::Names => match content::load_names(&path) {
                 Ok(names) => {
                     let date = chrono::Local::now().format("%d-%m-%Y").to_string();
-                    self.certificate_for(&names, date);
+                    self.certificate_for(ctx, names, date);
                 }
                 Err(e) => {
                     let text = format!("Het bewijs van deelname is niet gemaakt: {e}");
                     self.notice = Some(Notice::error(text));
                 }
             },
-            BrowsePurpose::NewWorkshop => self.new_workshop_at(path),
+            BrowsePurpose::NewWorkshop => self.new_workshop_at(ctx, path),
             BrowsePurpose::SaveCopy { source } => {
-                self.notice = Some(match content::copy_export(&source, &path) {
-                    Ok(()) => Notice {
-                        text: format!("Kopie bewaard: {}", path.display()),
-                        error: false,
-                        file: Some(path),
-                    },
-                    Err(e) => Notice::error(format!("De kopie is niet bewaard. {e}")),
+                let what = format!("De kopie wordt bewaard in {}…", path.display());
+                self.run_in_background(ctx, what, move || {
+                    let notice = match content::copy_export(&source, &path) {
+                        Ok(()) => Notice {
+                            text: format!("Kopie bewaard: {}", path.display()),
+                            error: false,
+                            file: Some(path),
+                        },
+                        Err(e) => Notice::error(format!("De kopie is niet bewaard. {e}")),
+                    };
+                    Box::new(move |app: &mut KampvuurApp, _| app.notice = Some(notice))
                 });
             }
         }

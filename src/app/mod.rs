@@ -3,14 +3,17 @@
 
 mod authoring;
 mod commands;
+mod documents;
 mod files;
 mod icon;
+mod opener;
 mod participant;
 mod present;
 mod reload;
 mod room;
 mod room_export;
 mod saving;
+mod worker;
 
 use std::path::PathBuf;
 
@@ -95,6 +98,10 @@ pub struct KampvuurApp {
     /// The stored sessions of the room, read when the window opens.
     room_sessions: Vec<SessionListing>,
     wall_start: chrono::NaiveDateTime,
+    /// Exports, opening and saving copies, running on workers.
+    pub(crate) work: worker::Work,
+    /// Starts viewers, the file manager and the text editor.
+    opener: opener::Opener,
 }
 
 impl KampvuurApp {
@@ -128,6 +135,8 @@ impl KampvuurApp {
             sessions_window: SessionsWindow::default(),
             room_sessions: Vec::new(),
             wall_start,
+            work: worker::Work::default(),
+            opener: opener::Opener::default(),
         }
     }
 
@@ -164,7 +173,11 @@ impl KampvuurApp {
         ui::theme::keep_font_atlas_small(&ctx);
         let now = self.now(ui);
         self.room_tick(&ctx, now);
-        self.poll_dialogs();
+        self.poll_dialogs(&ctx);
+        self.poll_work(&ctx, now);
+        if let Some(notice) = self.opener.poll() {
+            self.notice = Some(notice);
+        }
         let mut commands = self.live_reload(ui, now);
         commands.extend(self.global_keys(ui));
         match self.screen {

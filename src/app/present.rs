@@ -81,6 +81,7 @@ impl KampvuurApp {
     /// One frame of presenting. Keys from every window are handled.
     pub(super) fn present_frame(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
         if self.room.overlay.is_some()
+            && self.show.presenter.keys_free(ui)
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             // Esc first closes the join card or the team picture.
@@ -128,6 +129,7 @@ impl KampvuurApp {
             }
             Stage::TwoScreens { swapped } => out.extend(self.two_screens(ui, now, swapped)),
         }
+        self.show.presenter.end_frame(ui);
         out
     }
 
@@ -187,6 +189,9 @@ impl KampvuurApp {
                 out.extend(self.console_panel(ui, now));
             } else {
                 self.audience_panel(ui, now);
+            }
+            if class != ViewportClass::EmbeddedWindow {
+                self.show.presenter.end_frame(ui);
             }
         });
         if closed {

@@ -153,6 +153,8 @@ pub enum Command {
     /// Save a copy of the exported file somewhere else (asks where).
     SaveExportAs,
     DismissMessage,
+    /// Put this path on the clipboard (a file that could not be opened).
+    CopyPath(std::path::PathBuf),
     /// Close the window that says why a workshop did not open.
     CloseLoadProblem,
     /// Close the window with planned versus actual times.

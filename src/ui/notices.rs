@@ -40,7 +40,12 @@ impl Notice {
 const TEXT: f32 = 17.0;
 
 fn actions(ui: &mut Ui, notice: &Notice, out: &mut Vec<Command>) {
-    if notice.file.is_some() {
+    if let Some(path) = notice.file.as_ref().filter(|_| notice.error) {
+        // A file that could not be opened: the path to paste elsewhere.
+        if ui.button("Pad kopiëren").clicked() {
+            out.push(Command::CopyPath(path.clone()));
+        }
+    } else if notice.file.is_some() {
         if ui.button("Openen").clicked() {
             out.push(Command::OpenExported);
         }

@@ -1,9 +1,9 @@
 //! The presentation: the audience view of one item at a time, the keys that
 //! move through it, and the clocks of timers, breaks and the afternoon.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use egui::{Color32, Event, Key, Modifiers, Rect, Ui};
+use egui::{Color32, Event, Key, Modifiers, Rect, Ui, ViewportId};
 
 use crate::model::{Item, ItemRef, SessionClock, Workshop};
 
@@ -25,6 +25,12 @@ pub struct Presenter {
     pub session: Option<SessionClock>,
     /// Pen and laser pointer.
     pub ink: Ink,
+    /// Windows where a widget (a text field) had the keys at the end of the
+    /// last frame: there presenting keys wait until it lets go.
+    focus_held: HashSet<ViewportId>,
+    /// Windows where a presenting key this frame (Tab, an arrow) may also
+    /// have moved egui's focus to a widget, which is then taken back.
+    keys_taken: HashSet<ViewportId>,
 }
 
 /// The key presses of this frame in `ui`'s viewport.
@@ -55,6 +61,8 @@ impl Presenter {
             fits: HashMap::new(),
             session: None,
             ink: Ink::default(),
+            focus_held: HashSet::new(),
+            keys_taken: HashSet::new(),
         }
     }
 
@@ -87,12 +95,47 @@ impl Presenter {
         self.break_resume.get(&r).copied()
     }
 
+    /// Whether presenting keys act in `ui`'s window now: not while a text
+    /// field (or any widget that takes keys) has focus, nor in the frame in
+    /// which Esc takes the focus away from it (Esc leaves the field first).
+    pub fn keys_free(&self, ui: &Ui) -> bool {
+        let ctx = ui.ctx();
+        !self.focus_held.contains(&ctx.viewport_id()) && ctx.memory(|m| m.focused()).is_none()
+    }
+
     /// Handle the keys pressed in `ui`'s window; returns commands for the app.
     pub fn handle_keys(&mut self, ui: &Ui, workshop: &Workshop, now: Now) -> Vec<Command> {
-        presses(ui)
+        if !self.keys_free(ui) {
+            return Vec::new();
+        }
+        let presses = presses(ui);
+        if !presses.is_empty() {
+            self.keys_taken.insert(ui.ctx().viewport_id());
+        }
+        presses
             .into_iter()
             .filter_map(|(key, mods)| self.key(workshop, key, mods, now))
             .collect()
+    }
+
+    /// At the end of a frame in `ui`'s window: remember whether a widget
+    /// holds the keys, after taking back a focus that a presenting key gave
+    /// (Tab opens the overview; egui would also focus the first button).
+    pub fn end_frame(&mut self, ui: &Ui) {
+        let ctx = ui.ctx();
+        let viewport = ctx.viewport_id();
+        if self.keys_taken.remove(&viewport) {
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
+        if ctx.memory(|m| m.focused()).is_some() {
+            self.focus_held.insert(viewport);
+        } else {
+            self.focus_held.remove(&viewport);
+        }
     }
 
     fn key(&mut self, workshop: &Workshop, key: Key, mods: Modifiers, now: Now) -> Option<Command> {

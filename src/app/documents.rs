@@ -1,0 +1,197 @@
+//! Opening workshops and exporting handouts. The slow part (reading and
+//! checking a workshop, rendering a PDF and writing it to disk) runs on a
+//! worker, so the projector and the console keep drawing.
+
+use std::path::PathBuf;
+
+use crate::content;
+use crate::model::Workshop;
+use crate::pdf::{self, DocKind, ExportRequest};
+use crate::ui::file_browser::BrowsePurpose;
+use crate::ui::{LoadProblem, Now, Presenter};
+
+use super::worker::Finish;
+use super::{KampvuurApp, Notice, Screen};
+
+impl KampvuurApp {
+    /// Open a workshop file now; on errors the current workshop stays open.
+    /// (Start-up and tests; from the screens, see [`Self::open_in_background`].)
+    pub fn open(&mut self, path: PathBuf) {
+        let loaded = content::load_workshop(&path);
+        self.opened(path, loaded);
+    }
+
+    /// Read and check a workshop file on a worker; the next frame after it is
+    /// done opens it (or says why not).
+    pub(super) fn open_in_background(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.run_in_background(ctx, format!("{name} wordt geopend…"), move || {
+            let loaded = content::load_workshop(&path);
+            Box::new(move |app: &mut KampvuurApp, _now| {
+                app.notice = None;
+                app.opened(path, loaded);
+            })
+        });
+    }
+
+    fn opened(&mut self, path: PathBuf, loaded: Result<Workshop, content::LoadError>) {
+        match loaded {
+            Ok(w) => {
+                self.replace_workshop(w, Some(path.clone()));
+                self.settings.last_workshop = Some(path);
+                self.save_settings();
+            }
+            Err(e) => self.show_load_problem(&e),
+        }
+    }
+
+    /// Start `job` on a worker and show `what` as the progress notice until
+    /// its result replaces it.
+    pub(super) fn run_in_background<F>(&mut self, ctx: &egui::Context, what: String, job: F)
+    where
+        F: FnOnce() -> Finish + Send + 'static,
+    {
+        self.notice = Some(Notice::info(what.clone()));
+        self.work.start(ctx, what, job);
+        ctx.request_repaint();
+    }
+
+    /// Say why a workshop did not open, and which one stays open.
+    pub(super) fn show_load_problem(&mut self, e: &content::LoadError) {
+        self.load_errors = Some(LoadProblem::new(
+            e.file(),
+            &e.to_string(),
+            &self.workshop.title,
+            self.workshop_path.is_none(),
+        ));
+    }
+
+    /// Another workshop: a new presentation, a new session, a new room.
+    pub(super) fn replace_workshop(&mut self, workshop: Workshop, path: Option<PathBuf>) {
+        self.flush_answers();
+        // The room serves the workshop it started with: a new workshop, a new session.
+        self.room = Default::default();
+        self.show.presenter = Presenter::new(&workshop);
+        self.show.console = Default::default();
+        self.participation.form.clear();
+        self.participation.save = Default::default();
+        self.workshop = workshop;
+        self.workshop_path = path;
+        self.screen = Screen::Start;
+        self.load_errors = None;
+    }
+
+    /// Export a handout to the exports folder, under a name that is free
+    /// there; the notice offers to open it or save it elsewhere.
+    pub(super) fn export(&mut self, ctx: &egui::Context, kind: DocKind, now: Now) {
+        let participant = (self.participation.form.answers.as_ref()).map(|a| a.participant.as_str());
+        let name = pdf::default_file_name(&self.workshop, kind, participant);
+        match self.export_target(&name) {
+            Ok(path) => self.export_in_background(ctx, kind, path, Vec::new(), date_of(now)),
+            Err(e) => self.notice = Some(Notice::error(e)),
+        }
+    }
+
+    /// A free path for `name` in the exports folder, which is made if needed.
+    pub(super) fn export_target(&self, name: &str) -> Result<PathBuf, String> {
+        let dir = (self.paths.exports.as_ref())
+            .ok_or("Exporteren is niet gelukt: deze computer heeft geen map voor documenten.")?;
+        content::ensure_dir(dir).map_err(|e| format!("Exporteren is niet gelukt. {e}"))?;
+        Ok(content::free_path(dir, name))
+    }
+
+    /// Export a handout to `path` now and report the result in the notice
+    /// bar (tests; the screens export on a worker).
+    pub fn export_to(&mut self, kind: DocKind, path: PathBuf, now: Now) {
+        let job = self.export_job(kind, path, Vec::new(), date_of(now));
+        job()(self, now);
+    }
+
+    /// The bewijs van deelname: for the room's named participants when a
+    /// room session runs, else for the names in a file the trainer picks.
+    pub(super) fn export_certificate(&mut self, ctx: &egui::Context, now: Now) {
+        let mut names: Vec<String> = (self.room.handle().map(|r| r.respondents()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, a)| a.participant.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        if names.is_empty() {
+            let near = self.workshop_path.clone();
+            self.ask_file(ctx, BrowsePurpose::Names, near.as_deref(), String::new());
+        } else {
+            self.certificate_for(ctx, names, date_of(now));
+        }
+    }
+
+    /// Export the bewijs van deelname for `names` to the exports folder.
+    pub(super) fn certificate_for(&mut self, ctx: &egui::Context, names: Vec<String>, date: String) {
+        let name = pdf::default_file_name(&self.workshop, DocKind::Certificate, None);
+        match self.export_target(&name) {
+            Ok(path) => self.export_in_background(ctx, DocKind::Certificate, path, names, date),
+            Err(e) => self.notice = Some(Notice::error(e)),
+        }
+    }
+
+    fn export_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        kind: DocKind,
+        path: PathBuf,
+        names: Vec<String>,
+        date: String,
+    ) {
+        let what = format!("{} wordt gemaakt…", kind.title());
+        let job = self.export_job(kind, path, names, date);
+        self.run_in_background(ctx, what, job);
+    }
+
+    /// Everything an export needs, copied, in a job for a worker.
+    fn export_job(
+        &self,
+        kind: DocKind,
+        path: PathBuf,
+        names: Vec<String>,
+        date: String,
+    ) -> impl FnOnce() -> Finish + Send + 'static {
+        let workshop = self.workshop.clone();
+        let answers = self.participation.form.answers.clone();
+        move || {
+            let request = ExportRequest {
+                kind,
+                start: None,
+                answers: answers.as_ref(),
+                team: None,
+                school: None,
+                trainer: None,
+                date: Some(date),
+                names: &names,
+            };
+            let result = pdf::render(&workshop, &request)
+                .map_err(|e| e.to_string())
+                .and_then(|r| {
+                    content::save_handout(&path, &r.bytes)
+                        .map(|()| r.pages)
+                        .map_err(|e| e.to_string())
+                });
+            let notice = match result {
+                Ok(pages) => Notice {
+                    text: format!("Bewaard: {} ({pages} pagina’s)", path.display()),
+                    error: false,
+                    file: Some(path),
+                },
+                Err(e) => Notice::error(format!("Exporteren is niet gelukt: {e}")),
+            };
+            Box::new(move |app: &mut KampvuurApp, _now| app.notice = Some(notice))
+        }
+    }
+}
+
+fn date_of(now: Now) -> String {
+    now.wall.format("%d-%m-%Y").to_string()
+}
