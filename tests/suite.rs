@@ -16,6 +16,7 @@ mod certificate_app;
 mod console;
 mod export_targets;
 mod files;
+mod focus;
 mod fuzz_loader;
 mod hostile_files;
 mod ink;

@@ -237,6 +237,8 @@ impl KampvuurApp {
 
     fn global_keys(&mut self, ui: &Ui) -> Vec<Command> {
         let mut out = Vec::new();
+        // A text field that has the keys keeps F5 and F11 too.
+        let typing = ui.ctx().memory(|m| m.focused()).is_some();
         ui.input_mut(|i| {
             let shortcuts = [
                 (Modifiers::COMMAND, Key::Plus, Command::ZoomIn),
@@ -250,7 +252,7 @@ impl KampvuurApp {
                     out.push(command);
                 }
             }
-            if self.screen != Screen::Present {
+            if self.screen != Screen::Present && !typing {
                 let keys = [
                     (Modifiers::SHIFT, Key::F5, false, false),
                     (Modifiers::ALT, Key::F5, false, true),

@@ -87,7 +87,12 @@ impl KampvuurApp {
             // Esc first closes the join card or the team picture.
             self.room.overlay = None;
         }
-        let mut out = self.show.presenter.handle_keys(ui, &self.workshop, now);
+        // An open file dialog keeps the keys from the slides.
+        let mut out = if self.files.browser.is_none() {
+            self.show.presenter.handle_keys(ui, &self.workshop, now)
+        } else {
+            Vec::new()
+        };
         self.show.presenter.tick(&self.workshop, now);
         let bg = ui.visuals().panel_fill;
         match self.show.stage {
@@ -180,7 +185,7 @@ impl KampvuurApp {
         let mut closed = false;
         let ctx = ui.ctx().clone();
         ctx.show_viewport_immediate(audience_id(), builder, |ui, class| {
-            if class != ViewportClass::EmbeddedWindow {
+            if class != ViewportClass::EmbeddedWindow && self.files.browser.is_none() {
                 // A real second window: its keys count as much as the main window's.
                 out.extend(self.show.presenter.handle_keys(ui, &self.workshop, now));
                 closed = ui.input(|i| i.viewport().close_requested());
