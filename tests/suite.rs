@@ -29,6 +29,7 @@ mod pdf_export;
 mod pdf_flow;
 mod pdf_torture;
 mod pictures;
+mod rehearsal;
 mod reload;
 mod room_app;
 mod room_browser;

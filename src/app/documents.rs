@@ -76,6 +76,8 @@ impl KampvuurApp {
         self.room = Default::default();
         self.show.presenter = Presenter::new(&workshop);
         self.show.console = Default::default();
+        self.show.times_file = None;
+        self.show.ask_clean_start = None;
         self.participation.form.clear();
         self.participation.save = Default::default();
         self.workshop = workshop;

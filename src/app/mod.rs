@@ -210,6 +210,9 @@ impl KampvuurApp {
                     let status = self.participation.save.status();
                     commands.extend(self.participation.form.ui(ui, &self.workshop, &status));
                 }
+                if let Some(console) = self.show.ask_clean_start {
+                    commands.extend(ui::notices::clean_start(ui, console));
+                }
                 if let Some(problem) = &self.load_errors {
                     commands.extend(ui::notices::load_problem(ui, problem));
                 }

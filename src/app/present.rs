@@ -34,6 +34,10 @@ pub struct Presentation {
     pub(super) fullscreen: bool,
     /// The window's place and size before going full screen.
     pub(super) windowed: Option<egui::Rect>,
+    /// "Oefenen was bezig…" is being asked; presenting with the console or not.
+    pub ask_clean_start: Option<bool>,
+    /// Where the times of this session were saved, if they were.
+    pub(super) times_file: Option<std::path::PathBuf>,
 }
 
 impl Presentation {
@@ -48,6 +52,8 @@ impl Presentation {
             times_open: false,
             fullscreen: false,
             windowed: None,
+            ask_clean_start: None,
+            times_file: None,
         }
     }
 }
@@ -259,6 +265,25 @@ impl KampvuurApp {
         let session = self.show.presenter.session.as_ref()?;
         let record = session.record(&self.workshop, now.wall);
         let dir = self.paths.sessions.as_ref()?;
-        Some(content::save_session(dir, &record))
+        let saved = content::save_session(dir, &record);
+        if let Ok(path) = &saved {
+            if self.show.times_file.as_ref().is_some_and(|old| old != path) {
+                // The start time was changed: one afternoon, one record.
+                self.forget_times();
+            }
+            self.show.times_file = Some(path.clone());
+        }
+        Some(saved)
+    }
+
+    /// Remove the saved times of the session (a rehearsal), if any.
+    pub(super) fn forget_times(&mut self) {
+        if let Some(path) = self.show.times_file.take()
+            && let Err(e) = content::forget_session(&path)
+        {
+            self.notice = Some(Notice::error(format!(
+                "De tijden van het oefenen konden niet worden weggehaald: {e}"
+            )));
+        }
     }
 }

@@ -36,7 +36,7 @@ pub use folders::{FolderEntry, copy_export, ensure_dir, export_dir, free_path, l
 pub use locate::MAX_TEXT_BYTES;
 pub use picture::decode_png;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
-pub use sessions::{save_session, sessions_dir};
+pub use sessions::{forget_session, save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;

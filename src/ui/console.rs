@@ -24,7 +24,8 @@ pub struct Screens {
 pub struct Console {
     /// Text size of the speaker notes, in points.
     pub notes_size: f32,
-    start_input: String,
+    /// The "Begonnen om" field as typed.
+    pub start_input: String,
     /// The right-hand column shows the notes or the room.
     pub tab: Tab,
 }

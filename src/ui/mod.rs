@@ -64,6 +64,13 @@ pub enum Command {
         from_start: bool,
         console: bool,
     },
+    /// The answer to "Oefenen was bezig: opnieuw beginnen met een schone
+    /// klok?": present from the start, with a clean clock or the old one;
+    /// `None` closes the question without presenting.
+    StartFromTheTop {
+        clean: Option<bool>,
+        console: bool,
+    },
     /// Go to participant mode: an empty name screen (the answers on screen
     /// are saved and forgotten).
     Participate,

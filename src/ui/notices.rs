@@ -193,6 +193,52 @@ pub fn load_problem(ui: &mut Ui, problem: &LoadProblem) -> Vec<Command> {
     out
 }
 
+/// The question before presenting from the start after a rehearsal.
+/// Enter says yes, Esc closes the question.
+pub fn clean_start(ui: &mut Ui, console: bool) -> Vec<Command> {
+    let mut out = Vec::new();
+    let answer = |clean| Command::StartFromTheTop { clean, console };
+    egui::Modal::new(egui::Id::new("schone-klok")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        ui.label(
+            RichText::new("Oefenen was bezig: opnieuw beginnen met een schone klok?")
+                .size(TEXT + 3.0)
+                .strong(),
+        );
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(
+                "Met een schone klok begint de sessie nu: de klok, de tijden per                  onderdeel, de timers, de eindtijden van pauzes en wat je tekende                  worden vergeten, en de tijden van het oefenen worden niet bewaard.",
+            )
+            .size(TEXT),
+        );
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Ja, schone klok").size(TEXT)).clicked() {
+                out.push(answer(Some(true)));
+            }
+            if ui.button(RichText::new("Nee, verder met deze klok").size(TEXT)).clicked() {
+                out.push(answer(Some(false)));
+            }
+            if ui.button(RichText::new("Annuleren").size(TEXT)).clicked() {
+                out.push(answer(None));
+            }
+        });
+    });
+    let (enter, esc) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    if out.is_empty() && enter && ui.ctx().memory(|m| m.focused()).is_none() {
+        out.push(answer(Some(true)));
+    } else if out.is_empty() && esc {
+        out.push(answer(None));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

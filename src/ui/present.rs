@@ -31,6 +31,8 @@ pub struct Presenter {
     /// Windows where a presenting key this frame (Tab, an arrow) may also
     /// have moved egui's focus to a widget, which is then taken back.
     keys_taken: HashSet<ViewportId>,
+    /// The item shown in the last frame, to see a pause being entered.
+    entered: Option<ItemRef>,
 }
 
 /// The key presses of this frame in `ui`'s viewport.
@@ -63,6 +65,7 @@ impl Presenter {
             ink: Ink::default(),
             focus_held: HashSet::new(),
             keys_taken: HashSet::new(),
+            entered: None,
         }
     }
 
@@ -101,6 +104,25 @@ impl Presenter {
     pub fn keys_free(&self, ui: &Ui) -> bool {
         let ctx = ui.ctx();
         !self.focus_held.contains(&ctx.viewport_id()) && ctx.memory(|m| m.focused()).is_none()
+    }
+
+    /// Whether presenting left traces a real session should not inherit: a
+    /// running clock, timers, pause end times or ink.
+    pub fn rehearsed(&self) -> bool {
+        self.session.is_some()
+            || !self.timers.is_empty()
+            || !self.break_resume.is_empty()
+            || self.ink.has_strokes()
+    }
+
+    /// A clean clock for the real session: the session clock, section times,
+    /// timers, pause end times and ink of the rehearsal are forgotten.
+    pub fn reset_session(&mut self) {
+        self.session = None;
+        self.timers.clear();
+        self.break_resume.clear();
+        self.ink = Ink::default();
+        self.fits.clear();
     }
 
     /// Handle the keys pressed in `ui`'s window; returns commands for the app.
@@ -184,10 +206,15 @@ impl Presenter {
             return;
         };
         if let Some(Item::Break(b)) = workshop.item(r) {
-            self.break_resume
-                .entry(r)
-                .or_insert_with(|| now.wall + chrono::Duration::minutes(i64::from(b.minutes)));
+            // The end is set when the pause is entered; a pause whose end
+            // has passed starts afresh when it is entered again.
+            let end = now.wall + chrono::Duration::minutes(i64::from(b.minutes));
+            let resume = self.break_resume.entry(r).or_insert(end);
+            if *resume <= now.wall && self.entered != Some(r) {
+                *resume = end;
+            }
         }
+        self.entered = Some(r);
         let sections = workshop.sections.len();
         self.session
             .get_or_insert_with(|| SessionClock::new(sections, now.wall))
@@ -199,6 +226,7 @@ impl Presenter {
         if let Some(s) = self.session.as_mut() {
             s.leave(now.wall);
         }
+        self.entered = None;
     }
 
     /// The text factor that makes item `r` fit `rect` (measured once per size).

@@ -16,7 +16,25 @@ impl KampvuurApp {
             Command::Present {
                 from_start,
                 console,
-            } => self.present(ctx, from_start, console, now),
+            } => {
+                if from_start && self.show.presenter.rehearsed() {
+                    // Ask first: a rehearsal must not carry into the session.
+                    self.show.ask_clean_start = Some(console);
+                } else {
+                    self.present(ctx, from_start, console, now);
+                }
+            }
+            Command::StartFromTheTop { clean, console } => {
+                self.show.ask_clean_start = None;
+                if let Some(clean) = clean {
+                    if clean {
+                        self.show.presenter.reset_session();
+                        self.show.console = Default::default();
+                        self.forget_times();
+                    }
+                    self.present(ctx, true, console, now);
+                }
+            }
             Command::ToggleConsole => {
                 self.show.stage = match self.show.stage {
                     Stage::Slide => Stage::SideBySide,
