@@ -37,3 +37,4 @@ mod room_e2e;
 mod room_router;
 mod shipped_workshop;
 mod team_summary;
+mod time_up;

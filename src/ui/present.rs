@@ -20,7 +20,7 @@ pub struct Presenter {
     /// The keyboard help overlay is open.
     pub help: bool,
     /// How an item fits an area of a given size (measured once).
-    fits: HashMap<(ItemRef, [i32; 3]), item_view::Fit>,
+    fits: HashMap<(ItemRef, [i32; 4]), item_view::Fit>,
     /// The clock of the afternoon, from the moment presenting started.
     pub session: Option<SessionClock>,
     /// Pen and laser pointer.
@@ -240,7 +240,9 @@ impl Presenter {
     ) -> item_view::Fit {
         // Ctrl+plus changes the fit too.
         let zoom = (ui.ctx().zoom_factor() * 100.0) as i32;
-        let key = (r, [rect.width() as i32, rect.height() as i32, zoom]);
+        // Time up is laid out differently from the running timer.
+        let up = i32::from(item_view::time_is_up(item, clocks));
+        let key = (r, [rect.width() as i32, rect.height() as i32, zoom, up]);
         if let Some(fit) = self.fits.get(&key) {
             return *fit;
         }
