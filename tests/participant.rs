@@ -31,7 +31,11 @@ fn type_into(h: &mut Harness<'_, KampvuurApp>, label: &str, text: &str) {
 
 /// From the start screen to the name screen.
 pub(crate) fn name_screen(h: &mut Harness<'_, KampvuurApp>) {
-    click(h, "Invullen als deelnemer");
+    // Klaar leaves the name screen for the next person; from the start
+    // screen the trainer opens it.
+    if h.state().screen != Screen::Participant {
+        click(h, "Invullen als deelnemer");
+    }
     assert_eq!(h.state().screen, Screen::Participant);
     assert!(h.state().participation.form.answers.is_none());
 }
@@ -107,7 +111,7 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
     h.run_steps(1);
     h.get_by_label_contains("reflectie-fatima.pdf");
     click(&mut h, "Klaar");
-    assert_eq!(h.state().screen, Screen::Start);
+    assert_eq!(h.state().screen, Screen::Participant);
     assert!(h.state().notice.is_none());
     assert!(h.query_by_label_contains("reflectie-fatima").is_none());
     assert!(
@@ -206,7 +210,7 @@ fn the_same_name_in_other_capitals_never_shows_answers_without_the_code() {
     assert!(h.query_by_label_contains("Alleen voor Anna").is_none());
     assert_eq!(files(dir.path()).len(), 2);
     // Starting as a namesake counts as a try against guessing.
-    assert_eq!(h.state().participation.form.name.gate.failures(), 2);
+    assert_eq!(h.state().participation.failures_for("anna"), 2);
 }
 
 #[test]
@@ -230,9 +234,14 @@ fn guessing_codes_is_slowed_down() {
     type_into(&mut h, "Je code (4 cijfers)", "0003");
     click(&mut h, "Verder met mijn antwoorden");
     assert_eq!(h.state().participation.form.name.gate.failures(), 3);
-    // Klaar or Terug does not reset the limit.
-    click(&mut h, "Terug");
+    // Leaving participant mode and coming back does not reset the limit.
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(1);
+    click(&mut h, "Ja, ik ben de trainer: stoppen");
+    assert_eq!(h.state().screen, Screen::Start);
     name_screen(&mut h);
+    type_into(&mut h, "Je naam", "anna ");
+    h.run_steps(1);
     assert_eq!(h.state().participation.form.name.gate.failures(), 3);
     assert!(
         h.state()
@@ -384,4 +393,76 @@ fn greek_and_cyrillic_names_show_on_screen() {
     sign_in(&mut h, "Анна Смирнова", "1357", "Beginnen");
     h.run_steps(2);
     h.get_by_label_contains("Анна");
+}
+
+#[test]
+fn opening_your_own_set_does_not_reset_the_wait_for_another_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Bob", "1234", "Beginnen");
+    click(&mut h, "Klaar");
+    type_into(&mut h, "Je naam", "anna");
+    for code in ["0000", "0001"] {
+        type_into(&mut h, "Je code (4 cijfers)", code);
+        click(&mut h, "Verder met mijn antwoorden");
+        wait(&mut h, 2.5);
+    }
+    // Bob opens his own set: that says nothing about Anna's code.
+    name_screen(&mut h);
+    h.get_by_label("Je naam").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    type_into(&mut h, "Je naam", "Bob");
+    type_into(&mut h, "Je code (4 cijfers)", "1234");
+    click(&mut h, "Verder met mijn antwoorden");
+    assert!(h.state().participation.form.answers.is_some(), "Bob's set opens");
+    click(&mut h, "Klaar");
+    type_into(&mut h, "Je naam", "Anna");
+    type_into(&mut h, "Je code (4 cijfers)", "0002");
+    click(&mut h, "Verder met mijn antwoorden");
+    assert_eq!(h.state().participation.form.name.gate.failures(), 3);
+    h.run_steps(1);
+    let wait = (h.state().participation.form.name.gate).wait(common::time(&h));
+    assert!(wait > 20.0, "the third wrong code for anna waits {wait} s");
+}
+
+#[test]
+fn participant_mode_reaches_nothing_of_the_trainer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    for menu in ["Bestand", "Exporteren", "Beeld", "Terug"] {
+        assert!(h.query_by_label(menu).is_none(), "{menu} is reachable");
+    }
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    for menu in ["Bestand", "Exporteren", "Beeld"] {
+        assert!(h.query_by_label(menu).is_none(), "{menu} is reachable");
+    }
+    // No shortcut leads to the trainer's side.
+    for (mods, key) in [
+        (egui::Modifiers::NONE, egui::Key::F5),
+        (egui::Modifiers::SHIFT, egui::Key::F5),
+        (egui::Modifiers::ALT, egui::Key::F5),
+        (egui::Modifiers::NONE, egui::Key::F11),
+        (egui::Modifiers::COMMAND, egui::Key::O),
+    ] {
+        h.key_press_modifiers(mods, key);
+        h.run_steps(2);
+        assert_eq!(h.state().screen, Screen::Participant, "{key:?}");
+        assert!(h.state().files.browser.is_none(), "{key:?} opened a dialog");
+    }
+    // Leaving takes the trainer's confirmation; "Nee" stays.
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(1);
+    click(&mut h, "Nee, verder met invullen");
+    assert_eq!(h.state().screen, Screen::Participant);
+    assert!(h.state().participation.form.answers.is_some());
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(1);
+    click(&mut h, "Ja, ik ben de trainer: stoppen");
+    assert_eq!(h.state().screen, Screen::Start);
+    assert!(h.state().participation.form.answers.is_none());
 }

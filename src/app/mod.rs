@@ -193,14 +193,24 @@ impl KampvuurApp {
             Screen::Start | Screen::Participant => {
                 let can_reflect = self.participation.form.answers.is_some();
                 let recent = self.settings.last_workshop.clone();
-                commands.extend(self.menu.ui(
-                    ui,
-                    self.settings.dark_theme,
-                    can_reflect,
-                    recent.as_deref(),
-                ));
+                if self.screen == Screen::Participant {
+                    // Kiosk: only the person's own screens are reachable.
+                    commands.extend(ui::kiosk_bar(ui, can_reflect));
+                    if self.participation.asking_stop {
+                        commands.extend(ui::stop_question(ui));
+                    }
+                    self.participation.show_gate();
+                } else {
+                    commands.extend(self.menu.ui(
+                        ui,
+                        self.settings.dark_theme,
+                        can_reflect,
+                        recent.as_deref(),
+                    ));
+                }
                 if let Some(notice) = &self.notice {
-                    commands.extend(ui::notices::bar(ui, notice));
+                    let kiosk = self.screen == Screen::Participant;
+                    commands.extend(ui::notices::bar(ui, notice, kiosk));
                 }
                 if self.screen == Screen::Start {
                     let deck = &self.show.presenter.deck;
@@ -242,6 +252,8 @@ impl KampvuurApp {
         let mut out = Vec::new();
         // A text field that has the keys keeps F5 and F11 too.
         let typing = ui.ctx().memory(|m| m.focused()).is_some();
+        // Participant mode has no shortcuts to the trainer's side.
+        let kiosk = self.screen == Screen::Participant;
         ui.input_mut(|i| {
             let shortcuts = [
                 (Modifiers::COMMAND, Key::Plus, Command::ZoomIn),
@@ -251,11 +263,14 @@ impl KampvuurApp {
                 (Modifiers::COMMAND, Key::O, Command::OpenDialog),
             ];
             for (mods, key, command) in shortcuts {
+                if kiosk && command == Command::OpenDialog {
+                    continue;
+                }
                 if i.consume_shortcut(&KeyboardShortcut::new(mods, key)) {
                     out.push(command);
                 }
             }
-            if self.screen != Screen::Present && !typing {
+            if self.screen == Screen::Start && !typing {
                 let keys = [
                     (Modifiers::SHIFT, Key::F5, false, false),
                     (Modifiers::ALT, Key::F5, false, true),

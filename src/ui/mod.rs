@@ -27,7 +27,7 @@ pub mod theme;
 pub mod times;
 
 pub use console::Console;
-pub use menu::MenuBar;
+pub use menu::{MenuBar, kiosk_bar, stop_question};
 pub use notices::{LoadProblem, Notice};
 pub use participant::ParticipantScreen;
 pub use present::Presenter;
@@ -118,8 +118,12 @@ pub enum Command {
     },
     /// Fill in anonymously: a new answer set of its own.
     StartAnonymous,
-    /// Done filling in: save, forget the answers on screen, back to the start.
+    /// Done filling in: save, forget the answers on screen, back to the
+    /// empty name screen for the next person.
     ParticipantDone,
+    /// "Stoppen met invullen" (the trainer): `None` asks, `Some(true)`
+    /// leaves participant mode, `Some(false)` stays.
+    StopParticipating(Option<bool>),
     /// The current participant's answers changed: autosave soon.
     AnswersChanged,
     /// Export a handout as PDF (asks for a file name).

@@ -39,7 +39,7 @@ impl Notice {
 /// Text size of messages: as large as the rest of the app's body text.
 const TEXT: f32 = 17.0;
 
-fn actions(ui: &mut Ui, notice: &Notice, out: &mut Vec<Command>) {
+fn actions(ui: &mut Ui, notice: &Notice, kiosk: bool, out: &mut Vec<Command>) {
     if let Some(path) = notice.file.as_ref().filter(|_| notice.error) {
         // A file that could not be opened: the path to paste elsewhere.
         if ui.button("Pad kopiëren").clicked() {
@@ -49,7 +49,9 @@ fn actions(ui: &mut Ui, notice: &Notice, out: &mut Vec<Command>) {
         if ui.button("Openen").clicked() {
             out.push(Command::OpenExported);
         }
-        if ui.button("Map openen").clicked() {
+        // Participant mode shows no folders: the file manager would reach
+        // everything on the laptop.
+        if !kiosk && ui.button("Map openen").clicked() {
             out.push(Command::OpenExportFolder);
         }
         if ui.button("Opslaan als…").clicked() {
@@ -62,7 +64,8 @@ fn actions(ui: &mut Ui, notice: &Notice, out: &mut Vec<Command>) {
 }
 
 /// The notice bar at the bottom of the start and participant screens.
-pub fn bar(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
+/// `kiosk`: participant mode, where the bar opens no folders.
+pub fn bar(ui: &mut Ui, notice: &Notice, kiosk: bool) -> Vec<Command> {
     let mut out = Vec::new();
     // Fixed light fills with black text: 4.5:1 and more in both themes.
     let fill = if notice.error {
@@ -75,7 +78,7 @@ pub fn bar(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&notice.text).size(TEXT).color(Color32::BLACK));
-                actions(ui, notice, &mut out);
+                actions(ui, notice, kiosk, &mut out);
             });
         });
     out
@@ -91,7 +94,7 @@ pub fn card(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(460.0);
                 ui.label(RichText::new(&notice.text).size(TEXT));
-                ui.horizontal_wrapped(|ui| actions(ui, notice, &mut out));
+                ui.horizontal_wrapped(|ui| actions(ui, notice, false, &mut out));
             });
         });
     out
@@ -198,7 +201,7 @@ pub fn load_problem(ui: &mut Ui, problem: &LoadProblem) -> Vec<Command> {
 pub fn clean_start(ui: &mut Ui, console: bool) -> Vec<Command> {
     let mut out = Vec::new();
     let answer = |clean| Command::StartFromTheTop { clean, console };
-    egui::Modal::new(egui::Id::new("schone-klok")).show(ui.ctx(), |ui| {
+    egui::Modal::new(egui::Id::unique("schone-klok")).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
         ui.label(
             RichText::new("Oefenen was bezig: opnieuw beginnen met een schone klok?")

@@ -47,6 +47,11 @@ impl NameScreen {
     }
 
     /// Empties the code field (after a wrong code).
+    /// The name as typed (for the wait of that name).
+    pub fn typed_name(&self) -> &str {
+        &self.name
+    }
+
     pub fn clear_code(&mut self) {
         self.code.clear();
     }
@@ -131,9 +136,6 @@ impl NameScreen {
         ui.horizontal_wrapped(|ui| {
             if ui.button("Anoniem invullen").clicked() {
                 out.push(Command::StartAnonymous);
-            }
-            if ui.button("Terug").clicked() {
-                out.push(Command::ToStart);
             }
         });
         ui.label(

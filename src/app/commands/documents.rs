@@ -42,7 +42,7 @@ impl KampvuurApp {
                     self.open_with_system(ctx, &file, Open::File);
                 }
             }
-            Command::OpenExportFolder => {
+            Command::OpenExportFolder if self.screen != crate::app::Screen::Participant => {
                 if let Some(file) = self.notice.as_ref().and_then(|n| n.file.clone()) {
                     self.open_with_system(ctx, &file, Open::FolderOf);
                 }

@@ -13,6 +13,13 @@ impl KampvuurApp {
             Command::ResumeParticipant { name, code } => self.resume_participant(&name, &code, now),
             Command::StartAnonymous => self.start_anonymous(),
             Command::ParticipantDone => self.participant_done(),
+            Command::StopParticipating(None) => self.participation.asking_stop = true,
+            Command::StopParticipating(Some(stop)) => {
+                self.participation.asking_stop = false;
+                if stop && self.close_participant() {
+                    self.screen = crate::app::Screen::Start;
+                }
+            }
             Command::AnswersChanged => self.mark_dirty(now),
             other => return Some(other),
         }
