@@ -42,8 +42,11 @@ impl KampvuurApp {
                     self.open_with_system(ctx, &file, Open::File);
                 }
             }
-            Command::OpenExportFolder if self.screen != crate::app::Screen::Participant => {
-                if let Some(file) = self.notice.as_ref().and_then(|n| n.file.clone()) {
+            Command::OpenExportFolder => {
+                let kiosk = self.screen == crate::app::Screen::Participant;
+                if let Some(file) = (self.notice.as_ref().and_then(|n| n.file.clone()))
+                    .filter(|_| !kiosk)
+                {
                     self.open_with_system(ctx, &file, Open::FolderOf);
                 }
             }
