@@ -35,6 +35,7 @@ mod room_app;
 mod room_browser;
 mod room_e2e;
 mod room_router;
+mod selection;
 mod shipped_workshop;
 mod team_summary;
 mod time_up;

@@ -199,7 +199,9 @@ impl Console {
                         .selected_text(current)
                         .show_ui(ui, |ui| {
                             for (i, name) in screens.monitors.iter().enumerate() {
-                                if ui.selectable_label(i == screens.projector, name).clicked() {
+                                if super::choice::option(ui, i == screens.projector, name, None)
+                                    .clicked()
+                                {
                                     out.push(Command::ChooseProjector(i));
                                 }
                             }
@@ -289,12 +291,16 @@ impl Console {
         );
         ui.scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut self.tab, Tab::Notes, "Notities");
+                if super::choice::option(ui, self.tab == Tab::Notes, "Notities", None).clicked() {
+                    self.tab = Tab::Notes;
+                }
                 let label = match room.status {
                     Some(s) => format!("Zaal ({})", s.devices),
                     None => "Zaal".to_owned(),
                 };
-                ui.selectable_value(&mut self.tab, Tab::Room, label);
+                if super::choice::option(ui, self.tab == Tab::Room, &label, None).clicked() {
+                    self.tab = Tab::Room;
+                }
             });
             match self.tab {
                 Tab::Notes => self.notes(ui, p, w, now),

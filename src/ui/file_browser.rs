@@ -134,7 +134,7 @@ impl FileBrowser {
                         e.name.clone()
                     };
                     let selected = !e.is_dir && e.name == self.name;
-                    let r = ui.selectable_label(selected, label);
+                    let r = super::choice::option(ui, selected, &label, None);
                     if r.clicked() {
                         if e.is_dir {
                             out.push(Command::BrowseTo(self.folder.join(&e.name)));

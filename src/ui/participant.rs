@@ -104,7 +104,7 @@ impl ParticipantScreen {
                         list.title,
                         list.items.len()
                     );
-                    if ui.selectable_label(i == self.selected, text).clicked() {
+                    if choice::option(ui, i == self.selected, &text, None).clicked() {
                         self.selected = i;
                     }
                 }
@@ -174,11 +174,8 @@ fn item_input(ui: &mut Ui, item: &ChecklistItem, answer: &mut Answer) -> bool {
                 let mut changed = false;
                 for step in 1..=*steps {
                     let selected = *v == Some(step);
-                    let button =
-                        egui::Button::new(RichText::new(format!("{step}")).size(ITEM_TEXT))
-                            .selected(selected)
-                            .min_size(egui::vec2(44.0, 36.0));
-                    if ui.add(button).clicked() {
+                    let button = choice::option(ui, selected, &format!("{step}"), Some(ITEM_TEXT));
+                    if button.clicked() {
                         *v = if selected { None } else { Some(step) };
                         changed = true;
                     }
