@@ -20,10 +20,10 @@ fn certificate_from(h: &mut H, file: &std::path::Path) {
     h.get_by_label("Bewijs van deelname…").click();
     h.run_steps(4);
     assert!(h.state().files.browser.is_some(), "the names dialog opens");
-    h.get_by_label("Bestandsnaam").click();
+    h.get_by_label("Bestandsnaam of pad").click();
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Bestandsnaam")
+    h.get_by_label("Bestandsnaam of pad")
         .type_text(file.file_name().unwrap().to_str().unwrap());
     h.run_steps(2);
     // The dialog's button; a notice from an earlier export has one too.

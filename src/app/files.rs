@@ -60,7 +60,9 @@ impl KampvuurApp {
             .clone()
             .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_owned()))
             .unwrap_or_else(|| PathBuf::from("."));
-        let folder = start_folder(near, fallback);
+        // The folder used last (a USB stick, the workshops folder), while it is there.
+        let last = (self.settings.last_folder.clone()).filter(|f| f.is_dir());
+        let folder = last.unwrap_or_else(|| start_folder(near, fallback));
         if self.paths.native_dialogs {
             let answer = spawn_native(ctx, &purpose, &folder, &name);
             self.files.native = Some(NativeDialog {
@@ -112,12 +114,26 @@ impl KampvuurApp {
 
     /// A file was chosen in either dialog.
     pub(super) fn browse_choose(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if path.is_dir() {
+            // A typed or pasted folder: show it, the dialog stays.
+            if let Some(browser) = &mut self.files.browser {
+                browser.name.clear();
+            }
+            self.browse_to(path);
+            return;
+        }
         if let Some(browser) = self.files.browser.take() {
             self.chosen(ctx, browser.purpose, path);
         }
     }
 
     fn chosen(&mut self, ctx: &egui::Context, purpose: BrowsePurpose, path: PathBuf) {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && self.settings.last_folder.as_deref() != Some(folder)
+        {
+            self.settings.last_folder = Some(folder.to_owned());
+            self.save_settings();
+        }
         match purpose {
             BrowsePurpose::OpenWorkshop => self.open_in_background(ctx, path),
             BrowsePurpose::Names => match content::load_names(&path) {
