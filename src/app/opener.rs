@@ -68,8 +68,18 @@ impl Opener {
     /// a notice now; one that starts and then fails gives one through
     /// [`Self::poll`], with `ctx` woken up.
     pub fn open(&self, ctx: &egui::Context, path: &Path, how: Open) -> Result<(), Notice> {
+        self.open_with(ctx, path, how, programs(path, how))
+    }
+
+    fn open_with(
+        &self,
+        ctx: &egui::Context,
+        path: &Path,
+        how: Open,
+        programs: Vec<Program>,
+    ) -> Result<(), Notice> {
         let mut last = String::new();
-        for program in programs(path, how) {
+        for program in programs {
             match spawn(&program) {
                 Ok(mut child) => {
                     let tx = self.tx.clone();
@@ -218,4 +228,97 @@ fn default_text_editor() -> Option<String> {
     let id = String::from_utf8(out.stdout).ok()?;
     let id = id.trim().trim_end_matches(".desktop");
     (out.status.success() && !id.is_empty() && !id.contains("kampvuur")).then(|| id.to_owned())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+
+    fn woken() -> (egui::Context, Arc<AtomicUsize>) {
+        let ctx = egui::Context::default();
+        let count = Arc::new(AtomicUsize::new(0));
+        let seen = count.clone();
+        ctx.set_request_repaint_callback(move |_| {
+            seen.fetch_add(1, Ordering::SeqCst);
+        });
+        (ctx, count)
+    }
+
+    #[test]
+    fn an_opener_that_fails_says_so_within_a_second_and_wakes_the_app() {
+        let (ctx, woken) = woken();
+        let opener = Opener::default();
+        let path = Path::new("/tmp/reflectie.pdf");
+        // Like xdg-open without a PDF viewer: it starts, then exits with 3.
+        let fails = Program::new("sh", vec!["-c".into(), "exit 3".into()]);
+        let before = woken.load(Ordering::SeqCst);
+        assert!(opener.open_with(&ctx, path, Open::File, vec![fails]).is_ok());
+        let start = Instant::now();
+        let notice = loop {
+            if let Some(n) = opener.poll() {
+                break n;
+            }
+            assert!(start.elapsed() < Duration::from_secs(1), "silent for a second");
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        assert!(notice.error);
+        assert!(notice.text.contains("kan niet worden geopend"), "{}", notice.text);
+        assert!(notice.text.contains("/tmp/reflectie.pdf"), "{}", notice.text);
+        // The bar offers the path to copy.
+        assert_eq!(notice.file.as_deref(), Some(path));
+        // The app was woken: the notice shows without a mouse move.
+        assert!(woken.load(Ordering::SeqCst) > before);
+    }
+
+    #[test]
+    fn a_missing_program_is_said_at_once_with_the_folder() {
+        let (ctx, _) = woken();
+        let opener = Opener::default();
+        let path = Path::new("/tmp/export/werkboek.pdf");
+        let missing = Program::new("kampvuur-bestaat-niet", Vec::new());
+        let notice = opener
+            .open_with(&ctx, path, Open::FolderOf, vec![missing])
+            .expect_err("cannot start");
+        assert!(notice.text.starts_with("De map kan niet worden geopend"), "{}", notice.text);
+        assert!(notice.text.contains("kon niet starten"), "{}", notice.text);
+        assert_eq!(notice.file.as_deref(), Some(Path::new("/tmp/export")));
+    }
+
+    #[test]
+    fn a_finished_opener_leaves_no_defunct_process() {
+        let (ctx, _) = woken();
+        let opener = Opener::default();
+        let ok = Program::new("true", Vec::new());
+        assert!(opener.open_with(&ctx, Path::new("/tmp/x.pdf"), Open::File, vec![ok]).is_ok());
+        // The reaper waits for it: after a moment no child of this process is a zombie.
+        let deadline = Instant::now() + Duration::from_secs(2);
+        loop {
+            let zombies = zombie_children();
+            if zombies == 0 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{zombies} defunct children");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Children of this process in state Z (Linux /proc; 0 elsewhere).
+    fn zombie_children() -> usize {
+        let me = std::process::id().to_string();
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return 0;
+        };
+        dir.filter_map(Result::ok)
+            .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
+            .filter(|stat| {
+                // pid (comm) state ppid …
+                let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+                let mut f = after.split_whitespace();
+                f.next() == Some("Z") && f.next() == Some(me.as_str())
+            })
+            .count()
+    }
 }

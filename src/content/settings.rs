@@ -86,6 +86,7 @@ mod tests {
             text_scale: 1.5,
             dark_theme: true,
             last_workshop: Some(PathBuf::from("/tmp/w.ron")),
+            last_folder: Some(PathBuf::from("/media/usb")),
         };
         s.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(Settings::load(&path), s);
