@@ -17,6 +17,7 @@ mod console;
 mod export_targets;
 mod files;
 mod focus;
+mod frames;
 mod fuzz_loader;
 mod hostile_files;
 mod ink;
