@@ -134,7 +134,10 @@ fn the_own_dialog_takes_a_typed_path_and_enter() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(3);
     // The name field is there and has the keys at once: no click needed.
-    assert!(h.ctx.memory(|m| m.focused()).is_some(), "the name field has the keys");
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_some(),
+        "the name field has the keys"
+    );
     // A pasted folder is shown, not chosen.
     h.get_by_label("Bestandsnaam of pad")
         .type_text(folder.to_str().unwrap());
@@ -175,7 +178,10 @@ fn the_own_dialog_takes_a_typed_path_and_enter() {
     h.run_steps(3);
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().files.browser.is_some(), "the first Esc closed the dialog");
+    assert!(
+        h.state().files.browser.is_some(),
+        "the first Esc closed the dialog"
+    );
     h.key_press(Key::Escape);
     h.run_steps(2);
     assert!(h.state().files.browser.is_none());

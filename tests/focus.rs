@@ -95,7 +95,11 @@ fn typing_a_start_time_drives_nothing_on_the_projector() {
     assert!(focused(&h));
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert_eq!(h.state().screen, Screen::Present, "Esc left the presentation");
+    assert_eq!(
+        h.state().screen,
+        Screen::Present,
+        "Esc left the presentation"
+    );
     assert!(!focused(&h));
     // Now the keys drive the slides again.
     press(&mut h, Key::ArrowRight);

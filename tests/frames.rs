@@ -30,7 +30,10 @@ fn exporting_the_guide_leaves_the_frames_short() {
         if frames > 1 && !h.state().working() {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "the export never ended");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the export never ended"
+        );
         std::thread::sleep(Duration::from_millis(2));
     }
     let export = started.elapsed();
@@ -42,7 +45,10 @@ fn exporting_the_guide_leaves_the_frames_short() {
         export.as_millis(),
         longest.as_millis()
     );
-    assert!(frames >= 3, "the export finished inside the frame that started it");
+    assert!(
+        frames >= 3,
+        "the export finished inside the frame that started it"
+    );
     assert!(
         longest < export / 2,
         "a frame took {longest:?} of an export of {export:?}"

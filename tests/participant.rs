@@ -417,7 +417,10 @@ fn opening_your_own_set_does_not_reset_the_wait_for_another_name() {
     type_into(&mut h, "Je naam", "Bob");
     type_into(&mut h, "Je code (4 cijfers)", "1234");
     click(&mut h, "Verder met mijn antwoorden");
-    assert!(h.state().participation.form.answers.is_some(), "Bob's set opens");
+    assert!(
+        h.state().participation.form.answers.is_some(),
+        "Bob's set opens"
+    );
     click(&mut h, "Klaar");
     type_into(&mut h, "Je naam", "Anna");
     type_into(&mut h, "Je code (4 cijfers)", "0002");

@@ -70,7 +70,9 @@ fn a_clean_clock_forgets_the_rehearsal() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path()));
     let r = rehearse(&mut h);
-    let saved = dir.path().join("sessies/rust-in-de-klas/2026-11-23-1330.ron");
+    let saved = dir
+        .path()
+        .join("sessies/rust-in-de-klas/2026-11-23-1330.ron");
     assert!(saved.exists(), "leaving saved the rehearsal's times");
     press(&mut h, Key::F5);
     assert_eq!(h.state().screen, Screen::Start, "F5 asks first");
@@ -134,7 +136,11 @@ fn a_pause_entered_again_after_its_end_counts_down_afresh() {
 fn another_workshop_starts_a_new_session() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ander.ron");
-    std::fs::write(&file, common::EXAMPLE.replace("Rust in de klas", "Een andere middag")).unwrap();
+    std::fs::write(
+        &file,
+        common::EXAMPLE.replace("Rust in de klas", "Een andere middag"),
+    )
+    .unwrap();
     let mut h = harness(app_in(dir.path()));
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
@@ -157,5 +163,9 @@ fn another_workshop_starts_a_new_session() {
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
     h.run_steps(2);
     assert_eq!(h.state().screen, Screen::Present);
-    assert_eq!(h.state().show.console.start_input, "13:35", "a stale start time");
+    assert_eq!(
+        h.state().show.console.start_input,
+        "13:35",
+        "a stale start time"
+    );
 }

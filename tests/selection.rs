@@ -24,8 +24,7 @@ fn click(h: &mut Harness<'_, KampvuurApp>, label: &str) {
 
 /// Whether the option `label` is announced as chosen.
 fn toggled(h: &Harness<'_, KampvuurApp>, label: &str) -> Option<bool> {
-    (h.get_by_label(label).accesskit_node().toggled())
-        .map(|t| t == egui::accesskit::Toggled::True)
+    (h.get_by_label(label).accesskit_node().toggled()).map(|t| t == egui::accesskit::Toggled::True)
 }
 
 #[test]
@@ -39,13 +38,20 @@ fn a_chosen_scale_step_is_marked_in_both_themes() {
         click(&mut h, "3");
         let chosen = toggled(&h, "3");
         let neighbour = toggled(&h, "2");
-        assert_eq!((chosen, neighbour), (Some(true), Some(false)), "dark={dark}");
+        assert_eq!(
+            (chosen, neighbour),
+            (Some(true), Some(false)),
+            "dark={dark}"
+        );
         // The checklist being filled in is chosen in the list too.
         let visuals = h.ctx.global_style().visuals.clone();
         let (on, on_text) = option_colours(&visuals, true);
         let (off, _) = option_colours(&visuals, false);
         let beside = contrast(on, off);
-        assert!(beside >= 3.0, "dark={dark}: chosen beside unchosen {beside:.2}:1");
+        assert!(
+            beside >= 3.0,
+            "dark={dark}: chosen beside unchosen {beside:.2}:1"
+        );
         assert!(contrast(on_text, on) >= 4.5, "dark={dark}");
         assert!(contrast(on, visuals.panel_fill) >= 3.0, "dark={dark}");
         // Chosen again: no longer chosen.

@@ -44,7 +44,7 @@ fn run_out(h: &mut H) {
 
 fn time_up_height(h: &H) -> f32 {
     (h.get_all_by_label("De tijd is om"))
-        .map(|n| n.rect().height() as f32)
+        .map(|n| n.rect().height())
         .fold(0.0, f32::max)
 }
 
@@ -69,5 +69,8 @@ fn time_up_fills_the_slide_beside_the_console() {
     assert_eq!(h.state().show.stage, Stage::SideBySide);
     // The slide beside the console is 60 % of 1280 wide, 16:9: 432 high.
     let height = time_up_height(&h);
-    assert!(height >= 50.0, "De tijd is om is {height} high beside the console");
+    assert!(
+        height >= 50.0,
+        "De tijd is om is {height} high beside the console"
+    );
 }

@@ -89,7 +89,8 @@ impl KampvuurApp {
     /// Export a handout to the exports folder, under a name that is free
     /// there; the notice offers to open it or save it elsewhere.
     pub(super) fn export(&mut self, ctx: &egui::Context, kind: DocKind, now: Now) {
-        let participant = (self.participation.form.answers.as_ref()).map(|a| a.participant.as_str());
+        let participant =
+            (self.participation.form.answers.as_ref()).map(|a| a.participant.as_str());
         let name = pdf::default_file_name(&self.workshop, kind, participant);
         match self.export_target(&name) {
             Ok(path) => self.export_in_background(ctx, kind, path, Vec::new(), date_of(now)),
@@ -132,7 +133,12 @@ impl KampvuurApp {
     }
 
     /// Export the bewijs van deelname for `names` to the exports folder.
-    pub(super) fn certificate_for(&mut self, ctx: &egui::Context, names: Vec<String>, date: String) {
+    pub(super) fn certificate_for(
+        &mut self,
+        ctx: &egui::Context,
+        names: Vec<String>,
+        date: String,
+    ) {
         let name = pdf::default_file_name(&self.workshop, DocKind::Certificate, None);
         match self.export_target(&name) {
             Ok(path) => self.export_in_background(ctx, DocKind::Certificate, path, names, date),

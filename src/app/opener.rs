@@ -94,7 +94,11 @@ impl Opener {
                             Err(_) => false,
                         };
                         if failed {
-                            let _ = tx.send(cannot_open(&path, how, &format!("{name} stopte met een fout")));
+                            let _ = tx.send(cannot_open(
+                                &path,
+                                how,
+                                &format!("{name} stopte met een fout"),
+                            ));
                             ctx.request_repaint();
                         }
                     };
@@ -103,7 +107,13 @@ impl Opener {
                         .spawn(reaper);
                     return Ok(());
                 }
-                Err(e) => last = format!("{} kon niet starten: {}", program.name, content::dutch_io(&e)),
+                Err(e) => {
+                    last = format!(
+                        "{} kon niet starten: {}",
+                        program.name,
+                        content::dutch_io(&e)
+                    )
+                }
             }
         }
         Err(cannot_open(path, how, &last))
@@ -128,10 +138,7 @@ pub fn cannot_open(path: &Path, how: Open, why: &str) -> Notice {
         _ => path,
     };
     Notice {
-        text: format!(
-            "{what} ({why}). Je vindt het hier: {}",
-            shown.display()
-        ),
+        text: format!("{what} ({why}). Je vindt het hier: {}", shown.display()),
         error: true,
         file: Some(shown.to_owned()),
     }
@@ -141,9 +148,11 @@ fn spawn(program: &Program) -> std::io::Result<std::process::Child> {
     let mut command = Command::new(&program.name);
     command.args(&program.args);
     #[cfg(windows)]
-    if let Some(raw) = &program.raw {
+    {
         use std::os::windows::process::CommandExt;
-        command.raw_arg(raw);
+        if let Some(raw) = &program.raw {
+            command.raw_arg(raw);
+        }
     }
     command
         .stdin(Stdio::null())
@@ -199,7 +208,9 @@ fn programs(path: &Path, how: Open) -> Vec<Program> {
     match how {
         Open::File => vec![Program::new("xdg-open", vec![file])],
         Open::FolderOf => {
-            let folder = path.parent().map_or_else(|| file.clone(), |p| p.as_os_str().to_owned());
+            let folder = path
+                .parent()
+                .map_or_else(|| file.clone(), |p| p.as_os_str().to_owned());
             vec![Program::new("xdg-open", vec![folder])]
         }
         Open::Edit => {
@@ -255,18 +266,33 @@ mod tests {
         // Like xdg-open without a PDF viewer: it starts, then exits with 3.
         let fails = Program::new("sh", vec!["-c".into(), "exit 3".into()]);
         let before = woken.load(Ordering::SeqCst);
-        assert!(opener.open_with(&ctx, path, Open::File, vec![fails]).is_ok());
+        assert!(
+            opener
+                .open_with(&ctx, path, Open::File, vec![fails])
+                .is_ok()
+        );
         let start = Instant::now();
         let notice = loop {
             if let Some(n) = opener.poll() {
                 break n;
             }
-            assert!(start.elapsed() < Duration::from_secs(1), "silent for a second");
+            assert!(
+                start.elapsed() < Duration::from_secs(1),
+                "silent for a second"
+            );
             std::thread::sleep(Duration::from_millis(5));
         };
         assert!(notice.error);
-        assert!(notice.text.contains("kan niet worden geopend"), "{}", notice.text);
-        assert!(notice.text.contains("/tmp/reflectie.pdf"), "{}", notice.text);
+        assert!(
+            notice.text.contains("kan niet worden geopend"),
+            "{}",
+            notice.text
+        );
+        assert!(
+            notice.text.contains("/tmp/reflectie.pdf"),
+            "{}",
+            notice.text
+        );
         // The bar offers the path to copy.
         assert_eq!(notice.file.as_deref(), Some(path));
         // The app was woken: the notice shows without a mouse move.
@@ -282,7 +308,11 @@ mod tests {
         let notice = opener
             .open_with(&ctx, path, Open::FolderOf, vec![missing])
             .expect_err("cannot start");
-        assert!(notice.text.starts_with("De map kan niet worden geopend"), "{}", notice.text);
+        assert!(
+            notice.text.starts_with("De map kan niet worden geopend"),
+            "{}",
+            notice.text
+        );
         assert!(notice.text.contains("kon niet starten"), "{}", notice.text);
         assert_eq!(notice.file.as_deref(), Some(Path::new("/tmp/export")));
     }
@@ -292,7 +322,11 @@ mod tests {
         let (ctx, _) = woken();
         let opener = Opener::default();
         let ok = Program::new("true", Vec::new());
-        assert!(opener.open_with(&ctx, Path::new("/tmp/x.pdf"), Open::File, vec![ok]).is_ok());
+        assert!(
+            opener
+                .open_with(&ctx, Path::new("/tmp/x.pdf"), Open::File, vec![ok])
+                .is_ok()
+        );
         // The reaper waits for it: after a moment no child of this process is a zombie.
         let deadline = Instant::now() + Duration::from_secs(2);
         loop {

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 
 use crate::content::{Resumed, Started};
-use crate::ui::participant_name::Gate;
 use crate::model::{AccessCode, AnswerSet, same_name};
 use crate::ui::Now;
+use crate::ui::participant_name::Gate;
 
 use super::{KampvuurApp, Notice, SaveState, Screen};
 
@@ -46,7 +46,11 @@ impl Participation {
     /// The name screen shows the wait of the name typed there.
     pub(super) fn show_gate(&mut self) {
         let name = self.form.name.typed_name().to_owned();
-        self.form.name.gate = self.gates.get(&gate_key(&name)).cloned().unwrap_or_default();
+        self.form.name.gate = self
+            .gates
+            .get(&gate_key(&name))
+            .cloned()
+            .unwrap_or_default();
     }
 }
 

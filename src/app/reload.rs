@@ -39,7 +39,6 @@ pub struct Reload {
     pub status: Option<ReloadStatus>,
 }
 
-
 impl KampvuurApp {
     /// Once per frame: follow the open file, swap in a valid change, and show
     /// what happened (not on the projector).

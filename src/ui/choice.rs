@@ -155,9 +155,7 @@ pub fn option(ui: &mut Ui, chosen: bool, text: &str, size: Option<f32>) -> Respo
     let width = pad.x * 2.0 + tick + 6.0 + galley.size().x;
     let height = (galley.size().y + pad.y * 2.0).max(36.0);
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
-    response.widget_info(|| {
-        WidgetInfo::selected(egui::Role::Button, true, chosen, galley.text())
-    });
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, chosen, galley.text()));
     if ui.is_rect_visible(rect) {
         let c = MarkColors::of(ui.visuals());
         let (fill, ink) = option_colours(ui.visuals(), chosen);
@@ -276,7 +274,10 @@ mod tests {
             // that stands out from the panel.
             let w = &ctx.global_style().visuals.widgets.inactive;
             let ratio = contrast(w.bg_stroke.color, c.panel);
-            assert!(ratio >= 3.0 && w.bg_stroke.width >= 1.0, "dark={dark}: widget border {ratio:.2}:1");
+            assert!(
+                ratio >= 3.0 && w.bg_stroke.width >= 1.0,
+                "dark={dark}: widget border {ratio:.2}:1"
+            );
         }
         assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
     }

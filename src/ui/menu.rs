@@ -38,7 +38,11 @@ pub fn stop_question(ui: &mut Ui) -> Vec<Command> {
     let mut out = Vec::new();
     egui::Modal::new(egui::Id::unique("stoppen-met-invullen")).show(ui.ctx(), |ui| {
         ui.set_max_width(480.0);
-        ui.label(egui::RichText::new("Stoppen met invullen?").size(20.0).strong());
+        ui.label(
+            egui::RichText::new("Stoppen met invullen?")
+                .size(20.0)
+                .strong(),
+        );
         ui.label(
             "Dit is voor de trainer. Ben je deelnemer en klaar? Kies dan ‘Klaar’: \
              je antwoorden zijn bewaard en de volgende kan beginnen.",

@@ -44,8 +44,8 @@ impl KampvuurApp {
             }
             Command::OpenExportFolder => {
                 let kiosk = self.screen == crate::app::Screen::Participant;
-                if let Some(file) = (self.notice.as_ref().and_then(|n| n.file.clone()))
-                    .filter(|_| !kiosk)
+                if let Some(file) =
+                    (self.notice.as_ref().and_then(|n| n.file.clone())).filter(|_| !kiosk)
                 {
                     self.open_with_system(ctx, &file, Open::FolderOf);
                 }
