@@ -139,7 +139,10 @@ pub fn option_colours(visuals: &Visuals, chosen: bool) -> (Color32, Color32) {
 /// the others have a visible border. Text of `size` points, or the button
 /// size when `None`.
 pub fn option(ui: &mut Ui, chosen: bool, text: &str, size: Option<f32>) -> Response {
-    let mut rich = RichText::new(text);
+    let (fill, ink) = option_colours(ui.visuals(), chosen);
+    // The colour goes into the text itself: the theme's text colour would
+    // otherwise win over the colour given when painting.
+    let mut rich = RichText::new(text).color(ink);
     if let Some(size) = size {
         rich = rich.size(size);
     }
@@ -158,7 +161,6 @@ pub fn option(ui: &mut Ui, chosen: bool, text: &str, size: Option<f32>) -> Respo
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, chosen, galley.text()));
     if ui.is_rect_visible(rect) {
         let c = MarkColors::of(ui.visuals());
-        let (fill, ink) = option_colours(ui.visuals(), chosen);
         let stroke = if chosen {
             Stroke::new(3.0, c.ink)
         } else {
