@@ -299,3 +299,17 @@ fn the_last_opened_workshop_can_be_reopened_from_the_menu() {
     assert_eq!(h.state().workshop.title, "Een andere middag");
     assert_eq!(h.state().workshop_path.as_deref(), Some(file.as_path()));
 }
+
+#[test]
+fn the_window_title_names_the_open_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("ander.ron");
+    let source = crate::common::EXAMPLE.replace("Rust in de klas", "Een andere middag");
+    std::fs::write(&file, source).expect("write");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    assert_eq!(h.state().window_title(), "Rust in de klas – kampvuur");
+    h.state_mut().open(file);
+    h.run_steps(1);
+    assert_eq!(h.state().window_title(), "ander.ron – kampvuur");
+}

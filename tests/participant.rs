@@ -469,3 +469,17 @@ fn participant_mode_reaches_nothing_of_the_trainer() {
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().participation.form.answers.is_none());
 }
+
+#[test]
+fn enter_in_the_code_field_begins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    type_into(&mut h, "Je naam", "Fatima");
+    type_into(&mut h, "Je code (4 cijfers)", "4821");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let answers = h.state().participation.form.answers.as_ref();
+    assert_eq!(answers.map(|a| a.participant.as_str()), Some("Fatima"));
+}

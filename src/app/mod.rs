@@ -98,6 +98,8 @@ pub struct KampvuurApp {
     /// The stored sessions of the room, read when the window opens.
     room_sessions: Vec<SessionListing>,
     wall_start: chrono::NaiveDateTime,
+    /// The window title last sent (the open file's name).
+    title: String,
     /// Exports, opening and saving copies, running on workers.
     pub(crate) work: worker::Work,
     /// Starts viewers, the file manager and the text editor.
@@ -135,6 +137,7 @@ impl KampvuurApp {
             sessions_window: SessionsWindow::default(),
             room_sessions: Vec::new(),
             wall_start,
+            title: String::new(),
             work: worker::Work::default(),
             opener: opener::Opener::default(),
         }
@@ -171,6 +174,7 @@ impl KampvuurApp {
             ctx.set_zoom_factor(scale);
         }
         ui::theme::keep_font_atlas_small(&ctx);
+        self.update_title(&ctx);
         let now = self.now(ui);
         self.room_tick(&ctx, now);
         self.poll_dialogs(&ctx);
@@ -246,6 +250,27 @@ impl KampvuurApp {
             self.apply(&ctx, command, now);
         }
         self.autosave(&ctx, now);
+    }
+
+    /// The window title names the open file (or the bundled workshop).
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = match &self.workshop_path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => self.workshop.title.clone(),
+        };
+        let title = format!("{name} – kampvuur");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn window_title(&self) -> &str {
+        &self.title
     }
 
     fn global_keys(&mut self, ui: &Ui) -> Vec<Command> {

@@ -232,11 +232,8 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
                 ui.label(RichText::new("•").size(size).color(theme::accent(ui)));
                 ui.vertical(|ui| {
                     rich::text(ui, item.text(), size);
-                    ui.label(
-                        RichText::new(answer_hint(item))
-                            .size(quantise(size * 0.8))
-                            .color(ui.visuals().weak_text_color()),
-                    );
+                    // In the ink colour: grey text is lost at the back of the room.
+                    ui.label(RichText::new(answer_hint(item)).size(quantise(size * 0.8)));
                 });
             });
             ui.add_space(size * 0.3);
