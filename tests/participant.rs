@@ -485,3 +485,47 @@ fn enter_in_the_code_field_begins() {
     let answers = h.state().participation.form.answers.as_ref();
     assert_eq!(answers.map(|a| a.participant.as_str()), Some("Fatima"));
 }
+
+#[test]
+fn a_reflection_goes_to_a_folder_of_its_own_that_the_next_person_never_sees() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    answer_open(&mut h, "Eerst rust");
+    click(&mut h, "Mijn reflectie als PDF");
+    common::settle(&mut h);
+    let notice = h.state().notice.clone().expect("a result notice");
+    assert!(!notice.error, "{notice:?}");
+    let file = notice.file.expect("the reflection");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF"));
+    // Not in the shared exports folder, but in the private answers folder.
+    let docs = dir.path().join("documenten");
+    assert!(!file.starts_with(&docs), "{file:?}");
+    assert!(file.starts_with(dir.path().join("antwoorden")), "{file:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = file.parent().and_then(|p| p.parent()).unwrap();
+        let mode = std::fs::metadata(folder).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "the answers folder is private");
+    }
+    // No "Map openen" in participant mode.
+    assert!(h.query_by_label("Map openen").is_none());
+    // The next person's "Opslaan als…" starts in the shared folder and
+    // lists nothing of Fatima's.
+    click(&mut h, "Klaar");
+    sign_in(&mut h, "Bob", "1111", "Beginnen");
+    click(&mut h, "Mijn reflectie als PDF");
+    common::settle(&mut h);
+    click(&mut h, "Opslaan als…");
+    h.run_steps(2);
+    let browser = h.state().files.browser.clone().expect("own dialog");
+    assert_eq!(browser.folder, docs);
+    assert!(
+        browser.entries.iter().all(|e| !e.name.contains("fatima")),
+        "{:?}",
+        browser.entries
+    );
+}

@@ -92,10 +92,27 @@ impl KampvuurApp {
         let participant =
             (self.participation.form.answers.as_ref()).map(|a| a.participant.as_str());
         let name = pdf::default_file_name(&self.workshop, kind, participant);
-        match self.export_target(&name) {
+        let target = match self.own_folder() {
+            Some(dir) if kind == DocKind::Reflection => content::ensure_dir(&dir)
+                .map(|()| content::free_path(&dir, &name))
+                .map_err(|e| format!("Exporteren is niet gelukt. {e}")),
+            _ => self.export_target(&name),
+        };
+        match target {
             Ok(path) => self.export_in_background(ctx, kind, path, Vec::new(), date_of(now)),
             Err(e) => self.notice = Some(Notice::error(e)),
         }
+    }
+
+    /// In participant mode: a folder of this person's own, inside the private
+    /// answers folder (0700), for the reflection. The shared exports folder
+    /// never holds it, so the next person's dialog never lists it.
+    pub(super) fn own_folder(&self) -> Option<PathBuf> {
+        if self.screen != Screen::Participant {
+            return None;
+        }
+        let (store, set) = (self.paths.answers.as_ref()?, self.participation.form.answers.as_ref()?);
+        Some(store.workshop_dir(&set.workshop).join(format!("reflectie-{}", set.key)))
     }
 
     /// A free path for `name` in the exports folder, which is made if needed.

@@ -60,9 +60,15 @@ impl KampvuurApp {
             .clone()
             .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_owned()))
             .unwrap_or_else(|| PathBuf::from("."));
-        // The folder used last (a USB stick, the workshops folder), while it is there.
-        let last = (self.settings.last_folder.clone()).filter(|f| f.is_dir());
-        let folder = last.unwrap_or_else(|| start_folder(near, fallback));
+        // The folder used last (a USB stick, the workshops folder), while it
+        // is there. In participant mode the shared folder: never a person's own.
+        let kiosk = self.screen == super::Screen::Participant;
+        let last = (self.settings.last_folder.clone()).filter(|f| f.is_dir() && !kiosk);
+        let folder = match last {
+            Some(last) => last,
+            None if kiosk => fallback,
+            None => start_folder(near, fallback),
+        };
         if self.paths.native_dialogs {
             let answer = spawn_native(ctx, &purpose, &folder, &name);
             self.files.native = Some(NativeDialog {
@@ -129,6 +135,7 @@ impl KampvuurApp {
 
     fn chosen(&mut self, ctx: &egui::Context, purpose: BrowsePurpose, path: PathBuf) {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && self.screen != super::Screen::Participant
             && self.settings.last_folder.as_deref() != Some(folder)
         {
             self.settings.last_folder = Some(folder.to_owned());
