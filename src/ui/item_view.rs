@@ -356,11 +356,25 @@ fn draw_break(ui: &mut Ui, b: &Break, s: Scale, clocks: &Clocks) {
         let Some(resume) = clocks.break_resume else {
             return;
         };
-        rich::text(
-            ui,
-            &format!("We gaan verder om {}", resume.format("%H:%M")),
-            s.title,
-        );
+        // The time in the clock's digits, like the countdown below it: one
+        // kind of zero on the screen, without a slash.
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = s.title * 0.25;
+            let words = RichText::new("We gaan verder om").size(s.title);
+            let time = RichText::new(resume.format("%H:%M").to_string())
+                .size(s.title)
+                .family(theme::clock_family());
+            let width = ui.fonts_mut(|f| {
+                let mut w = |t: &RichText, font: egui::FontId| {
+                    f.layout_no_wrap(t.text().to_owned(), font, Color32::WHITE).size().x
+                };
+                w(&words, egui::FontId::proportional(s.title))
+                    + w(&time, egui::FontId::new(s.title, theme::clock_family()))
+            });
+            ui.add_space(((ui.available_width() - width - s.title * 0.25) / 2.0).max(0.0));
+            ui.label(words);
+            ui.label(time);
+        });
         let left = (resume - clocks.now.wall).num_seconds().max(0) as u64;
         let colour = if left <= 60 {
             theme::accent(ui)
