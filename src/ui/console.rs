@@ -7,7 +7,7 @@ use egui::{Align, Layout, Rect, RichText, Ui};
 use crate::model::{Item, RoomItem, Workshop};
 
 use super::countdown::{Phase, format_mmss};
-use super::present::{Presenter, repaint_each_second};
+use super::present::Presenter;
 use super::room_panel::RoomView;
 use super::{Command, Now, Stage, rich, theme};
 
@@ -65,8 +65,8 @@ impl Console {
     ) -> Vec<Command> {
         let compact = screens.compact;
         let mut out = Vec::new();
-        if p.deck.current().is_some_and(|r| p.is_ticking(r, now)) {
-            repaint_each_second(ui, now);
+        if let Some(r) = p.deck.current().filter(|r| p.is_ticking(*r, now)) {
+            p.repaint_on_change(ui, r, now);
         } else {
             // Only whole minutes are shown: repaint when one of them turns over.
             let wall = f64::from(now.wall.time().num_seconds_from_midnight())

@@ -93,6 +93,24 @@ impl Presenter {
             || self.break_resume.get(&r).is_some_and(|end| *end > now.wall)
     }
 
+    /// Seconds until the clock shown for item `r` changes, if it ticks.
+    pub fn next_change(&self, r: ItemRef, now: Now) -> Option<f64> {
+        if let Some(wait) = self.timers.get(&r).and_then(|c| c.next_change(now.t)) {
+            return Some(wait);
+        }
+        let end = self.break_resume.get(&r).filter(|end| **end > now.wall)?;
+        let left = (*end - now.wall).num_milliseconds() as f64 / 1000.0;
+        Some(super::countdown::to_next_whole(left))
+    }
+
+    /// Ask for one repaint when the clock of item `r` shows a new second
+    /// (audience and console ask for the same moment: one repaint).
+    pub fn repaint_on_change(&self, ui: &Ui, r: ItemRef, now: Now) {
+        if let Some(wait) = self.next_change(r, now) {
+            ui.ctx().request_repaint_after_secs((wait + 0.005) as f32);
+        }
+    }
+
     /// When the group resumes after a break item, once it has been shown.
     pub fn break_resume(&self, r: ItemRef) -> Option<chrono::NaiveDateTime> {
         self.break_resume.get(&r).copied()
@@ -274,9 +292,7 @@ impl Presenter {
         };
         let fit = self.fit(ui, r, item, content, &clocks);
         item_view::draw(ui, item, content, &clocks, fit);
-        if self.is_ticking(r, now) {
-            repaint_each_second(ui, now);
-        }
+        self.repaint_on_change(ui, r, now);
     }
 
     /// The audience view in `rect`: blank screen, overview, or the current item
@@ -389,9 +405,4 @@ impl Presenter {
     }
 }
 
-/// Ask for a repaint at the next whole second of `now`, so clocks tick
-/// without a continuous repaint loop.
-pub fn repaint_each_second(ui: &Ui, now: Now) {
-    let wait = 1.0 - now.t.fract();
-    ui.ctx().request_repaint_after_secs(wait.max(0.02) as f32);
-}
+
