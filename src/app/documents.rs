@@ -111,8 +111,15 @@ impl KampvuurApp {
         if self.screen != Screen::Participant {
             return None;
         }
-        let (store, set) = (self.paths.answers.as_ref()?, self.participation.form.answers.as_ref()?);
-        Some(store.workshop_dir(&set.workshop).join(format!("reflectie-{}", set.key)))
+        let (store, set) = (
+            self.paths.answers.as_ref()?,
+            self.participation.form.answers.as_ref()?,
+        );
+        Some(
+            store
+                .workshop_dir(&set.workshop)
+                .join(format!("reflectie-{}", set.key)),
+        )
     }
 
     /// A free path for `name` in the exports folder, which is made if needed.

@@ -131,7 +131,11 @@ mod tests {
     #[test]
     fn the_repaint_comes_when_the_shown_second_changes() {
         let mut c = Countdown::new(2);
-        assert_eq!(c.next_change(0.0), None, "a timer that waits does not repaint");
+        assert_eq!(
+            c.next_change(0.0),
+            None,
+            "a timer that waits does not repaint"
+        );
         c.start(10.3);
         // At 40.0 there are 90.3 s left, shown as 91: it shows 90 in 0.3 s.
         let wait = c.next_change(40.0).unwrap();

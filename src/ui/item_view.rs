@@ -366,7 +366,9 @@ fn draw_break(ui: &mut Ui, b: &Break, s: Scale, clocks: &Clocks) {
                 .family(theme::clock_family());
             let width = ui.fonts_mut(|f| {
                 let mut w = |t: &RichText, font: egui::FontId| {
-                    f.layout_no_wrap(t.text().to_owned(), font, Color32::WHITE).size().x
+                    f.layout_no_wrap(t.text().to_owned(), font, Color32::WHITE)
+                        .size()
+                        .x
                 };
                 w(&words, egui::FontId::proportional(s.title))
                     + w(&time, egui::FontId::new(s.title, theme::clock_family()))

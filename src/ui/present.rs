@@ -404,5 +404,3 @@ impl Presenter {
             .galley(bg.center() - galley.size() / 2.0, galley, Color32::WHITE);
     }
 }
-
-
