@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::content;
 use crate::model::Workshop;
 use crate::pdf::{self, DocKind, ExportRequest};
-use crate::ui::file_browser::BrowsePurpose;
+use crate::ui::certificate::CertificateDetails;
 use crate::ui::{LoadProblem, Now, Presenter};
 
 use super::worker::Finish;
@@ -99,7 +99,7 @@ impl KampvuurApp {
             _ => self.export_target(&name),
         };
         match target {
-            Ok(path) => self.export_in_background(ctx, kind, path, Vec::new(), date_of(now)),
+            Ok(path) => self.export_in_background(ctx, kind, path, Vec::new(), today(now)),
             Err(e) => self.notice = Some(Notice::error(e)),
         }
     }
@@ -133,53 +133,20 @@ impl KampvuurApp {
     /// Export a handout to `path` now and report the result in the notice
     /// bar (tests; the screens export on a worker).
     pub fn export_to(&mut self, kind: DocKind, path: PathBuf, now: Now) {
-        let job = self.export_job(kind, path, Vec::new(), date_of(now));
+        let job = self.export_job(kind, path, Vec::new(), today(now));
         job()(self, now);
     }
 
-    /// The bewijs van deelname: for the room's named participants when a
-    /// room session runs, else for the names in a file the trainer picks.
-    pub(super) fn export_certificate(&mut self, ctx: &egui::Context, now: Now) {
-        let mut names: Vec<String> = (self.room.handle().map(|r| r.respondents()))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(_, a)| a.participant.trim().to_owned())
-            .filter(|n| !n.is_empty())
-            .collect();
-        names.sort();
-        names.dedup();
-        if names.is_empty() {
-            let near = self.workshop_path.clone();
-            self.ask_file(ctx, BrowsePurpose::Names, near.as_deref(), String::new());
-        } else {
-            self.certificate_for(ctx, names, date_of(now));
-        }
-    }
-
-    /// Export the bewijs van deelname for `names` to the exports folder.
-    pub(super) fn certificate_for(
-        &mut self,
-        ctx: &egui::Context,
-        names: Vec<String>,
-        date: String,
-    ) {
-        let name = pdf::default_file_name(&self.workshop, DocKind::Certificate, None);
-        match self.export_target(&name) {
-            Ok(path) => self.export_in_background(ctx, DocKind::Certificate, path, names, date),
-            Err(e) => self.notice = Some(Notice::error(e)),
-        }
-    }
-
-    fn export_in_background(
+    pub(super) fn export_in_background(
         &mut self,
         ctx: &egui::Context,
         kind: DocKind,
         path: PathBuf,
         names: Vec<String>,
-        date: String,
+        details: CertificateDetails,
     ) {
         let what = format!("{} wordt gemaakt…", kind.title());
-        let job = self.export_job(kind, path, names, date);
+        let job = self.export_job(kind, path, names, details);
         self.run_in_background(ctx, what, job);
     }
 
@@ -189,7 +156,7 @@ impl KampvuurApp {
         kind: DocKind,
         path: PathBuf,
         names: Vec<String>,
-        date: String,
+        details: CertificateDetails,
     ) -> impl FnOnce() -> Finish + Send + 'static {
         let workshop = self.workshop.clone();
         let answers = self.participation.form.answers.clone();
@@ -199,9 +166,9 @@ impl KampvuurApp {
                 start: None,
                 answers: answers.as_ref(),
                 team: None,
-                school: None,
-                trainer: None,
-                date: Some(date),
+                school: given(details.school),
+                trainer: given(details.trainer),
+                date: given(details.date),
                 names: &names,
             };
             let result = pdf::render(&workshop, &request)
@@ -224,6 +191,15 @@ impl KampvuurApp {
     }
 }
 
-fn date_of(now: Now) -> String {
-    now.wall.format("%d-%m-%Y").to_string()
+/// The details of an export made today without asking.
+pub(super) fn today(now: Now) -> CertificateDetails {
+    CertificateDetails {
+        date: now.wall.format("%d-%m-%Y").to_string(),
+        ..Default::default()
+    }
+}
+
+fn given(text: String) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::content;
+use crate::ui::certificate::CertificateDetails;
 use crate::ui::file_browser::{BrowsePurpose, Entry, FileBrowser, start_folder};
 
 use super::{KampvuurApp, Notice};
@@ -145,8 +146,14 @@ impl KampvuurApp {
             BrowsePurpose::OpenWorkshop => self.open_in_background(ctx, path),
             BrowsePurpose::Names => match content::load_names(&path) {
                 Ok(names) => {
-                    let date = chrono::Local::now().format("%d-%m-%Y").to_string();
-                    self.certificate_for(ctx, names, date);
+                    let details =
+                        self.pending_certificate
+                            .take()
+                            .unwrap_or_else(|| CertificateDetails {
+                                date: chrono::Local::now().format("%d-%m-%Y").to_string(),
+                                ..Default::default()
+                            });
+                    self.certificate_for(ctx, names, details);
                 }
                 Err(e) => {
                     let text = format!("Het bewijs van deelname is niet gemaakt: {e}");

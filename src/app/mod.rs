@@ -2,6 +2,7 @@
 //! applies the commands they return with [`crate::content`] and [`crate::pdf`].
 
 mod authoring;
+mod certificate;
 mod commands;
 mod documents;
 mod files;
@@ -104,6 +105,12 @@ pub struct KampvuurApp {
     pub(crate) work: worker::Work,
     /// Starts viewers, the file manager and the text editor.
     opener: opener::Opener,
+    /// The bewijs van deelname dialog, when open.
+    pub certificate: Option<ui::certificate::CertificateDialog>,
+    /// Trainer and school of the last bewijs van deelname (this run).
+    certificate_details: ui::certificate::CertificateDetails,
+    /// The details waiting for the names file to be chosen.
+    pending_certificate: Option<ui::certificate::CertificateDetails>,
 }
 
 impl KampvuurApp {
@@ -140,6 +147,9 @@ impl KampvuurApp {
             title: String::new(),
             work: worker::Work::default(),
             opener: opener::Opener::default(),
+            certificate: None,
+            certificate_details: Default::default(),
+            pending_certificate: None,
         }
     }
 
@@ -237,6 +247,9 @@ impl KampvuurApp {
                     running.as_deref(),
                 ));
             }
+        }
+        if let Some(dialog) = &mut self.certificate {
+            commands.extend(dialog.ui(ui));
         }
         if let Some(browser) = &mut self.files.browser {
             commands.extend(browser.ui(ui));

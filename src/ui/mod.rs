@@ -2,6 +2,7 @@
 //! and returns [`Command`]s; the app applies them after drawing. No file I/O here.
 
 mod agenda;
+pub mod certificate;
 pub mod choice;
 pub mod console;
 pub mod countdown;
@@ -164,6 +165,13 @@ pub enum Command {
     /// Save a copy of the exported file somewhere else (asks where).
     SaveExportAs,
     DismissMessage,
+    /// Make the bewijs van deelname with these details and names.
+    MakeCertificate {
+        details: certificate::CertificateDetails,
+        from: certificate::NamesFrom,
+    },
+    /// Close the bewijs van deelname dialog without making one.
+    CloseCertificate,
     /// Put this path on the clipboard (a file that could not be opened).
     CopyPath(std::path::PathBuf),
     /// Close the window that says why a workshop did not open.

@@ -35,7 +35,9 @@ impl KampvuurApp {
             Command::NewWorkshop => self.new_workshop_dialog(ctx),
             Command::EditWorkshop => self.edit_workshop(ctx),
             Command::Export(DocKind::Team) => self.export_team(None, false, now),
-            Command::Export(DocKind::Certificate) => self.export_certificate(ctx, now),
+            Command::Export(DocKind::Certificate) => self.export_certificate(now),
+            Command::MakeCertificate { details, from } => self.make_certificate(ctx, details, from),
+            Command::CloseCertificate => self.certificate = None,
             Command::Export(kind) => self.export(ctx, kind, now),
             Command::OpenExported => {
                 if let Some(file) = self.notice.as_ref().and_then(|n| n.file.clone()) {
