@@ -197,12 +197,6 @@ impl KampvuurApp {
         match self.screen {
             Screen::Present => {
                 commands.extend(self.present_frame(ui, now));
-                // The notice goes with the console, never on the projector alone.
-                if let Some(notice) = &self.notice
-                    && self.show.stage != ui::Stage::Slide
-                {
-                    commands.extend(ui::notices::card(ui, notice));
-                }
             }
             Screen::Start | Screen::Participant => {
                 let can_reflect = self.participation.form.answers.is_some();

@@ -100,6 +100,14 @@ impl KampvuurApp {
             Vec::new()
         };
         self.show.presenter.tick(&self.workshop, now);
+        // The notice goes with the console, as a bar under it: never on the
+        // projector, and never over the agenda.
+        if matches!(
+            self.show.stage,
+            Stage::SideBySide | Stage::TwoScreens { swapped: false }
+        ) {
+            out.extend(self.notice_bar(ui));
+        }
         let bg = ui.visuals().panel_fill;
         match self.show.stage {
             Stage::Slide => self.audience_panel(ui, now),
@@ -142,6 +150,14 @@ impl KampvuurApp {
         }
         self.show.presenter.end_frame(ui);
         out
+    }
+
+    /// The notice, if any, as a bar at the bottom of the console's window.
+    fn notice_bar(&self, ui: &mut Ui) -> Vec<Command> {
+        match &self.notice {
+            Some(notice) => crate::ui::notices::bar(ui, notice, false),
+            None => Vec::new(),
+        }
     }
 
     fn console_panel(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
@@ -197,6 +213,7 @@ impl KampvuurApp {
                 closed = ui.input(|i| i.viewport().close_requested());
             }
             if swapped {
+                out.extend(self.notice_bar(ui));
                 out.extend(self.console_panel(ui, now));
             } else {
                 self.audience_panel(ui, now);

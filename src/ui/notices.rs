@@ -84,22 +84,6 @@ pub fn bar(ui: &mut Ui, notice: &Notice, kiosk: bool) -> Vec<Command> {
     out
 }
 
-/// The notice as a card in a corner of the console's window (never on the
-/// projector: the caller does not draw it on a slide-only stage).
-pub fn card(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::Area::new(egui::Id::unique("present-notice"))
-        .anchor(Align2::LEFT_BOTTOM, egui::vec2(12.0, -12.0))
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(460.0);
-                ui.label(RichText::new(&notice.text).size(TEXT));
-                ui.horizontal_wrapped(|ui| actions(ui, notice, false, &mut out));
-            });
-        });
-    out
-}
-
 /// Why a workshop file could not be opened, and what stays open instead.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadProblem {
