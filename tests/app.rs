@@ -153,8 +153,10 @@ fn filling_a_checklist_autosaves_the_expected_file() {
         .expect("a Ja button")
         .click();
     h.run_steps(1);
-    // Within a second (four steps of 0.25 s in egui time) the answers are on disk.
+    // Within a second (four steps of 0.25 s in egui time) the answers are
+    // written, from the writer thread.
     h.run_steps(4);
+    crate::common::settle(&mut h);
     let store = AnswerStore::new(dir.path().join("antwoorden"));
     let file: PathBuf = store.path_of(
         h.state()
@@ -293,6 +295,21 @@ fn the_last_opened_workshop_can_be_reopened_from_the_menu() {
     h.run_steps(2);
     h.get_by_label("Opnieuw openen: ander.ron").click();
     h.run_steps(2);
+    crate::common::settle(&mut h);
     assert_eq!(h.state().workshop.title, "Een andere middag");
     assert_eq!(h.state().workshop_path.as_deref(), Some(file.as_path()));
+}
+
+#[test]
+fn the_window_title_names_the_open_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("ander.ron");
+    let source = crate::common::EXAMPLE.replace("Rust in de klas", "Een andere middag");
+    std::fs::write(&file, source).expect("write");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    assert_eq!(h.state().window_title(), "Rust in de klas – kampvuur");
+    h.state_mut().open(file);
+    h.run_steps(1);
+    assert_eq!(h.state().window_title(), "ander.ron – kampvuur");
 }

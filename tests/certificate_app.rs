@@ -18,17 +18,25 @@ fn certificate_from(h: &mut H, file: &std::path::Path) {
     h.get_by_label("Exporteren").click();
     h.run_steps(2);
     h.get_by_label("Bewijs van deelname…").click();
-    h.run_steps(4);
+    h.run_steps(3);
+    // Without a room, a file is the source of names.
+    assert!(h.state().certificate.is_some(), "the bewijs dialog opens");
+    h.get_by_label("Namen uit een bestand (één naam per regel)…")
+        .click();
+    h.run_steps(1);
+    h.get_by_label("Maken").click();
+    h.run_steps(3);
     assert!(h.state().files.browser.is_some(), "the names dialog opens");
-    h.get_by_label("Bestandsnaam").click();
+    h.get_by_label("Bestandsnaam of pad").click();
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Bestandsnaam")
+    h.get_by_label("Bestandsnaam of pad")
         .type_text(file.file_name().unwrap().to_str().unwrap());
     h.run_steps(2);
     // The dialog's button; a notice from an earlier export has one too.
     h.query_all_by_label("Openen").last().unwrap().click();
     h.run_steps(3);
+    crate::common::settle(h);
 }
 
 #[test]
@@ -64,4 +72,72 @@ fn certificates_for_the_names_in_a_file() {
     let notice = h.state().notice.clone().expect("a notice");
     assert!(notice.error, "{notice:?}");
     assert!(notice.text.contains("geen namen"), "{notice:?}");
+}
+
+/// Trainer, school and date from the dialog, and the names of a saved
+/// session of the room (not running any more).
+#[test]
+fn certificates_for_a_saved_room_session_with_trainer_and_school() {
+    use kampvuur::model::{AnswerSet, RoomParticipant, RoomSession};
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path());
+    let title = app.workshop.title.clone();
+    let store = kampvuur::content::RoomStore::new(dir.path().join("zaal"));
+    let session = RoomSession {
+        id: "2026-11-23-1330-ab12".to_owned(),
+        workshop: title.clone(),
+        started: "2026-11-23 13:30".to_owned(),
+        open: Default::default(),
+        min_answers: 3,
+        approved: Default::default(),
+    };
+    store.save_session(&session).unwrap();
+    for (id, name) in [
+        ("aaaa1111", "Anouk Brouwer"),
+        ("bbbb2222", "Bram de Vries"),
+        ("cccc3333", ""),
+    ] {
+        let participant = RoomParticipant {
+            id: id.to_owned(),
+            device_hash: "0".repeat(64),
+            answers: AnswerSet::new(name, &title),
+        };
+        store.save_participant(&session.id, &participant).unwrap();
+    }
+    let mut h = harness(app);
+    h.run_steps(1);
+    h.get_by_label("Exporteren").click();
+    h.run_steps(2);
+    h.get_by_label("Bewijs van deelname…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Bewaarde sessie van 2026-11-23 13:30")
+        .click();
+    h.run_steps(1);
+    for (field, text) in [("Trainer", "Marieke Jansen"), ("School", "De Klimop")] {
+        h.get_by_label(field).click();
+        h.run_steps(1);
+        h.get_by_label(field).type_text(text);
+        h.run_steps(1);
+    }
+    h.get_by_label("Maken").click();
+    h.run_steps(2);
+    crate::common::settle(&mut h);
+    let notice = h.state().notice.clone().expect("a notice");
+    assert!(!notice.error, "{notice:?}");
+    let p = parse(&std::fs::read(notice.file.unwrap()).unwrap());
+    // The anonymous participant gets no page.
+    assert_eq!(p.sizes.len(), 2);
+    let all = p.squashed();
+    for expected in [
+        "Anouk Brouwer",
+        "Bram de Vries",
+        "Marieke Jansen",
+        "De Klimop",
+        "23-11-2026",
+    ] {
+        assert!(
+            all.contains(&squash(expected)),
+            "{expected} missing in {all}"
+        );
+    }
 }

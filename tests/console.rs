@@ -252,3 +252,25 @@ fn session_times_are_summarised_and_saved() {
     let actual: Vec<f64> = record.sections.iter().map(|s| s.actual_minutes).collect();
     assert_eq!(actual, vec![12.0, 30.0]);
 }
+
+/// A notice while presenting is a bar under the console: it covers no
+/// agenda row, and it never shows on the slide alone.
+#[test]
+fn a_notice_covers_no_agenda_row_and_stays_off_the_projector() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(2);
+    let text = "Tijden bewaard in /tmp/sessies/een-heel-lang-pad/2026-11-23-1330.ron";
+    h.state_mut().notice = Some(kampvuur::app::Notice::info(text));
+    h.run_steps(2);
+    let notice = h.get_by_label(text).rect();
+    for row in ["1. Opening", "2. Aan de slag"] {
+        let r = h.get_by_label(row).rect();
+        assert!(!r.intersects(notice), "the notice covers {row}: {notice:?} over {r:?}");
+    }
+    press(&mut h, Key::C);
+    assert_eq!(h.state().show.stage, Stage::Slide);
+    assert!(h.query_by_label(text).is_none(), "the notice is on the projector");
+}

@@ -13,6 +13,7 @@ fn export_workbook(h: &mut egui_kittest::Harness<'static, kampvuur::app::Kampvuu
     h.run_steps(2);
     h.get_by_label("Deelnemerswerkboek…").click();
     h.run_steps(2);
+    common::settle(h);
 }
 
 #[test]
@@ -49,15 +50,16 @@ fn an_export_lands_in_the_documents_folder_and_can_be_copied_elsewhere() {
             .iter()
             .any(|e| e.is_dir && e.name == "documenten")
     );
-    let name = h.get_by_label("Bestandsnaam");
+    let name = h.get_by_label("Bestandsnaam of pad");
     name.click();
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Bestandsnaam")
+    h.get_by_label("Bestandsnaam of pad")
         .type_text("voor-de-directie.pdf");
     h.run_steps(2);
     h.get_by_label("Bewaren").click();
     h.run_steps(2);
+    common::settle(&mut h);
     let copy = dir.path().join("voor-de-directie.pdf");
     assert_eq!(
         std::fs::read(&copy).unwrap(),
@@ -112,6 +114,75 @@ fn a_workshop_opens_through_kampvuurs_own_dialog() {
     h.run_steps(1);
     h.get_by_label("Openen").click();
     h.run_steps(2);
+    common::settle(&mut h);
     assert_eq!(h.state().workshop.title, "Lente in de klas");
+    assert!(h.state().files.browser.is_none());
+}
+
+/// kampvuur's own dialog, by keyboard: a pasted path and Enter open the
+/// workshop; a pasted folder is shown; the next dialog starts there.
+#[test]
+fn the_own_dialog_takes_a_typed_path_and_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("usb-stick");
+    std::fs::create_dir(&folder).unwrap();
+    let source = common::EXAMPLE.replace("Rust in de klas", "Lente in de klas");
+    std::fs::write(folder.join("lente.ron"), &source).unwrap();
+    std::fs::write(folder.join("zomer.ron"), source.replace("Lente", "Zomer")).unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    // The name field is there and has the keys at once: no click needed.
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_some(),
+        "the name field has the keys"
+    );
+    // A pasted folder is shown, not chosen.
+    h.get_by_label("Bestandsnaam of pad")
+        .type_text(folder.to_str().unwrap());
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let browser = h.state().files.browser.clone().expect("the dialog stays");
+    assert_eq!(browser.folder, folder);
+    assert_eq!(browser.entries.len(), 2);
+    // The arrow keys in the field walk the files; Enter opens.
+    h.get_by_label("Bestandsnaam of pad").click();
+    h.run_steps(1);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(1);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(1);
+    assert_eq!(h.state().files.browser.as_ref().unwrap().name, "zomer.ron");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    common::settle(&mut h);
+    assert_eq!(h.state().workshop.title, "Zomer in de klas");
+    // The next dialog starts in the folder used last.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    assert_eq!(h.state().files.browser.as_ref().unwrap().folder, folder);
+    // A full path typed with Enter opens that file.
+    let lente = folder.join("lente.ron");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Bestandsnaam of pad")
+        .type_text(lente.to_str().unwrap());
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    common::settle(&mut h);
+    assert_eq!(h.state().workshop.title, "Lente in de klas");
+    // Esc leaves the field first; the next Esc closes the dialog.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.state().files.browser.is_some(),
+        "the first Esc closed the dialog"
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(2);
     assert!(h.state().files.browser.is_none());
 }

@@ -31,7 +31,11 @@ fn type_into(h: &mut Harness<'_, KampvuurApp>, label: &str, text: &str) {
 
 /// From the start screen to the name screen.
 pub(crate) fn name_screen(h: &mut Harness<'_, KampvuurApp>) {
-    click(h, "Invullen als deelnemer");
+    // Klaar leaves the name screen for the next person; from the start
+    // screen the trainer opens it.
+    if h.state().screen != Screen::Participant {
+        click(h, "Invullen als deelnemer");
+    }
     assert_eq!(h.state().screen, Screen::Participant);
     assert!(h.state().participation.form.answers.is_none());
 }
@@ -49,6 +53,7 @@ fn sign_in(h: &mut Harness<'_, KampvuurApp>, name: &str, code: &str, button: &st
 fn answer_open(h: &mut Harness<'_, KampvuurApp>, text: &str) {
     type_into(h, OPEN, text);
     h.run_steps(4);
+    crate::common::settle(h);
 }
 
 fn open_answer(h: &Harness<'_, KampvuurApp>) -> Option<String> {
@@ -106,7 +111,7 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
     h.run_steps(1);
     h.get_by_label_contains("reflectie-fatima.pdf");
     click(&mut h, "Klaar");
-    assert_eq!(h.state().screen, Screen::Start);
+    assert_eq!(h.state().screen, Screen::Participant);
     assert!(h.state().notice.is_none());
     assert!(h.query_by_label_contains("reflectie-fatima").is_none());
     assert!(
@@ -205,7 +210,7 @@ fn the_same_name_in_other_capitals_never_shows_answers_without_the_code() {
     assert!(h.query_by_label_contains("Alleen voor Anna").is_none());
     assert_eq!(files(dir.path()).len(), 2);
     // Starting as a namesake counts as a try against guessing.
-    assert_eq!(h.state().participation.form.name.gate.failures(), 2);
+    assert_eq!(h.state().participation.failures_for("anna"), 2);
 }
 
 #[test]
@@ -229,9 +234,14 @@ fn guessing_codes_is_slowed_down() {
     type_into(&mut h, "Je code (4 cijfers)", "0003");
     click(&mut h, "Verder met mijn antwoorden");
     assert_eq!(h.state().participation.form.name.gate.failures(), 3);
-    // Klaar or Terug does not reset the limit.
-    click(&mut h, "Terug");
+    // Leaving participant mode and coming back does not reset the limit.
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(1);
+    click(&mut h, "Ja, ik ben de trainer: stoppen");
+    assert_eq!(h.state().screen, Screen::Start);
     name_screen(&mut h);
+    type_into(&mut h, "Je naam", "anna ");
+    h.run_steps(1);
     assert_eq!(h.state().participation.form.name.gate.failures(), 3);
     assert!(
         h.state()
@@ -294,6 +304,8 @@ fn names_without_latin_letters_get_separate_files_and_pdfs() {
     name_screen(&mut h);
     sign_in(&mut h, "李明", "1111", "Beginnen");
     assert_eq!(open_answer(&h), None, "Anna's answers opened for 李明");
+    // No font on screen has these characters: a placeholder, never boxes.
+    h.get_by_label("[naam in een ander schrift]");
     answer_open(&mut h, "Mings eigen stap");
     assert_eq!(files(dir.path()).len(), 2);
 
@@ -383,4 +395,137 @@ fn greek_and_cyrillic_names_show_on_screen() {
     sign_in(&mut h, "Анна Смирнова", "1357", "Beginnen");
     h.run_steps(2);
     h.get_by_label_contains("Анна");
+}
+
+#[test]
+fn opening_your_own_set_does_not_reset_the_wait_for_another_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Bob", "1234", "Beginnen");
+    click(&mut h, "Klaar");
+    type_into(&mut h, "Je naam", "anna");
+    for code in ["0000", "0001"] {
+        type_into(&mut h, "Je code (4 cijfers)", code);
+        click(&mut h, "Verder met mijn antwoorden");
+        wait(&mut h, 2.5);
+    }
+    // Bob opens his own set: that says nothing about Anna's code.
+    name_screen(&mut h);
+    h.get_by_label("Je naam").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    type_into(&mut h, "Je naam", "Bob");
+    type_into(&mut h, "Je code (4 cijfers)", "1234");
+    click(&mut h, "Verder met mijn antwoorden");
+    assert!(
+        h.state().participation.form.answers.is_some(),
+        "Bob's set opens"
+    );
+    click(&mut h, "Klaar");
+    type_into(&mut h, "Je naam", "Anna");
+    type_into(&mut h, "Je code (4 cijfers)", "0002");
+    click(&mut h, "Verder met mijn antwoorden");
+    assert_eq!(h.state().participation.form.name.gate.failures(), 3);
+    h.run_steps(1);
+    let wait = (h.state().participation.form.name.gate).wait(common::time(&h));
+    assert!(wait > 20.0, "the third wrong code for anna waits {wait} s");
+}
+
+#[test]
+fn participant_mode_reaches_nothing_of_the_trainer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    for menu in ["Bestand", "Exporteren", "Beeld", "Terug"] {
+        assert!(h.query_by_label(menu).is_none(), "{menu} is reachable");
+    }
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    for menu in ["Bestand", "Exporteren", "Beeld"] {
+        assert!(h.query_by_label(menu).is_none(), "{menu} is reachable");
+    }
+    // No shortcut leads to the trainer's side.
+    for (mods, key) in [
+        (egui::Modifiers::NONE, egui::Key::F5),
+        (egui::Modifiers::SHIFT, egui::Key::F5),
+        (egui::Modifiers::ALT, egui::Key::F5),
+        (egui::Modifiers::NONE, egui::Key::F11),
+        (egui::Modifiers::COMMAND, egui::Key::O),
+    ] {
+        h.key_press_modifiers(mods, key);
+        h.run_steps(2);
+        assert_eq!(h.state().screen, Screen::Participant, "{key:?}");
+        assert!(h.state().files.browser.is_none(), "{key:?} opened a dialog");
+    }
+    // Leaving takes the trainer's confirmation; "Nee" stays.
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(1);
+    click(&mut h, "Nee, verder met invullen");
+    assert_eq!(h.state().screen, Screen::Participant);
+    assert!(h.state().participation.form.answers.is_some());
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(1);
+    click(&mut h, "Ja, ik ben de trainer: stoppen");
+    assert_eq!(h.state().screen, Screen::Start);
+    assert!(h.state().participation.form.answers.is_none());
+}
+
+#[test]
+fn enter_in_the_code_field_begins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    type_into(&mut h, "Je naam", "Fatima");
+    type_into(&mut h, "Je code (4 cijfers)", "4821");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    let answers = h.state().participation.form.answers.as_ref();
+    assert_eq!(answers.map(|a| a.participant.as_str()), Some("Fatima"));
+}
+
+#[test]
+fn a_reflection_goes_to_a_folder_of_its_own_that_the_next_person_never_sees() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    name_screen(&mut h);
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    answer_open(&mut h, "Eerst rust");
+    click(&mut h, "Mijn reflectie als PDF");
+    common::settle(&mut h);
+    let notice = h.state().notice.clone().expect("a result notice");
+    assert!(!notice.error, "{notice:?}");
+    let file = notice.file.expect("the reflection");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF"));
+    // Not in the shared exports folder, but in the private answers folder.
+    let docs = dir.path().join("documenten");
+    assert!(!file.starts_with(&docs), "{file:?}");
+    assert!(file.starts_with(dir.path().join("antwoorden")), "{file:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = file.parent().and_then(|p| p.parent()).unwrap();
+        let mode = std::fs::metadata(folder).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "the answers folder is private");
+    }
+    // No "Map openen" in participant mode.
+    assert!(h.query_by_label("Map openen").is_none());
+    // The next person's "Opslaan als…" starts in the shared folder and
+    // lists nothing of Fatima's.
+    click(&mut h, "Klaar");
+    sign_in(&mut h, "Bob", "1111", "Beginnen");
+    click(&mut h, "Mijn reflectie als PDF");
+    common::settle(&mut h);
+    click(&mut h, "Opslaan als…");
+    h.run_steps(2);
+    let browser = h.state().files.browser.clone().expect("own dialog");
+    assert_eq!(browser.folder, docs);
+    assert!(
+        browser.entries.iter().all(|e| !e.name.contains("fatima")),
+        "{:?}",
+        browser.entries
+    );
 }

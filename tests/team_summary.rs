@@ -164,3 +164,22 @@ fn csv_has_decimal_comma_and_one_row_per_outcome() {
     assert!(!hidden.contains(";2\r\n"), "not even the count: {hidden}");
     assert!(!hidden.contains("schaal"));
 }
+
+/// An open question on the team picture says how many answers there are
+/// when none is shown yet, instead of an empty space.
+#[test]
+fn an_open_question_without_shown_answers_says_what_there_is() {
+    use egui_kittest::kittest::Queryable;
+    let w = workshop();
+    let sets: Vec<_> = (0..6).map(|i| person(&w, i)).collect();
+    let s = summary(&w, &sets, 5, &BTreeSet::new());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui(move |ui| {
+            let rect = ui.max_rect();
+            kampvuur::ui::team::team_picture(ui, rect, &s);
+        });
+    h.run_steps(2);
+    h.get_by_label("6 antwoorden; er wordt er nog geen getoond");
+}

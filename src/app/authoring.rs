@@ -1,12 +1,12 @@
 //! Writing workshops: a new one from the starter, and opening the file in
 //! the system's text editor (live reload then shows each save).
 
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
+use std::path::PathBuf;
 
 use crate::content;
 use crate::ui::file_browser::BrowsePurpose;
 
+use super::opener::Open;
 use super::{KampvuurApp, Notice};
 
 impl KampvuurApp {
@@ -24,10 +24,10 @@ impl KampvuurApp {
 
     /// Write the starter workshop where the dialog said, open it in the app
     /// and in the editor.
-    pub(super) fn new_workshop_at(&mut self, path: PathBuf) {
+    pub(super) fn new_workshop_at(&mut self, ctx: &egui::Context, path: PathBuf) {
         // Without the system's dialogs (tests) no system programs either.
         if self.create_workshop(with_suffix(path)) && self.paths.native_dialogs {
-            self.edit_workshop();
+            self.edit_workshop(ctx);
         }
     }
 
@@ -62,7 +62,7 @@ impl KampvuurApp {
     }
 
     /// Open the workshop file in the system's text editor.
-    pub(super) fn edit_workshop(&mut self) {
+    pub(super) fn edit_workshop(&mut self, ctx: &egui::Context) {
         let Some(path) = self.workshop_path.clone() else {
             self.notice = Some(Notice {
                 text: "De meegeleverde workshop zit in het programma en kun je niet bewerken. Maak met Bestand › Nieuwe workshop… een eigen workshop.".to_owned(),
@@ -71,12 +71,8 @@ impl KampvuurApp {
             });
             return;
         };
-        if let Err(why) = open_in_editor(&path, self.reload.editor_tx.clone()) {
-            self.notice = Some(Notice {
-                text: why,
-                error: true,
-                file: None,
-            });
+        if let Err(notice) = self.opener.open(ctx, &path, Open::Edit) {
+            self.notice = Some(notice);
         }
     }
 }
@@ -93,71 +89,6 @@ fn with_suffix(path: PathBuf) -> PathBuf {
     let mut name = path.into_os_string();
     name.push(content::WORKSHOP_SUFFIX);
     PathBuf::from(name)
-}
-
-/// Start the system's text editor on `path`. A program that cannot be
-/// started is an error now; one that starts and then fails is reported
-/// through `failed`.
-fn open_in_editor(path: &Path, failed: Sender<String>) -> Result<(), String> {
-    let mut tries = editor_commands(path);
-    let mut last = String::new();
-    for (program, args) in tries.drain(..) {
-        match std::process::Command::new(&program).args(&args).spawn() {
-            Ok(mut child) => {
-                let shown = path.display().to_string();
-                // Waits for the opener (not the editor itself: openers return at once).
-                let _ = std::thread::Builder::new()
-                    .name("kampvuur-editor".to_owned())
-                    .spawn(move || {
-                        if let Ok(status) = child.wait()
-                            && !status.success()
-                        {
-                            let _ = failed.send(format!(
-                                "De teksteditor kon niet worden geopend ({program} stopte met een fout). Open het bestand zelf: {shown}"
-                            ));
-                        }
-                    });
-                return Ok(());
-            }
-            Err(e) => last = format!("{program}: {}", content::dutch_io(&e)),
-        }
-    }
-    Err(format!(
-        "De teksteditor kon niet worden gestart ({last}). Open het bestand zelf in een teksteditor: {}",
-        path.display()
-    ))
-}
-
-/// The programs to try, in order, with their arguments. On Linux a workshop
-/// file may open in kampvuur itself by default, so the default *text*
-/// editor is asked for first.
-fn editor_commands(path: &Path) -> Vec<(String, Vec<std::ffi::OsString>)> {
-    let file = path.as_os_str().to_owned();
-    if cfg!(target_os = "windows") {
-        vec![("notepad".to_owned(), vec![file])]
-    } else if cfg!(target_os = "macos") {
-        // -t: the default text editor.
-        vec![("open".to_owned(), vec!["-t".into(), file])]
-    } else {
-        let mut out = Vec::new();
-        if let Some(id) = default_text_editor() {
-            out.push(("gtk-launch".to_owned(), vec![id.into(), file.clone()]));
-        }
-        out.push(("xdg-open".to_owned(), vec![file]));
-        out
-    }
-}
-
-/// The desktop entry of the default editor for plain text (Linux), without
-/// `.desktop`; `None` when it is unknown or kampvuur itself.
-fn default_text_editor() -> Option<String> {
-    let out = std::process::Command::new("xdg-mime")
-        .args(["query", "default", "text/plain"])
-        .output()
-        .ok()?;
-    let id = String::from_utf8(out.stdout).ok()?;
-    let id = id.trim().trim_end_matches(".desktop");
-    (out.status.success() && !id.is_empty() && !id.contains("kampvuur")).then(|| id.to_owned())
 }
 
 #[cfg(test)]

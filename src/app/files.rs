@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::content;
+use crate::ui::certificate::CertificateDetails;
 use crate::ui::file_browser::{BrowsePurpose, Entry, FileBrowser, start_folder};
 
 use super::{KampvuurApp, Notice};
@@ -60,7 +61,15 @@ impl KampvuurApp {
             .clone()
             .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_owned()))
             .unwrap_or_else(|| PathBuf::from("."));
-        let folder = start_folder(near, fallback);
+        // The folder used last (a USB stick, the workshops folder), while it
+        // is there. In participant mode the shared folder: never a person's own.
+        let kiosk = self.screen == super::Screen::Participant;
+        let last = (self.settings.last_folder.clone()).filter(|f| f.is_dir() && !kiosk);
+        let folder = match last {
+            Some(last) => last,
+            None if kiosk => fallback,
+            None => start_folder(near, fallback),
+        };
         if self.paths.native_dialogs {
             let answer = spawn_native(ctx, &purpose, &folder, &name);
             self.files.native = Some(NativeDialog {
@@ -82,7 +91,7 @@ impl KampvuurApp {
     }
 
     /// Once a frame: has the system's dialog answered?
-    pub(super) fn poll_dialogs(&mut self) {
+    pub(super) fn poll_dialogs(&mut self, ctx: &egui::Context) {
         let Some(native) = &self.files.native else {
             return;
         };
@@ -95,7 +104,7 @@ impl KampvuurApp {
             return;
         };
         match answer {
-            Some(path) => self.chosen(native.purpose, path),
+            Some(path) => self.chosen(ctx, native.purpose, path),
             None if native.started.elapsed() < TOO_FAST => {
                 self.open_browser(native.purpose, native.folder, native.name);
             }
@@ -111,34 +120,59 @@ impl KampvuurApp {
     }
 
     /// A file was chosen in either dialog.
-    pub(super) fn browse_choose(&mut self, path: PathBuf) {
+    pub(super) fn browse_choose(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if path.is_dir() {
+            // A typed or pasted folder: show it, the dialog stays.
+            if let Some(browser) = &mut self.files.browser {
+                browser.name.clear();
+            }
+            self.browse_to(path);
+            return;
+        }
         if let Some(browser) = self.files.browser.take() {
-            self.chosen(browser.purpose, path);
+            self.chosen(ctx, browser.purpose, path);
         }
     }
 
-    fn chosen(&mut self, purpose: BrowsePurpose, path: PathBuf) {
+    fn chosen(&mut self, ctx: &egui::Context, purpose: BrowsePurpose, path: PathBuf) {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && self.screen != super::Screen::Participant
+            && self.settings.last_folder.as_deref() != Some(folder)
+        {
+            self.settings.last_folder = Some(folder.to_owned());
+            self.save_settings();
+        }
         match purpose {
-            BrowsePurpose::OpenWorkshop => self.open(path),
+            BrowsePurpose::OpenWorkshop => self.open_in_background(ctx, path),
             BrowsePurpose::Names => match content::load_names(&path) {
                 Ok(names) => {
-                    let date = chrono::Local::now().format("%d-%m-%Y").to_string();
-                    self.certificate_for(&names, date);
+                    let details =
+                        self.pending_certificate
+                            .take()
+                            .unwrap_or_else(|| CertificateDetails {
+                                date: chrono::Local::now().format("%d-%m-%Y").to_string(),
+                                ..Default::default()
+                            });
+                    self.certificate_for(ctx, names, details);
                 }
                 Err(e) => {
                     let text = format!("Het bewijs van deelname is niet gemaakt: {e}");
                     self.notice = Some(Notice::error(text));
                 }
             },
-            BrowsePurpose::NewWorkshop => self.new_workshop_at(path),
+            BrowsePurpose::NewWorkshop => self.new_workshop_at(ctx, path),
             BrowsePurpose::SaveCopy { source } => {
-                self.notice = Some(match content::copy_export(&source, &path) {
-                    Ok(()) => Notice {
-                        text: format!("Kopie bewaard: {}", path.display()),
-                        error: false,
-                        file: Some(path),
-                    },
-                    Err(e) => Notice::error(format!("De kopie is niet bewaard. {e}")),
+                let what = format!("De kopie wordt bewaard in {}…", path.display());
+                self.run_in_background(ctx, what, move || {
+                    let notice = match content::copy_export(&source, &path) {
+                        Ok(()) => Notice {
+                            text: format!("Kopie bewaard: {}", path.display()),
+                            error: false,
+                            file: Some(path),
+                        },
+                        Err(e) => Notice::error(format!("De kopie is niet bewaard. {e}")),
+                    };
+                    Box::new(move |app: &mut KampvuurApp, _| app.notice = Some(notice))
                 });
             }
         }

@@ -2,15 +2,19 @@
 //! applies the commands they return with [`crate::content`] and [`crate::pdf`].
 
 mod authoring;
+mod certificate;
 mod commands;
+mod documents;
 mod files;
 mod icon;
+mod opener;
 mod participant;
 mod present;
 mod reload;
 mod room;
 mod room_export;
 mod saving;
+mod worker;
 
 use std::path::PathBuf;
 
@@ -95,6 +99,18 @@ pub struct KampvuurApp {
     /// The stored sessions of the room, read when the window opens.
     room_sessions: Vec<SessionListing>,
     wall_start: chrono::NaiveDateTime,
+    /// The window title last sent (the open file's name).
+    title: String,
+    /// Exports, opening and saving copies, running on workers.
+    pub(crate) work: worker::Work,
+    /// Starts viewers, the file manager and the text editor.
+    opener: opener::Opener,
+    /// The bewijs van deelname dialog, when open.
+    pub certificate: Option<ui::certificate::CertificateDialog>,
+    /// Trainer and school of the last bewijs van deelname (this run).
+    certificate_details: ui::certificate::CertificateDetails,
+    /// The details waiting for the names file to be chosen.
+    pending_certificate: Option<ui::certificate::CertificateDetails>,
 }
 
 impl KampvuurApp {
@@ -128,6 +144,12 @@ impl KampvuurApp {
             sessions_window: SessionsWindow::default(),
             room_sessions: Vec::new(),
             wall_start,
+            title: String::new(),
+            work: worker::Work::default(),
+            opener: opener::Opener::default(),
+            certificate: None,
+            certificate_details: Default::default(),
+            pending_certificate: None,
         }
     }
 
@@ -162,32 +184,41 @@ impl KampvuurApp {
             ctx.set_zoom_factor(scale);
         }
         ui::theme::keep_font_atlas_small(&ctx);
+        self.update_title(&ctx);
         let now = self.now(ui);
         self.room_tick(&ctx, now);
-        self.poll_dialogs();
+        self.poll_dialogs(&ctx);
+        self.poll_work(&ctx, now);
+        if let Some(notice) = self.opener.poll() {
+            self.notice = Some(notice);
+        }
         let mut commands = self.live_reload(ui, now);
         commands.extend(self.global_keys(ui));
         match self.screen {
             Screen::Present => {
                 commands.extend(self.present_frame(ui, now));
-                // The notice goes with the console, never on the projector alone.
-                if let Some(notice) = &self.notice
-                    && self.show.stage != ui::Stage::Slide
-                {
-                    commands.extend(ui::notices::card(ui, notice));
-                }
             }
             Screen::Start | Screen::Participant => {
                 let can_reflect = self.participation.form.answers.is_some();
                 let recent = self.settings.last_workshop.clone();
-                commands.extend(self.menu.ui(
-                    ui,
-                    self.settings.dark_theme,
-                    can_reflect,
-                    recent.as_deref(),
-                ));
+                if self.screen == Screen::Participant {
+                    // Kiosk: only the person's own screens are reachable.
+                    commands.extend(ui::kiosk_bar(ui, can_reflect));
+                    if self.participation.asking_stop {
+                        commands.extend(ui::stop_question(ui));
+                    }
+                    self.participation.show_gate();
+                } else {
+                    commands.extend(self.menu.ui(
+                        ui,
+                        self.settings.dark_theme,
+                        can_reflect,
+                        recent.as_deref(),
+                    ));
+                }
                 if let Some(notice) = &self.notice {
-                    commands.extend(ui::notices::bar(ui, notice));
+                    let kiosk = self.screen == Screen::Participant;
+                    commands.extend(ui::notices::bar(ui, notice, kiosk));
                 }
                 if self.screen == Screen::Start {
                     let deck = &self.show.presenter.deck;
@@ -196,6 +227,9 @@ impl KampvuurApp {
                 } else {
                     let status = self.participation.save.status();
                     commands.extend(self.participation.form.ui(ui, &self.workshop, &status));
+                }
+                if let Some(console) = self.show.ask_clean_start {
+                    commands.extend(ui::notices::clean_start(ui, console));
                 }
                 if let Some(problem) = &self.load_errors {
                     commands.extend(ui::notices::load_problem(ui, problem));
@@ -207,6 +241,9 @@ impl KampvuurApp {
                     running.as_deref(),
                 ));
             }
+        }
+        if let Some(dialog) = &mut self.certificate {
+            commands.extend(dialog.ui(ui));
         }
         if let Some(browser) = &mut self.files.browser {
             commands.extend(browser.ui(ui));
@@ -222,8 +259,33 @@ impl KampvuurApp {
         self.autosave(&ctx, now);
     }
 
+    /// The window title names the open file (or the bundled workshop).
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let name = match &self.workshop_path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => self.workshop.title.clone(),
+        };
+        let title = format!("{name} – kampvuur");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+
     fn global_keys(&mut self, ui: &Ui) -> Vec<Command> {
         let mut out = Vec::new();
+        // A text field that has the keys keeps F5 and F11 too.
+        let typing = ui.ctx().memory(|m| m.focused()).is_some();
+        // Participant mode has no shortcuts to the trainer's side.
+        let kiosk = self.screen == Screen::Participant;
         ui.input_mut(|i| {
             let shortcuts = [
                 (Modifiers::COMMAND, Key::Plus, Command::ZoomIn),
@@ -233,11 +295,14 @@ impl KampvuurApp {
                 (Modifiers::COMMAND, Key::O, Command::OpenDialog),
             ];
             for (mods, key, command) in shortcuts {
+                if kiosk && command == Command::OpenDialog {
+                    continue;
+                }
                 if i.consume_shortcut(&KeyboardShortcut::new(mods, key)) {
                     out.push(command);
                 }
             }
-            if self.screen != Screen::Present {
+            if self.screen == Screen::Start && !typing {
                 let keys = [
                     (Modifiers::SHIFT, Key::F5, false, false),
                     (Modifiers::ALT, Key::F5, false, true),

@@ -2,9 +2,12 @@
 //! set. Privacy on a shared laptop: leaving always saves and forgets the
 //! answers on screen; a named set opens only with its code.
 
+use std::collections::HashMap;
+
 use crate::content::{Resumed, Started};
 use crate::model::{AccessCode, AnswerSet, same_name};
 use crate::ui::Now;
+use crate::ui::participant_name::Gate;
 
 use super::{KampvuurApp, Notice, SaveState, Screen};
 
@@ -14,6 +17,41 @@ use super::{KampvuurApp, Notice, SaveState, Screen};
 pub struct Participation {
     pub form: crate::ui::ParticipantScreen,
     pub save: SaveState,
+    /// The wait after wrong codes, per name, for the whole run: opening
+    /// another set does not reset the wait of a name being guessed.
+    gates: HashMap<String, Gate>,
+    /// "Stoppen met invullen?" is being asked.
+    pub asking_stop: bool,
+}
+
+/// The key of a name for its wait: case and spaces do not count.
+fn gate_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Participation {
+    /// The wait for `name`.
+    fn gate(&mut self, name: &str) -> &mut Gate {
+        self.gates.entry(gate_key(name)).or_default()
+    }
+
+    /// Wrong tries for `name` so far in this run.
+    pub fn failures_for(&self, name: &str) -> u32 {
+        self.gates.get(&gate_key(name)).map_or(0, Gate::failures)
+    }
+
+    /// The name screen shows the wait of the name typed there.
+    pub(super) fn show_gate(&mut self) {
+        let name = self.form.name.typed_name().to_owned();
+        self.form.name.gate = self
+            .gates
+            .get(&gate_key(&name))
+            .cloned()
+            .unwrap_or_default();
+    }
 }
 
 impl KampvuurApp {
@@ -25,10 +63,11 @@ impl KampvuurApp {
         }
     }
 
-    /// "Klaar": save, forget, back to the start screen.
+    /// "Klaar": save, forget, and an empty name screen for the next person
+    /// (only the trainer leaves participant mode).
     pub(super) fn participant_done(&mut self) {
         if self.close_participant() {
-            self.screen = Screen::Start;
+            self.screen = Screen::Participant;
         }
     }
 
@@ -73,7 +112,7 @@ impl KampvuurApp {
     /// "Beginnen": a new set under `name`, locked with `code`, or the set
     /// this name and code already have.
     pub(super) fn start_participant(&mut self, name: &str, code: &AccessCode, now: Now) {
-        if !self.leave_set() || self.participation.form.name.gate.wait(now.t) > 0.0 {
+        if !self.leave_set() || self.participation.gate(name).wait(now.t) > 0.0 {
             return;
         }
         let title = self.workshop.title.clone();
@@ -85,12 +124,12 @@ impl KampvuurApp {
             Ok(Started::New { set, namesake }) => {
                 if namesake {
                     // Indistinguishable from guessing someone else's code.
-                    self.participation.form.name.gate.refused(now.t);
+                    self.participation.gate(name).refused(now.t);
                 }
                 self.show_set(set, name);
             }
             Ok(Started::Existing(set)) => {
-                self.participation.form.name.gate.passed();
+                self.participation.gate(name).passed();
                 self.show_set(set, name);
             }
             Err(e) => {
@@ -102,7 +141,7 @@ impl KampvuurApp {
 
     /// "Verder met mijn antwoorden": the set of `name` that `code` opens.
     pub(super) fn resume_participant(&mut self, name: &str, code: &AccessCode, now: Now) {
-        if !self.leave_set() || self.participation.form.name.gate.wait(now.t) > 0.0 {
+        if !self.leave_set() || self.participation.gate(name).wait(now.t) > 0.0 {
             return;
         }
         let Some(store) = self.paths.answers.clone() else {
@@ -114,11 +153,11 @@ impl KampvuurApp {
         };
         match store.resume(&self.workshop.title, name, code) {
             Ok(Resumed::Found(set)) if same_name(&set.participant, name) => {
-                self.participation.form.name.gate.passed();
+                self.participation.gate(name).passed();
                 self.show_set(set, name);
             }
-            Ok(Resumed::Found(_)) => self.refuse(false, now),
-            Ok(Resumed::NotFound { legacy }) => self.refuse(legacy, now),
+            Ok(Resumed::Found(_)) => self.refuse(name, false, now),
+            Ok(Resumed::NotFound { legacy }) => self.refuse(name, legacy, now),
             Err(e) => {
                 self.participation.form.name.message =
                     Some(format!("Je antwoorden konden niet worden gelezen: {e}"));
@@ -145,8 +184,8 @@ impl KampvuurApp {
         }
     }
 
-    fn refuse(&mut self, legacy: bool, now: Now) {
-        self.participation.form.name.gate.refused(now.t);
+    fn refuse(&mut self, name: &str, legacy: bool, now: Now) {
+        self.participation.gate(name).refused(now.t);
         self.participation.form.name.clear_code();
         let mut text = "Met deze naam en code zijn geen antwoorden gevonden. Kijk je code na; \
             hoofdletters in je naam tellen niet mee. Code vergeten? Kies dan Beginnen met een nieuwe code."

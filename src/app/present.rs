@@ -34,6 +34,10 @@ pub struct Presentation {
     pub(super) fullscreen: bool,
     /// The window's place and size before going full screen.
     pub(super) windowed: Option<egui::Rect>,
+    /// "Oefenen was bezig…" is being asked; presenting with the console or not.
+    pub ask_clean_start: Option<bool>,
+    /// Where the times of this session were saved, if they were.
+    pub(super) times_file: Option<std::path::PathBuf>,
 }
 
 impl Presentation {
@@ -48,6 +52,8 @@ impl Presentation {
             times_open: false,
             fullscreen: false,
             windowed: None,
+            ask_clean_start: None,
+            times_file: None,
         }
     }
 }
@@ -81,13 +87,27 @@ impl KampvuurApp {
     /// One frame of presenting. Keys from every window are handled.
     pub(super) fn present_frame(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
         if self.room.overlay.is_some()
+            && self.show.presenter.keys_free(ui)
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             // Esc first closes the join card or the team picture.
             self.room.overlay = None;
         }
-        let mut out = self.show.presenter.handle_keys(ui, &self.workshop, now);
+        // An open file dialog keeps the keys from the slides.
+        let mut out = if self.files.browser.is_none() {
+            self.show.presenter.handle_keys(ui, &self.workshop, now)
+        } else {
+            Vec::new()
+        };
         self.show.presenter.tick(&self.workshop, now);
+        // The notice goes with the console, as a bar under it: never on the
+        // projector, and never over the agenda.
+        if matches!(
+            self.show.stage,
+            Stage::SideBySide | Stage::TwoScreens { swapped: false }
+        ) {
+            out.extend(self.notice_bar(ui));
+        }
         let bg = ui.visuals().panel_fill;
         match self.show.stage {
             Stage::Slide => self.audience_panel(ui, now),
@@ -128,7 +148,16 @@ impl KampvuurApp {
             }
             Stage::TwoScreens { swapped } => out.extend(self.two_screens(ui, now, swapped)),
         }
+        self.show.presenter.end_frame(ui);
         out
+    }
+
+    /// The notice, if any, as a bar at the bottom of the console's window.
+    fn notice_bar(&self, ui: &mut Ui) -> Vec<Command> {
+        match &self.notice {
+            Some(notice) => crate::ui::notices::bar(ui, notice, false),
+            None => Vec::new(),
+        }
     }
 
     fn console_panel(&mut self, ui: &mut Ui, now: Now) -> Vec<Command> {
@@ -178,15 +207,19 @@ impl KampvuurApp {
         let mut closed = false;
         let ctx = ui.ctx().clone();
         ctx.show_viewport_immediate(audience_id(), builder, |ui, class| {
-            if class != ViewportClass::EmbeddedWindow {
+            if class != ViewportClass::EmbeddedWindow && self.files.browser.is_none() {
                 // A real second window: its keys count as much as the main window's.
                 out.extend(self.show.presenter.handle_keys(ui, &self.workshop, now));
                 closed = ui.input(|i| i.viewport().close_requested());
             }
             if swapped {
+                out.extend(self.notice_bar(ui));
                 out.extend(self.console_panel(ui, now));
             } else {
                 self.audience_panel(ui, now);
+            }
+            if class != ViewportClass::EmbeddedWindow {
+                self.show.presenter.end_frame(ui);
             }
         });
         if closed {
@@ -249,6 +282,25 @@ impl KampvuurApp {
         let session = self.show.presenter.session.as_ref()?;
         let record = session.record(&self.workshop, now.wall);
         let dir = self.paths.sessions.as_ref()?;
-        Some(content::save_session(dir, &record))
+        let saved = content::save_session(dir, &record);
+        if let Ok(path) = &saved {
+            if self.show.times_file.as_ref().is_some_and(|old| old != path) {
+                // The start time was changed: one afternoon, one record.
+                self.forget_times();
+            }
+            self.show.times_file = Some(path.clone());
+        }
+        Some(saved)
+    }
+
+    /// Remove the saved times of the session (a rehearsal), if any.
+    pub(super) fn forget_times(&mut self) {
+        if let Some(path) = self.show.times_file.take()
+            && let Err(e) = content::forget_session(&path)
+        {
+            self.notice = Some(Notice::error(format!(
+                "De tijden van het oefenen konden niet worden weggehaald: {e}"
+            )));
+        }
     }
 }

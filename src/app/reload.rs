@@ -5,7 +5,6 @@
 //! never on the projector.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
 
 use egui::{Color32, RichText, Ui};
 
@@ -13,7 +12,7 @@ use crate::content::{self, FileWatch, Reloaded, Trigger};
 use crate::model::Workshop;
 use crate::ui::{Command, Now, Presenter, Stage, theme};
 
-use super::{KampvuurApp, Notice, Screen};
+use super::{KampvuurApp, Screen};
 
 /// How long "Workshop bijgewerkt" stays, in seconds.
 const UPDATED_SECS: f64 = 4.0;
@@ -32,27 +31,12 @@ pub enum ReloadStatus {
 }
 
 /// The watch on the open file and what it last reported.
+#[derive(Default)]
 pub struct Reload {
     watch: Option<FileWatch>,
     /// The file the watch is for, and the slide images it covers (as written).
     watching: Option<(PathBuf, Vec<String>)>,
     pub status: Option<ReloadStatus>,
-    /// Failures of the editor, reported from the thread that waits for it.
-    pub(super) editor_tx: Sender<String>,
-    editor_rx: Receiver<String>,
-}
-
-impl Default for Reload {
-    fn default() -> Self {
-        let (editor_tx, editor_rx) = mpsc::channel();
-        Self {
-            watch: None,
-            watching: None,
-            status: None,
-            editor_tx,
-            editor_rx,
-        }
-    }
 }
 
 impl KampvuurApp {
@@ -64,13 +48,6 @@ impl KampvuurApp {
         let changed = self.reload.watch.as_ref().is_some_and(FileWatch::poll);
         if changed {
             self.reload_now(now);
-        }
-        if let Ok(why) = self.reload.editor_rx.try_recv() {
-            self.notice = Some(Notice {
-                text: why,
-                error: true,
-                file: None,
-            });
         }
         self.reload_message(ui, now)
     }

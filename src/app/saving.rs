@@ -20,6 +20,9 @@ pub struct SaveState {
     pub saved_at: Option<chrono::NaiveDateTime>,
     /// Where the answers are written.
     pub path: Option<std::path::PathBuf>,
+    /// A save is being written on the writer thread: the job, and since
+    /// when the answers it writes were dirty.
+    pub writing: Option<(u64, f64)>,
 }
 
 impl SaveState {
@@ -27,7 +30,7 @@ impl SaveState {
     pub fn status(&self) -> String {
         if let Some((_, why)) = &self.failed {
             format!("Niet bewaard: {why}. kampvuur probeert het opnieuw; sluit de app nog niet af.")
-        } else if self.dirty_since.is_some() {
+        } else if self.dirty_since.is_some() || self.writing.is_some() {
             "Wordt bewaard…".to_owned()
         } else if let Some(at) = self.saved_at {
             format!("Bewaard om {}", at.format("%H:%M:%S"))
@@ -54,8 +57,8 @@ impl KampvuurApp {
             Some((at, _)) => at + RETRY,
             None => since + DELAY,
         };
-        if now.t >= due {
-            self.save_answers(now);
+        if now.t >= due && self.participation.save.writing.is_none() {
+            self.save_in_background(ctx, now);
         }
         if self.participation.save.dirty_since.is_some() {
             let wait = match &self.participation.save.failed {
@@ -64,6 +67,47 @@ impl KampvuurApp {
             };
             ctx.request_repaint_after_secs(wait.max(0.05) as f32);
         }
+    }
+
+    /// Write the answers from a writer thread, so a slow disk (fsync on a
+    /// USB stick) never holds up a frame. One write at a time: changes made
+    /// meanwhile are written after it.
+    fn save_in_background(&mut self, ctx: &egui::Context, now: Now) {
+        let (Some(store), Some(answers)) = (
+            self.paths.answers.clone(),
+            self.participation.form.answers.as_mut(),
+        ) else {
+            self.participation.save.dirty_since = None;
+            return;
+        };
+        answers.updated = now.wall.format("%Y-%m-%d %H:%M").to_string();
+        let set = answers.clone();
+        let save = &mut self.participation.save;
+        let since = save.dirty_since.take().unwrap_or(now.t);
+        let job = self.work.start(ctx, "Antwoorden bewaren", move || {
+            let result = store.save(&set).map_err(|e| e.to_string());
+            Box::new(move |app: &mut KampvuurApp, now: Now| {
+                let key = app.participation.form.answers.as_ref().map(|a| &a.key);
+                if key != Some(&set.key) {
+                    // Another set is open meanwhile: this one was written.
+                    return;
+                }
+                let save = &mut app.participation.save;
+                let since = save.writing.take().map(|(_, since)| since);
+                match result {
+                    Ok(path) => {
+                        save.failed = None;
+                        save.saved_at = Some(now.wall);
+                        save.path = Some(path);
+                    }
+                    Err(e) => {
+                        save.failed = Some((now.t, e));
+                        save.dirty_since = save.dirty_since.or(since);
+                    }
+                }
+            })
+        });
+        self.participation.save.writing = Some((job, since));
     }
 
     fn save_answers(&mut self, now: Now) {
@@ -82,6 +126,7 @@ impl KampvuurApp {
                     failed: None,
                     saved_at: Some(now.wall),
                     path: Some(path),
+                    writing: None,
                 };
             }
             Err(e) => self.participation.save.failed = Some((now.t, e.to_string())),
@@ -90,6 +135,15 @@ impl KampvuurApp {
 
     /// Save now if anything is unsaved (leaving a screen, switching name, quitting).
     pub fn flush_answers(&mut self) {
+        if let Some((job, since)) = self.participation.save.writing {
+            // Let the write in flight land first; a failed one is dirty again.
+            let now = Now {
+                t: since,
+                wall: chrono::Local::now().naive_local(),
+            };
+            self.wait_for_job(job, now);
+            self.participation.save.writing = None;
+        }
         if self.participation.save.dirty_since.is_some() {
             let now = Now {
                 t: self.participation.save.dirty_since.unwrap_or_default(),

@@ -39,7 +39,7 @@ pub use picture::decode_png;
 #[doc(hidden)]
 pub use room_files::simulate_full_disk;
 pub use room_store::{RoomStore, SessionError, is_safe_id};
-pub use sessions::{save_session, sessions_dir};
+pub use sessions::{forget_session, save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;

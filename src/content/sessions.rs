@@ -24,6 +24,15 @@ pub fn save_session(dir: &Path, record: &SessionRecord) -> Result<PathBuf, Store
     Ok(path)
 }
 
+/// Remove the record of a rehearsal (the real session starts with a clean
+/// clock); a record that is gone already is fine.
+pub fn forget_session(path: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,8 @@ pub struct Settings {
     pub dark_theme: bool,
     /// The workshop file opened last, if any.
     pub last_workshop: Option<PathBuf>,
+    /// The folder last chosen in a file dialog: the next dialog starts there.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -27,6 +29,7 @@ impl Default for Settings {
             text_scale: 1.0,
             dark_theme: false,
             last_workshop: None,
+            last_folder: None,
         }
     }
 }
@@ -83,6 +86,7 @@ mod tests {
             text_scale: 1.5,
             dark_theme: true,
             last_workshop: Some(PathBuf::from("/tmp/w.ron")),
+            last_folder: Some(PathBuf::from("/media/usb")),
         };
         s.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(Settings::load(&path), s);

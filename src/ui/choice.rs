@@ -122,6 +122,72 @@ pub fn radio(ui: &mut Ui, selected: bool, text: &str, size: f32) -> Response {
     response
 }
 
+/// The fill and text colour of an option button, chosen or not. A chosen
+/// option is filled with the ink (≥ 3:1 against its unchosen neighbours,
+/// which are filled like an empty box) and carries a tick: never colour alone.
+pub fn option_colours(visuals: &Visuals, chosen: bool) -> (Color32, Color32) {
+    let c = MarkColors::of(visuals);
+    if chosen {
+        (c.ink, c.tick)
+    } else {
+        (c.inside, c.ink)
+    }
+}
+
+/// A button among options (a step of a scale, a checklist, a monitor, a
+/// tab): the chosen one is filled with ink and has a tick before its text;
+/// the others have a visible border. Text of `size` points, or the button
+/// size when `None`.
+pub fn option(ui: &mut Ui, chosen: bool, text: &str, size: Option<f32>) -> Response {
+    let (fill, ink) = option_colours(ui.visuals(), chosen);
+    // The colour goes into the text itself: the theme's text colour would
+    // otherwise win over the colour given when painting.
+    let mut rich = RichText::new(text).color(ink);
+    if let Some(size) = size {
+        rich = rich.size(size);
+    }
+    let galley = WidgetText::from(rich).into_galley(
+        ui,
+        Some(TextWrapMode::Extend),
+        f32::INFINITY,
+        TextStyle::Button,
+    );
+    let line = galley.rows.first().map_or(16.0, |r| r.rect().height());
+    let tick = (line * 0.8).max(12.0);
+    let pad = vec2(10.0, 6.0);
+    let width = pad.x * 2.0 + tick + 6.0 + galley.size().x;
+    let height = (galley.size().y + pad.y * 2.0).max(36.0);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, chosen, galley.text()));
+    if ui.is_rect_visible(rect) {
+        let c = MarkColors::of(ui.visuals());
+        let stroke = if chosen {
+            Stroke::new(3.0, c.ink)
+        } else {
+            Stroke::new(border(&response), c.edge)
+        };
+        let painter = ui.painter();
+        painter.rect(rect, 6.0, fill, stroke, egui::StrokeKind::Inside);
+        let text_top = rect.center().y - galley.size().y / 2.0;
+        if chosen {
+            let m = Rect::from_min_size(
+                pos2(rect.left() + pad.x, text_top + (line - tick) / 2.0),
+                vec2(tick, tick),
+            );
+            let points = vec![
+                pos2(m.left(), m.center().y),
+                pos2(m.left() + m.width() * 0.38, m.bottom() - 1.0),
+                pos2(m.right(), m.top() + 1.0),
+            ];
+            painter.add(egui::Shape::line(points, Stroke::new(3.0, ink)));
+        }
+        let text_pos = pos2(rect.left() + pad.x + tick + 6.0, text_top);
+        painter.galley(text_pos, galley, ink);
+        focus_ring(ui, &response, rect, 6.0);
+    }
+    response
+}
+
 /// Lays out a row: mark on the left, the wrapped text beside it. `text`
 /// may be empty. Returns the row, the mark, the text and the response.
 fn row(ui: &mut Ui, text: &str, size: f32) -> (Rect, Rect, std::sync::Arc<egui::Galley>, Response) {
@@ -193,6 +259,27 @@ mod tests {
                 let ratio = contrast(a, b);
                 assert!(ratio >= 4.5, "dark={dark}: {what} is {ratio:.2}:1");
             }
+            // A chosen option against its neighbours, and its text.
+            let (on, on_text) = option_colours(&ctx.global_style().visuals, true);
+            let (off, off_text) = option_colours(&ctx.global_style().visuals, false);
+            for (what, a, b, least) in [
+                ("chosen beside unchosen", on, off, 3.0),
+                ("chosen on the panel", on, c.panel, 3.0),
+                ("text on chosen", on_text, on, 4.5),
+                ("text on unchosen", off_text, off, 4.5),
+                ("unchosen border on panel", c.edge, c.panel, 3.0),
+            ] {
+                let ratio = contrast(a, b);
+                assert!(ratio >= least, "dark={dark}: {what} is {ratio:.2}:1");
+            }
+            // egui's own check boxes and buttons (the room tab) have a border
+            // that stands out from the panel.
+            let w = &ctx.global_style().visuals.widgets.inactive;
+            let ratio = contrast(w.bg_stroke.color, c.panel);
+            assert!(
+                ratio >= 3.0 && w.bg_stroke.width >= 1.0,
+                "dark={dark}: widget border {ratio:.2}:1"
+            );
         }
         assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
     }

@@ -7,7 +7,7 @@ use egui::{Align, Layout, Rect, RichText, Ui};
 use crate::model::{Item, RoomItem, Workshop};
 
 use super::countdown::{Phase, format_mmss};
-use super::present::{Presenter, repaint_each_second};
+use super::present::Presenter;
 use super::room_panel::RoomView;
 use super::{Command, Now, Stage, rich, theme};
 
@@ -24,7 +24,8 @@ pub struct Screens {
 pub struct Console {
     /// Text size of the speaker notes, in points.
     pub notes_size: f32,
-    start_input: String,
+    /// The "Begonnen om" field as typed.
+    pub start_input: String,
     /// The right-hand column shows the notes or the room.
     pub tab: Tab,
 }
@@ -64,8 +65,8 @@ impl Console {
     ) -> Vec<Command> {
         let compact = screens.compact;
         let mut out = Vec::new();
-        if p.deck.current().is_some_and(|r| p.is_ticking(r, now)) {
-            repaint_each_second(ui, now);
+        if let Some(r) = p.deck.current().filter(|r| p.is_ticking(*r, now)) {
+            p.repaint_on_change(ui, r, now);
         } else {
             // Only whole minutes are shown: repaint when one of them turns over.
             let wall = f64::from(now.wall.time().num_seconds_from_midnight())
@@ -198,7 +199,9 @@ impl Console {
                         .selected_text(current)
                         .show_ui(ui, |ui| {
                             for (i, name) in screens.monitors.iter().enumerate() {
-                                if ui.selectable_label(i == screens.projector, name).clicked() {
+                                if super::choice::option(ui, i == screens.projector, name, None)
+                                    .clicked()
+                                {
                                     out.push(Command::ChooseProjector(i));
                                 }
                             }
@@ -288,12 +291,16 @@ impl Console {
         );
         ui.scope_builder(egui::UiBuilder::new().max_rect(right), |ui| {
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut self.tab, Tab::Notes, "Notities");
+                if super::choice::option(ui, self.tab == Tab::Notes, "Notities", None).clicked() {
+                    self.tab = Tab::Notes;
+                }
                 let label = match room.status {
                     Some(s) => format!("Zaal ({})", s.devices),
                     None => "Zaal".to_owned(),
                 };
-                ui.selectable_value(&mut self.tab, Tab::Room, label);
+                if super::choice::option(ui, self.tab == Tab::Room, &label, None).clicked() {
+                    self.tab = Tab::Room;
+                }
             });
             match self.tab {
                 Tab::Notes => self.notes(ui, p, w, now),

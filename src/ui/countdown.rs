@@ -78,6 +78,15 @@ impl Countdown {
         self.spent + self.since.map_or(0.0, |s| (now - s).max(0.0))
     }
 
+    /// Seconds until the shown time changes, while it runs: the repaint
+    /// comes when the text changes, once a second, and not in between.
+    pub fn next_change(&self, now: f64) -> Option<f64> {
+        if !self.is_ticking(now) {
+            return None;
+        }
+        Some(to_next_whole(self.total - self.elapsed(now)))
+    }
+
     /// Whole seconds left, never negative.
     pub fn remaining(&self, now: f64) -> u64 {
         (self.total - self.elapsed(now)).max(0.0).ceil() as u64
@@ -109,9 +118,35 @@ pub fn format_mmss(seconds: u64) -> String {
     }
 }
 
+/// Seconds until `left` (counting down) crosses the next whole second.
+pub fn to_next_whole(left: f64) -> f64 {
+    let part = left - left.floor();
+    if part > 1e-6 { part } else { 1.0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_repaint_comes_when_the_shown_second_changes() {
+        let mut c = Countdown::new(2);
+        assert_eq!(
+            c.next_change(0.0),
+            None,
+            "a timer that waits does not repaint"
+        );
+        c.start(10.3);
+        // At 40.0 there are 90.3 s left, shown as 91: it shows 90 in 0.3 s.
+        let wait = c.next_change(40.0).unwrap();
+        assert!((wait - 0.3).abs() < 1e-9, "{wait}");
+        assert_eq!(c.remaining(40.0), 91);
+        assert_eq!(c.remaining(40.0 + wait + 0.001), 90);
+        // Exactly on a change, the next one is a second away.
+        assert!((c.next_change(40.3).unwrap() - 1.0).abs() < 1e-9);
+        c.pause(50.0);
+        assert_eq!(c.next_change(60.0), None, "a paused timer does not repaint");
+    }
 
     #[test]
     fn runs_pauses_and_ends() {

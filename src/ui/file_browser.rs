@@ -64,6 +64,11 @@ pub struct FileBrowser {
     pub name: String,
     /// Why the folder could not be read, in Dutch.
     pub problem: Option<String>,
+    /// The name field has had the keyboard focus once.
+    focused: bool,
+    /// The name field had the keys at the end of the last frame: then Esc
+    /// leaves the field, and only the next Esc closes the dialog.
+    field_had_keys: bool,
 }
 
 impl FileBrowser {
@@ -74,15 +79,45 @@ impl FileBrowser {
             entries: Vec::new(),
             name,
             problem: None,
+            focused: false,
+            field_had_keys: false,
         }
     }
 
-    fn chosen(&self) -> Option<PathBuf> {
-        let name = self.name.trim();
-        if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+    /// What the name field says: a name in this folder, or a typed or
+    /// pasted path (absolute, `~/…`, or relative to this folder). The app
+    /// opens a folder that is chosen this way instead of choosing it.
+    pub fn chosen(&self) -> Option<PathBuf> {
+        let name = self.name.trim().trim_matches('"');
+        if name.is_empty() || name == "." {
             return None;
         }
+        if name == ".." {
+            return self.folder.parent().map(Path::to_owned);
+        }
+        if let Some(rest) = name.strip_prefix("~/").or(name.strip_prefix("~\\")) {
+            let home = directories::UserDirs::new()?.home_dir().to_owned();
+            return Some(home.join(rest));
+        }
         Some(self.folder.join(name))
+    }
+
+    /// The file entry `step` places from the one in the name field (the
+    /// arrow keys in the name field walk the list).
+    fn step(&mut self, step: isize) {
+        let files: Vec<&Entry> = self.entries.iter().filter(|e| !e.is_dir).collect();
+        if files.is_empty() {
+            return;
+        }
+        let at = files.iter().position(|e| e.name == self.name);
+        let next = match at {
+            Some(i) => (i as isize + step).clamp(0, files.len() as isize - 1) as usize,
+            None if step < 0 => files.len() - 1,
+            None => 0,
+        };
+        if let Some(e) = files.get(next) {
+            self.name = e.name.clone();
+        }
     }
 
     /// The dialog as a window in the middle of the screen.
@@ -134,7 +169,7 @@ impl FileBrowser {
                         e.name.clone()
                     };
                     let selected = !e.is_dir && e.name == self.name;
-                    let r = ui.selectable_label(selected, label);
+                    let r = super::choice::option(ui, selected, &label, None);
                     if r.clicked() {
                         if e.is_dir {
                             out.push(Command::BrowseTo(self.folder.join(&e.name)));
@@ -153,11 +188,48 @@ impl FileBrowser {
             BrowsePurpose::SaveCopy { .. } => "Bewaren",
             BrowsePurpose::NewWorkshop => "Maken",
         };
+        let mut enter = false;
+        let mut leaving_field = false;
         ui.horizontal(|ui| {
-            let label = ui.label("Bestandsnaam");
-            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(320.0))
+            let label = ui.label("Bestandsnaam of pad");
+            let id = ui.make_persistent_id("bestandsnaam");
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.name)
+                        .id(id)
+                        .frame(super::choice::field_frame(ui, id))
+                        .hint_text("naam, of plak een pad")
+                        .desired_width(420.0),
+                )
                 .labelled_by(label.id);
+            // The field has the keys from the start: type, paste, Enter.
+            if !self.focused {
+                edit.request_focus();
+                self.focused = true;
+            }
+            if edit.has_focus() {
+                let (down, up) = ui.input_mut(|i| {
+                    (
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                    )
+                });
+                if down {
+                    self.step(1);
+                } else if up {
+                    self.step(-1);
+                }
+            }
+            enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            leaving_field = self.field_had_keys;
+            self.field_had_keys = edit.has_focus();
         });
+        if enter {
+            if let Some(path) = self.chosen() {
+                out.push(Command::BrowseChoose(path));
+            }
+            self.focused = false;
+        }
         ui.horizontal(|ui| {
             let chosen = self.chosen();
             if ui
@@ -167,7 +239,9 @@ impl FileBrowser {
             {
                 out.push(Command::BrowseChoose(path));
             }
-            if ui.button("Annuleren").clicked() {
+            let esc = !leaving_field
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            if ui.button("Annuleren").clicked() || esc {
                 out.push(Command::BrowseCancel);
             }
         });

@@ -47,6 +47,11 @@ impl Ink {
         self.strokes.get(&r).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether anything was drawn on any item.
+    pub fn has_strokes(&self) -> bool {
+        self.strokes.values().any(|s| !s.is_empty())
+    }
+
     /// Where the laser dot is (relative to the item's area), if it shows.
     pub fn dot(&self) -> Option<Pos2> {
         self.pointer.filter(|_| self.laser)

@@ -56,7 +56,7 @@ fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
 /// by laying it out invisibly. A break is short; a timer's instruction can
 /// be long enough to run into the progress line.
 pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> Fit {
-    if matches!(item, Item::Break(_)) {
+    if matches!(item, Item::Break(_)) || time_is_up(item, clocks) {
         return Fit {
             factor: 1.0,
             height: rect.height(),
@@ -232,11 +232,8 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale) {
                 ui.label(RichText::new("•").size(size).color(theme::accent(ui)));
                 ui.vertical(|ui| {
                     rich::text(ui, item.text(), size);
-                    ui.label(
-                        RichText::new(answer_hint(item))
-                            .size(quantise(size * 0.8))
-                            .color(ui.visuals().weak_text_color()),
-                    );
+                    // In the ink colour: grey text is lost at the back of the room.
+                    ui.label(RichText::new(answer_hint(item)).size(quantise(size * 0.8)));
                 });
             });
             ui.add_space(size * 0.3);
@@ -270,6 +267,30 @@ pub fn time_is_up(item: &Item, clocks: &Clocks) -> bool {
     }
 }
 
+/// "De tijd is om" over the whole red area (the presenter paints it), sized
+/// by the area itself and not by the fit of the running timer: a fifth of
+/// the height, narrower only where the area is narrow. White on the red: 6:1.
+fn time_up(ui: &mut Ui, label: &str) {
+    let area = ui.max_rect();
+    let big = quantise((area.height() * 0.2).min(area.width() / 7.5));
+    let small = quantise(big * 0.45);
+    let block = big * 1.3 + small * 1.3 + big * 0.3;
+    ui.add_space(((area.height() - block) / 2.0 - ui.spacing().item_spacing.y).max(0.0));
+    ui.label(
+        RichText::new(label)
+            .size(small)
+            .color(Color32::WHITE)
+            .family(theme::bold_family()),
+    );
+    ui.add_space(big * 0.3);
+    ui.label(
+        RichText::new("De tijd is om")
+            .size(big)
+            .color(Color32::WHITE)
+            .family(theme::bold_family()),
+    );
+}
+
 fn phase_colour(ui: &Ui, phase: Phase) -> Color32 {
     match phase {
         Phase::LastMinute => theme::accent(ui),
@@ -296,21 +317,7 @@ fn draw_timer(ui: &mut Ui, t: &Timer, s: Scale, clocks: &Clocks) {
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         ui.add_space(s.small);
         if phase == Phase::Finished {
-            // The whole screen is red (the presenter paints it): white text, 6:1.
-            ui.add_space(ui.available_height() * 0.2);
-            ui.label(
-                RichText::new(&t.label)
-                    .size(s.title)
-                    .color(Color32::WHITE)
-                    .family(theme::bold_family()),
-            );
-            ui.add_space(s.body);
-            ui.label(
-                RichText::new("De tijd is om")
-                    .size(quantise(s.title * 1.6))
-                    .color(Color32::WHITE)
-                    .family(theme::bold_family()),
-            );
+            time_up(ui, &t.label);
             return;
         }
         rich::bold(ui, &t.label, s.title);
@@ -349,11 +356,27 @@ fn draw_break(ui: &mut Ui, b: &Break, s: Scale, clocks: &Clocks) {
         let Some(resume) = clocks.break_resume else {
             return;
         };
-        rich::text(
-            ui,
-            &format!("We gaan verder om {}", resume.format("%H:%M")),
-            s.title,
-        );
+        // The time in the clock's digits, like the countdown below it: one
+        // kind of zero on the screen, without a slash.
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = s.title * 0.25;
+            let words = RichText::new("We gaan verder om").size(s.title);
+            let time = RichText::new(resume.format("%H:%M").to_string())
+                .size(s.title)
+                .family(theme::clock_family());
+            let width = ui.fonts_mut(|f| {
+                let mut w = |t: &RichText, font: egui::FontId| {
+                    f.layout_no_wrap(t.text().to_owned(), font, Color32::WHITE)
+                        .size()
+                        .x
+                };
+                w(&words, egui::FontId::proportional(s.title))
+                    + w(&time, egui::FontId::new(s.title, theme::clock_family()))
+            });
+            ui.add_space(((ui.available_width() - width - s.title * 0.25) / 2.0).max(0.0));
+            ui.label(words);
+            ui.label(time);
+        });
         let left = (resume - clocks.now.wall).num_seconds().max(0) as u64;
         let colour = if left <= 60 {
             theme::accent(ui)

@@ -6,6 +6,63 @@ use crate::model::DocKind;
 
 use super::Command;
 
+/// The only bar in participant mode: the person's own reflection and the
+/// way out, which is the trainer's. Nothing else of the app is reachable.
+pub fn kiosk_bar(ui: &mut Ui, can_reflect: bool) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::Panel::top("menu").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(can_reflect, egui::Button::new("Mijn reflectie als PDF"))
+                .on_disabled_hover_text("Kies eerst je naam")
+                .clicked()
+            {
+                out.push(Command::Export(DocKind::Reflection));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Stoppen met invullen")
+                    .on_hover_text("Voor de trainer: terug naar het beginscherm")
+                    .clicked()
+                {
+                    out.push(Command::StopParticipating(None));
+                }
+            });
+        });
+    });
+    out
+}
+
+/// The trainer confirms leaving participant mode.
+pub fn stop_question(ui: &mut Ui) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::Modal::new(egui::Id::unique("stoppen-met-invullen")).show(ui.ctx(), |ui| {
+        ui.set_max_width(480.0);
+        ui.label(
+            egui::RichText::new("Stoppen met invullen?")
+                .size(20.0)
+                .strong(),
+        );
+        ui.label(
+            "Dit is voor de trainer. Ben je deelnemer en klaar? Kies dan ‘Klaar’: \
+             je antwoorden zijn bewaard en de volgende kan beginnen.",
+        );
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Ja, ik ben de trainer: stoppen").clicked() {
+                out.push(Command::StopParticipating(Some(true)));
+            }
+            if ui.button("Nee, verder met invullen").clicked() {
+                out.push(Command::StopParticipating(Some(false)));
+            }
+        });
+    });
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        out.push(Command::StopParticipating(Some(false)));
+    }
+    out
+}
+
 #[derive(Debug, Default)]
 pub struct MenuBar {
     /// The open workshop is a file (not the bundled one): it can be edited.

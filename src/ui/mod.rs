@@ -2,6 +2,7 @@
 //! and returns [`Command`]s; the app applies them after drawing. No file I/O here.
 
 mod agenda;
+pub mod certificate;
 pub mod choice;
 pub mod console;
 pub mod countdown;
@@ -27,7 +28,7 @@ pub mod theme;
 pub mod times;
 
 pub use console::Console;
-pub use menu::MenuBar;
+pub use menu::{MenuBar, kiosk_bar, stop_question};
 pub use notices::{LoadProblem, Notice};
 pub use participant::ParticipantScreen;
 pub use present::Presenter;
@@ -62,6 +63,13 @@ pub enum Command {
     /// with the presenter console (or only the slide, on a single screen).
     Present {
         from_start: bool,
+        console: bool,
+    },
+    /// The answer to "Oefenen was bezig: opnieuw beginnen met een schone
+    /// klok?": present from the start, with a clean clock or the old one;
+    /// `None` closes the question without presenting.
+    StartFromTheTop {
+        clean: Option<bool>,
         console: bool,
     },
     /// Go to participant mode: an empty name screen (the answers on screen
@@ -111,8 +119,12 @@ pub enum Command {
     },
     /// Fill in anonymously: a new answer set of its own.
     StartAnonymous,
-    /// Done filling in: save, forget the answers on screen, back to the start.
+    /// Done filling in: save, forget the answers on screen, back to the
+    /// empty name screen for the next person.
     ParticipantDone,
+    /// "Stoppen met invullen" (the trainer): `None` asks, `Some(true)`
+    /// leaves participant mode, `Some(false)` stays.
+    StopParticipating(Option<bool>),
     /// The current participant's answers changed: autosave soon.
     AnswersChanged,
     /// Export a handout as PDF (asks for a file name).
@@ -157,6 +169,15 @@ pub enum Command {
     /// Save a copy of the exported file somewhere else (asks where).
     SaveExportAs,
     DismissMessage,
+    /// Make the bewijs van deelname with these details and names.
+    MakeCertificate {
+        details: certificate::CertificateDetails,
+        from: certificate::NamesFrom,
+    },
+    /// Close the bewijs van deelname dialog without making one.
+    CloseCertificate,
+    /// Put this path on the clipboard (a file that could not be opened).
+    CopyPath(std::path::PathBuf),
     /// Close the window that says why a workshop did not open.
     CloseLoadProblem,
     /// Close the window with planned versus actual times.

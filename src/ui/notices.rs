@@ -39,12 +39,19 @@ impl Notice {
 /// Text size of messages: as large as the rest of the app's body text.
 const TEXT: f32 = 17.0;
 
-fn actions(ui: &mut Ui, notice: &Notice, out: &mut Vec<Command>) {
-    if notice.file.is_some() {
+fn actions(ui: &mut Ui, notice: &Notice, kiosk: bool, out: &mut Vec<Command>) {
+    if let Some(path) = notice.file.as_ref().filter(|_| notice.error) {
+        // A file that could not be opened: the path to paste elsewhere.
+        if ui.button("Pad kopiëren").clicked() {
+            out.push(Command::CopyPath(path.clone()));
+        }
+    } else if notice.file.is_some() {
         if ui.button("Openen").clicked() {
             out.push(Command::OpenExported);
         }
-        if ui.button("Map openen").clicked() {
+        // Participant mode shows no folders: the file manager would reach
+        // everything on the laptop.
+        if !kiosk && ui.button("Map openen").clicked() {
             out.push(Command::OpenExportFolder);
         }
         if ui.button("Opslaan als…").clicked() {
@@ -57,7 +64,8 @@ fn actions(ui: &mut Ui, notice: &Notice, out: &mut Vec<Command>) {
 }
 
 /// The notice bar at the bottom of the start and participant screens.
-pub fn bar(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
+/// `kiosk`: participant mode, where the bar opens no folders.
+pub fn bar(ui: &mut Ui, notice: &Notice, kiosk: bool) -> Vec<Command> {
     let mut out = Vec::new();
     // Fixed light fills with black text: 4.5:1 and more in both themes.
     let fill = if notice.error {
@@ -70,23 +78,7 @@ pub fn bar(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&notice.text).size(TEXT).color(Color32::BLACK));
-                actions(ui, notice, &mut out);
-            });
-        });
-    out
-}
-
-/// The notice as a card in a corner of the console's window (never on the
-/// projector: the caller does not draw it on a slide-only stage).
-pub fn card(ui: &mut Ui, notice: &Notice) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::Area::new(egui::Id::unique("present-notice"))
-        .anchor(Align2::LEFT_BOTTOM, egui::vec2(12.0, -12.0))
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(460.0);
-                ui.label(RichText::new(&notice.text).size(TEXT));
-                ui.horizontal_wrapped(|ui| actions(ui, notice, &mut out));
+                actions(ui, notice, kiosk, &mut out);
             });
         });
     out
@@ -184,6 +176,52 @@ pub fn load_problem(ui: &mut Ui, problem: &LoadProblem) -> Vec<Command> {
         });
     if !open {
         out.push(Command::CloseLoadProblem);
+    }
+    out
+}
+
+/// The question before presenting from the start after a rehearsal.
+/// Enter says yes, Esc closes the question.
+pub fn clean_start(ui: &mut Ui, console: bool) -> Vec<Command> {
+    let mut out = Vec::new();
+    let answer = |clean| Command::StartFromTheTop { clean, console };
+    egui::Modal::new(egui::Id::unique("schone-klok")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        ui.label(
+            RichText::new("Oefenen was bezig: opnieuw beginnen met een schone klok?")
+                .size(TEXT + 3.0)
+                .strong(),
+        );
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(
+                "Met een schone klok begint de sessie nu: de klok, de tijden per                  onderdeel, de timers, de eindtijden van pauzes en wat je tekende                  worden vergeten, en de tijden van het oefenen worden niet bewaard.",
+            )
+            .size(TEXT),
+        );
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Ja, schone klok").size(TEXT)).clicked() {
+                out.push(answer(Some(true)));
+            }
+            if ui.button(RichText::new("Nee, verder met deze klok").size(TEXT)).clicked() {
+                out.push(answer(Some(false)));
+            }
+            if ui.button(RichText::new("Annuleren").size(TEXT)).clicked() {
+                out.push(answer(None));
+            }
+        });
+    });
+    let (enter, esc) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    if out.is_empty() && enter && ui.ctx().memory(|m| m.focused()).is_none() {
+        out.push(answer(Some(true)));
+    } else if out.is_empty() && esc {
+        out.push(answer(None));
     }
     out
 }

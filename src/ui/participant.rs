@@ -30,6 +30,18 @@ pub fn display_name(name: &str) -> &str {
     if name.is_empty() { "Anoniem" } else { name }
 }
 
+/// The name as the screen can show it: where the fonts have no glyphs for
+/// it (Chinese, Arabic without a system font), a Dutch placeholder instead
+/// of boxes. The PDFs have their own fonts and show the name itself.
+pub fn on_screen_name(ui: &Ui, name: &str, font: &egui::FontId) -> String {
+    let name = display_name(name);
+    if ui.ctx().fonts_mut(|f| f.has_glyphs(font, name)) {
+        name.to_owned()
+    } else {
+        "[naam in een ander schrift]".to_owned()
+    }
+}
+
 impl ParticipantScreen {
     /// Forgets the answers on screen and empties the name screen, for the
     /// next person at the laptop. The limit on guessing codes stays.
@@ -78,11 +90,8 @@ impl ParticipantScreen {
     fn sidebar(&mut self, ui: &mut Ui, lists: &[&Checklist], status: &str, out: &mut Vec<Command>) {
         ui.add_space(8.0);
         let name = self.answers.as_ref().map_or("", |a| a.participant.as_str());
-        ui.label(
-            RichText::new(display_name(name))
-                .size(20.0)
-                .family(theme::bold_family()),
-        );
+        let font = egui::FontId::new(20.0, theme::bold_family());
+        ui.label(RichText::new(on_screen_name(ui, name, &font)).font(font));
         ui.label(RichText::new(status).color(ui.visuals().weak_text_color()));
         ui.horizontal_wrapped(|ui| {
             if ui.button("Andere naam").clicked() {
@@ -104,7 +113,7 @@ impl ParticipantScreen {
                         list.title,
                         list.items.len()
                     );
-                    if ui.selectable_label(i == self.selected, text).clicked() {
+                    if choice::option(ui, i == self.selected, &text, None).clicked() {
                         self.selected = i;
                     }
                 }
@@ -174,11 +183,8 @@ fn item_input(ui: &mut Ui, item: &ChecklistItem, answer: &mut Answer) -> bool {
                 let mut changed = false;
                 for step in 1..=*steps {
                     let selected = *v == Some(step);
-                    let button =
-                        egui::Button::new(RichText::new(format!("{step}")).size(ITEM_TEXT))
-                            .selected(selected)
-                            .min_size(egui::vec2(44.0, 36.0));
-                    if ui.add(button).clicked() {
+                    let button = choice::option(ui, selected, &format!("{step}"), Some(ITEM_TEXT));
+                    if button.clicked() {
                         *v = if selected { None } else { Some(step) };
                         changed = true;
                     }

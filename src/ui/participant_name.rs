@@ -47,6 +47,11 @@ impl NameScreen {
     }
 
     /// Empties the code field (after a wrong code).
+    /// The name as typed (for the wait of that name).
+    pub fn typed_name(&self) -> &str {
+        &self.name
+    }
+
     pub fn clear_code(&mut self) {
         self.code.clear();
     }
@@ -116,6 +121,16 @@ impl NameScreen {
         let code = AccessCode::parse(&self.code);
         let wait = self.gate.wait(now);
         let ready = !name.is_empty() && code.is_some() && wait <= 0.0;
+        // Enter in either field is "Beginnen" (which also opens the set this
+        // name and code already have).
+        let enter = (edit.lost_focus() || code_edit.lost_focus())
+            && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter && let Some(code) = code.clone().filter(|_| ready) {
+            out.push(Command::StartParticipant {
+                name: name.clone(),
+                code,
+            });
+        }
         ui.horizontal_wrapped(|ui| {
             let start = ui.add_enabled(ready, egui::Button::new("Beginnen"));
             let resume = ui.add_enabled(ready, egui::Button::new("Verder met mijn antwoorden"));
@@ -131,9 +146,6 @@ impl NameScreen {
         ui.horizontal_wrapped(|ui| {
             if ui.button("Anoniem invullen").clicked() {
                 out.push(Command::StartAnonymous);
-            }
-            if ui.button("Terug").clicked() {
-                out.push(Command::ToStart);
             }
         });
         ui.label(

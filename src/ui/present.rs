@@ -1,9 +1,9 @@
 //! The presentation: the audience view of one item at a time, the keys that
 //! move through it, and the clocks of timers, breaks and the afternoon.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use egui::{Color32, Event, Key, Modifiers, Rect, Ui};
+use egui::{Color32, Event, Key, Modifiers, Rect, Ui, ViewportId};
 
 use crate::model::{Item, ItemRef, SessionClock, Workshop};
 
@@ -20,11 +20,19 @@ pub struct Presenter {
     /// The keyboard help overlay is open.
     pub help: bool,
     /// How an item fits an area of a given size (measured once).
-    fits: HashMap<(ItemRef, [i32; 3]), item_view::Fit>,
+    fits: HashMap<(ItemRef, [i32; 4]), item_view::Fit>,
     /// The clock of the afternoon, from the moment presenting started.
     pub session: Option<SessionClock>,
     /// Pen and laser pointer.
     pub ink: Ink,
+    /// Windows where a widget (a text field) had the keys at the end of the
+    /// last frame: there presenting keys wait until it lets go.
+    focus_held: HashSet<ViewportId>,
+    /// Windows where a presenting key this frame (Tab, an arrow) may also
+    /// have moved egui's focus to a widget, which is then taken back.
+    keys_taken: HashSet<ViewportId>,
+    /// The item shown in the last frame, to see a pause being entered.
+    entered: Option<ItemRef>,
 }
 
 /// The key presses of this frame in `ui`'s viewport.
@@ -55,6 +63,9 @@ impl Presenter {
             fits: HashMap::new(),
             session: None,
             ink: Ink::default(),
+            focus_held: HashSet::new(),
+            keys_taken: HashSet::new(),
+            entered: None,
         }
     }
 
@@ -82,17 +93,89 @@ impl Presenter {
             || self.break_resume.get(&r).is_some_and(|end| *end > now.wall)
     }
 
+    /// Seconds until the clock shown for item `r` changes, if it ticks.
+    pub fn next_change(&self, r: ItemRef, now: Now) -> Option<f64> {
+        if let Some(wait) = self.timers.get(&r).and_then(|c| c.next_change(now.t)) {
+            return Some(wait);
+        }
+        let end = self.break_resume.get(&r).filter(|end| **end > now.wall)?;
+        let left = (*end - now.wall).num_milliseconds() as f64 / 1000.0;
+        Some(super::countdown::to_next_whole(left))
+    }
+
+    /// Ask for one repaint when the clock of item `r` shows a new second
+    /// (audience and console ask for the same moment: one repaint).
+    pub fn repaint_on_change(&self, ui: &Ui, r: ItemRef, now: Now) {
+        if let Some(wait) = self.next_change(r, now) {
+            ui.ctx().request_repaint_after_secs((wait + 0.005) as f32);
+        }
+    }
+
     /// When the group resumes after a break item, once it has been shown.
     pub fn break_resume(&self, r: ItemRef) -> Option<chrono::NaiveDateTime> {
         self.break_resume.get(&r).copied()
     }
 
+    /// Whether presenting keys act in `ui`'s window now: not while a text
+    /// field (or any widget that takes keys) has focus, nor in the frame in
+    /// which Esc takes the focus away from it (Esc leaves the field first).
+    pub fn keys_free(&self, ui: &Ui) -> bool {
+        let ctx = ui.ctx();
+        !self.focus_held.contains(&ctx.viewport_id()) && ctx.memory(|m| m.focused()).is_none()
+    }
+
+    /// Whether presenting left traces a real session should not inherit: a
+    /// running clock, timers, pause end times or ink.
+    pub fn rehearsed(&self) -> bool {
+        self.session.is_some()
+            || !self.timers.is_empty()
+            || !self.break_resume.is_empty()
+            || self.ink.has_strokes()
+    }
+
+    /// A clean clock for the real session: the session clock, section times,
+    /// timers, pause end times and ink of the rehearsal are forgotten.
+    pub fn reset_session(&mut self) {
+        self.session = None;
+        self.timers.clear();
+        self.break_resume.clear();
+        self.ink = Ink::default();
+        self.fits.clear();
+    }
+
     /// Handle the keys pressed in `ui`'s window; returns commands for the app.
     pub fn handle_keys(&mut self, ui: &Ui, workshop: &Workshop, now: Now) -> Vec<Command> {
-        presses(ui)
+        if !self.keys_free(ui) {
+            return Vec::new();
+        }
+        let presses = presses(ui);
+        if !presses.is_empty() {
+            self.keys_taken.insert(ui.ctx().viewport_id());
+        }
+        presses
             .into_iter()
             .filter_map(|(key, mods)| self.key(workshop, key, mods, now))
             .collect()
+    }
+
+    /// At the end of a frame in `ui`'s window: remember whether a widget
+    /// holds the keys, after taking back a focus that a presenting key gave
+    /// (Tab opens the overview; egui would also focus the first button).
+    pub fn end_frame(&mut self, ui: &Ui) {
+        let ctx = ui.ctx();
+        let viewport = ctx.viewport_id();
+        if self.keys_taken.remove(&viewport) {
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
+        if ctx.memory(|m| m.focused()).is_some() {
+            self.focus_held.insert(viewport);
+        } else {
+            self.focus_held.remove(&viewport);
+        }
     }
 
     fn key(&mut self, workshop: &Workshop, key: Key, mods: Modifiers, now: Now) -> Option<Command> {
@@ -141,10 +224,15 @@ impl Presenter {
             return;
         };
         if let Some(Item::Break(b)) = workshop.item(r) {
-            self.break_resume
-                .entry(r)
-                .or_insert_with(|| now.wall + chrono::Duration::minutes(i64::from(b.minutes)));
+            // The end is set when the pause is entered; a pause whose end
+            // has passed starts afresh when it is entered again.
+            let end = now.wall + chrono::Duration::minutes(i64::from(b.minutes));
+            let resume = self.break_resume.entry(r).or_insert(end);
+            if *resume <= now.wall && self.entered != Some(r) {
+                *resume = end;
+            }
         }
+        self.entered = Some(r);
         let sections = workshop.sections.len();
         self.session
             .get_or_insert_with(|| SessionClock::new(sections, now.wall))
@@ -156,6 +244,7 @@ impl Presenter {
         if let Some(s) = self.session.as_mut() {
             s.leave(now.wall);
         }
+        self.entered = None;
     }
 
     /// The text factor that makes item `r` fit `rect` (measured once per size).
@@ -169,7 +258,9 @@ impl Presenter {
     ) -> item_view::Fit {
         // Ctrl+plus changes the fit too.
         let zoom = (ui.ctx().zoom_factor() * 100.0) as i32;
-        let key = (r, [rect.width() as i32, rect.height() as i32, zoom]);
+        // Time up is laid out differently from the running timer.
+        let up = i32::from(item_view::time_is_up(item, clocks));
+        let key = (r, [rect.width() as i32, rect.height() as i32, zoom, up]);
         if let Some(fit) = self.fits.get(&key) {
             return *fit;
         }
@@ -201,9 +292,7 @@ impl Presenter {
         };
         let fit = self.fit(ui, r, item, content, &clocks);
         item_view::draw(ui, item, content, &clocks, fit);
-        if self.is_ticking(r, now) {
-            repaint_each_second(ui, now);
-        }
+        self.repaint_on_change(ui, r, now);
     }
 
     /// The audience view in `rect`: blank screen, overview, or the current item
@@ -314,11 +403,4 @@ impl Presenter {
         ui.painter()
             .galley(bg.center() - galley.size() / 2.0, galley, Color32::WHITE);
     }
-}
-
-/// Ask for a repaint at the next whole second of `now`, so clocks tick
-/// without a continuous repaint loop.
-pub fn repaint_each_second(ui: &Ui, now: Now) {
-    let wait = 1.0 - now.t.fract();
-    ui.ctx().request_repaint_after_secs(wait.max(0.02) as f32);
 }

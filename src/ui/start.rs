@@ -121,29 +121,42 @@ impl StartScreen {
                 .family(theme::bold_family()),
         );
         ui.add_space(6.0);
-        egui::Grid::new("agenda")
-            .num_columns(3)
-            .striped(true)
-            .spacing([24.0, 8.0])
-            .show(ui, |ui| {
-                for (i, s) in w.sections.iter().enumerate() {
-                    ui.label(RichText::new(format!("{}", i + 1)).color(theme::accent(ui)));
-                    ui.label(RichText::new(&s.title).size(18.0));
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.label(format!("{} min", s.minutes));
-                    });
-                    ui.end_row();
-                }
-                ui.label("");
-                ui.label(RichText::new("Totaal").family(theme::bold_family()));
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(
-                        RichText::new(format!("{} min", w.total_minutes()))
-                            .family(theme::bold_family()),
-                    );
-                });
-                ui.end_row();
+        // Rows as wide as the column, stripes included (a grid's stripes
+        // stopped where its middle column ended).
+        let accent = theme::accent(ui);
+        let rows = w.sections.iter().enumerate().map(|(i, s)| {
+            (
+                RichText::new(format!("{}", i + 1)).color(accent),
+                RichText::new(&s.title).size(18.0),
+                RichText::new(format!("{} min", s.minutes)),
+            )
+        });
+        let total = (
+            RichText::new(""),
+            RichText::new("Totaal").family(theme::bold_family()),
+            RichText::new(format!("{} min", w.total_minutes())).family(theme::bold_family()),
+        );
+        let stripe = ui.visuals().faint_bg_color;
+        for (i, (number, title, minutes)) in rows.chain(std::iter::once(total)).enumerate() {
+            let height = ui.text_style_height(&egui::TextStyle::Body).max(22.0) + 6.0;
+            let (rect, _) = ui.allocate_exact_size(
+                egui::vec2(ui.available_width(), height),
+                egui::Sense::hover(),
+            );
+            if i % 2 == 1 {
+                ui.painter().rect_filled(rect, 2.0, stripe);
+            }
+            let mut row = ui.new_child(
+                egui::UiBuilder::new()
+                    .max_rect(rect.shrink2(egui::vec2(0.0, 2.0)))
+                    .layout(Layout::left_to_right(Align::Center)),
+            );
+            row.add_sized(egui::vec2(48.0, height - 4.0), egui::Label::new(number));
+            row.label(title);
+            row.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(minutes);
             });
+        }
         ui.add_space(20.0);
         ui.label(
             RichText::new(format!(

@@ -23,7 +23,8 @@ impl Piece<'_> {
             Piece::Title(_) => 1.5,
             Piece::Item(_, ItemSummary::Scale { .. }) => 3.2,
             Piece::Item(_, ItemSummary::Open { shared, .. }) => {
-                1.2 + shared.iter().filter(|s| s.approved).count() as f32 * 1.1
+                // Without shown answers, one line says how many there are.
+                1.2 + shared.iter().filter(|s| s.approved).count().max(1) as f32 * 1.1
             }
             Piece::Item(..) => 1.9,
         }
@@ -269,7 +270,9 @@ fn draw_item(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, item: &ItemSummary, 
                 }
             }
             ItemSummary::Open {
-                question, shared, ..
+                question,
+                shared,
+                answered,
             } => {
                 let shown: Vec<_> = shared.iter().filter(|s| s.approved).collect();
                 label(
@@ -282,6 +285,22 @@ fn draw_item(ui: &mut Ui, rect: Rect, c: &ChecklistSummary, item: &ItemSummary, 
                     text,
                 );
                 y += line * 1.2;
+                if shown.is_empty() {
+                    // Never an empty space under a question: say what there is.
+                    let text = match *answered {
+                        0 => "nog geen antwoorden".to_owned(),
+                        1 => "1 antwoord; er wordt er nog geen getoond".to_owned(),
+                        n => format!("{n} antwoorden; er wordt er nog geen getoond"),
+                    };
+                    put_left(
+                        ui,
+                        Rect::from_min_size(
+                            pos2(rect.left() + line * 0.6, y),
+                            vec2(rect.width() - line, line * 1.1),
+                        ),
+                        egui::Label::new(egui::RichText::new(text).size(size * 0.85)).truncate(),
+                    );
+                }
                 for s in shown {
                     let r = Rect::from_min_size(
                         pos2(rect.left() + line * 0.6, y),

@@ -213,6 +213,14 @@ pub fn apply_theme(ctx: &egui::Context, dark: bool) {
         visuals.extreme_bg_color = Color32::WHITE;
         visuals.selection.stroke.color = Color32::BLACK;
     }
+    // Check boxes and buttons get a border that stands out from the panel
+    // (3:1 and more), so an unticked box is never just a faint grey square.
+    let edge = if dark {
+        Color32::from_gray(150)
+    } else {
+        Color32::from_gray(110)
+    };
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, edge);
     ctx.set_visuals(visuals);
     ctx.all_styles_mut(|style| {
         style.text_styles.insert(

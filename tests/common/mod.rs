@@ -58,3 +58,15 @@ pub fn advance(h: &mut Harness<'_, KampvuurApp>, secs: f64) {
     h.input_mut().time = Some(t);
     h.run_steps(1);
 }
+
+/// Run frames until the app's workers (export, open, save) are done, as a
+/// trainer would wait for the result notice; at most a minute.
+pub fn settle(h: &mut Harness<'_, KampvuurApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    h.run_steps(1);
+    while h.state().working() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    h.run_steps(1);
+}
