@@ -178,3 +178,30 @@ fn a_path_is_a_file_to_open_not_a_typo() {
         Parsed::Run(_)
     ));
 }
+
+#[test]
+fn help_menu_shows_the_version_and_where_files_are() {
+    use crate::common::{app_in, harness};
+    use egui::Key;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(2);
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("Over kampvuur").click();
+    h.run_steps(2);
+    assert!(h.state().about.is_some(), "the window is open");
+    h.run_steps(3);
+    h.get_by_label(&format!("kampvuur {}", env!("CARGO_PKG_VERSION")));
+    // Where handouts go: the app's export folder.
+    let exports = dir.path().join("documenten").display().to_string();
+    h.get_by_label(&exports);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().about.is_none(), "Esc closes the window");
+    assert!(
+        h.query_by_label(&format!("kampvuur {}", env!("CARGO_PKG_VERSION")))
+            .is_none()
+    );
+}

@@ -111,6 +111,8 @@ pub struct KampvuurApp {
     certificate_details: ui::certificate::CertificateDetails,
     /// The details waiting for the names file to be chosen.
     pending_certificate: Option<ui::certificate::CertificateDetails>,
+    /// Help › Over kampvuur, when open: the data folder it shows.
+    pub about: Option<Option<PathBuf>>,
 }
 
 impl KampvuurApp {
@@ -145,6 +147,7 @@ impl KampvuurApp {
             room_sessions: Vec::new(),
             wall_start,
             title: String::new(),
+            about: None,
             work: worker::Work::default(),
             opener: opener::Opener::default(),
             certificate: None,
@@ -247,6 +250,18 @@ impl KampvuurApp {
         }
         if let Some(browser) = &mut self.files.browser {
             commands.extend(browser.ui(ui));
+        }
+        if let Some(data) = &self.about {
+            let mut open = true;
+            let info = ui::about::AboutInfo {
+                data_dir: data.as_deref(),
+                export_dir: self.paths.exports.as_deref(),
+                workshop: self.workshop_path.as_deref(),
+            };
+            ui::about::show(&ctx, &mut open, info);
+            if !open {
+                self.about = None;
+            }
         }
         if self.show.times_open {
             let record =

@@ -211,6 +211,11 @@ impl MenuBar {
                         out.push(Command::ExportTeamCsv);
                     }
                 });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("Over kampvuur").clicked() {
+                        out.push(Command::ShowAbout);
+                    }
+                });
             });
         });
         out

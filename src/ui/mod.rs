@@ -1,6 +1,7 @@
 //! The egui screens. Each screen is a struct with a `ui` method that draws it
 //! and returns [`Command`]s; the app applies them after drawing. No file I/O here.
 
+pub mod about;
 mod agenda;
 pub mod certificate;
 pub mod choice;
@@ -169,6 +170,8 @@ pub enum Command {
     /// Save a copy of the exported file somewhere else (asks where).
     SaveExportAs,
     DismissMessage,
+    /// Help › Over kampvuur.
+    ShowAbout,
     /// Make the bewijs van deelname with these details and names.
     MakeCertificate {
         details: certificate::CertificateDetails,
