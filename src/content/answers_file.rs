@@ -88,13 +88,9 @@ pub(super) fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
     if text.trim().is_empty() {
         return Err("het bestand is leeg".into());
     }
-    super::ron_text::ron_options().from_str(text).map_err(|e| {
-        format!(
-            "regel {}: {}",
-            e.span.start.line,
-            super::error::ron_message(&e.code)
-        )
-    })
+    super::ron_text::ron_options()
+        .from_str(text)
+        .map_err(|e| super::ron_text::ron_error_text(&e))
 }
 
 /// Renames a corrupt file to `<name>.kapot-<stamp>.ron`, never over an existing file.

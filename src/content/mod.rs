@@ -18,10 +18,11 @@ mod sessions;
 mod settings;
 mod starter;
 mod store_error;
+mod targets;
 mod validate;
 mod watch;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Item, Workshop};
 
@@ -40,6 +41,7 @@ pub use sessions::{save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;
+pub use targets::refuse_sources;
 pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
 
 /// kampvuur's folders on this system (data and configuration).
@@ -72,11 +74,17 @@ pub fn load_workshop(path: &Path) -> Result<Workshop, LoadError> {
     let name = path.display().to_string();
     let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
     let source = decode(&bytes).map_err(|d| LoadError::new(&name, vec![d]))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    parse_checked(source, &name, Some(dir))
+    parse_checked(source, &name, Some(&workshop_dir(path)))
+}
+
+/// The folder that a workshop's images are relative to: the folder of the
+/// real file, also when the workshop is opened through a symbolic link.
+pub fn workshop_dir(path: &Path) -> PathBuf {
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    match real.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The largest names file read (a school has no 64 KiB of names).
@@ -106,7 +114,7 @@ pub fn workshop_source(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
     decode(&bytes)
-        .map(str::to_owned)
+        .map(|s| with_line_ends(s).into_owned())
         .map_err(|d| LoadError::new(&name, vec![d]))
 }
 
@@ -177,8 +185,27 @@ fn binary_check(bytes: &[u8]) -> Option<Diagnostic> {
     ))
 }
 
+/// The text with every line end that is a lone `\r` (old Mac files) made a
+/// `\n`, so that positions count those lines too; `\r\n` stays as it is.
+fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
+    let lone = |(i, _): &(usize, char)| source.as_bytes().get(i + 1) != Some(&b'\n');
+    if !source.char_indices().filter(|(_, c)| *c == '\r').any(|x| lone(&x)) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    for (i, c) in source.char_indices() {
+        if c == '\r' && lone(&(i, c)) {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Workshop, LoadError> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let source = with_line_ends(source);
+    let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
     if let Some(d) = binary_check(source.as_bytes()) {
         return Err(LoadError::new(name, vec![d]));
     }
@@ -237,6 +264,16 @@ mod tests {
     fn bundled_workshop_is_valid() {
         let w = bundled_workshop().unwrap_or_else(|e| panic!("{e}"));
         assert!(!w.sections.is_empty());
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_ends() {
+        assert_eq!(with_line_ends("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        let e = parse_workshop("Workshop(\r  title: \"x\",\r  oeps\r)", "w.ron")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("w.ron:3:"), "{e}");
     }
 
     #[test]

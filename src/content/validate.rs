@@ -71,6 +71,8 @@ impl Checker<'_> {
     fn title(&mut self, at: Loc, title: &str, what: &str) {
         if title.trim().is_empty() {
             self.error(at, format!("{what} heeft geen titel"));
+        } else if let Some(why) = crate::model::title_too_long(title, what) {
+            self.error(at, why);
         }
     }
 
@@ -99,10 +101,12 @@ pub(crate) fn show(s: &str) -> String {
         .chars()
         .take(MAX)
         .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_debug().collect()
-            } else {
-                vec![c]
+            let escaped: Vec<char> = match c {
+                '\n' | '\r' | '\t' => c.escape_debug().collect(),
+                _ if super::error::is_hidden(c) => {
+                    format!("U+{:04X}", u32::from(c)).chars().collect()
+                }
+                _ => vec![c],
             };
             escaped
         })
