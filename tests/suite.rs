@@ -18,6 +18,7 @@ mod export_targets;
 mod files;
 mod fuzz_loader;
 mod hostile_files;
+mod hostile_input;
 mod ink;
 mod loader;
 mod memory;

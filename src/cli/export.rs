@@ -93,7 +93,16 @@ pub fn parse_start(s: &str) -> Result<(u8, u8), String> {
 
 fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<AnswerSet>, String> {
     if let Some(file) = &args.answers_file {
-        return crate::content::load_answers_file(file).map(Some);
+        let set = crate::content::load_answers_file(file)?;
+        if set.workshop.trim() != workshop_title.trim() {
+            return Err(format!(
+                "{}: deze antwoorden horen bij de workshop ‘{}’, niet bij ‘{}’; kies de antwoorden van deze workshop",
+                file.display(),
+                crate::content::shown(&set.workshop),
+                crate::content::shown(workshop_title)
+            ));
+        }
+        return Ok(Some(set));
     }
     if let Some(name) = &args.answers {
         let code = args

@@ -44,6 +44,12 @@ pub use store_error::dutch_io;
 pub use targets::refuse_sources;
 pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
 
+/// A text from a file as it can be quoted in a one-line message: control
+/// characters escaped (`U+202E`), long text shortened.
+pub fn shown(text: &str) -> String {
+    validate::show(text)
+}
+
 /// kampvuur's folders on this system (data and configuration).
 fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("nl", "kampvuur", "kampvuur")
@@ -104,6 +110,23 @@ pub fn load_names(path: &Path) -> Result<Vec<String>, String> {
         return Err(format!(
             "{shown}: er staan geen namen in (één naam per regel)"
         ));
+    }
+    if names.len() > crate::model::MAX_NAMES {
+        return Err(format!(
+            "{shown}: er staan {} namen in; het maximum is {} namen per keer (verdeel ze over meer bestanden)",
+            names.len(),
+            crate::model::MAX_NAMES
+        ));
+    }
+    let too_long = text.lines().enumerate().find_map(|(i, line)| {
+        let name = line.trim();
+        if name.starts_with('#') {
+            return None;
+        }
+        crate::model::name_too_long(name).map(|why| (i + 1, why))
+    });
+    if let Some((line, why)) = too_long {
+        return Err(format!("{shown}:{line}: {why}"));
     }
     Ok(names)
 }
@@ -189,7 +212,11 @@ fn binary_check(bytes: &[u8]) -> Option<Diagnostic> {
 /// `\n`, so that positions count those lines too; `\r\n` stays as it is.
 fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
     let lone = |(i, _): &(usize, char)| source.as_bytes().get(i + 1) != Some(&b'\n');
-    if !source.char_indices().filter(|(_, c)| *c == '\r').any(|x| lone(&x)) {
+    if !source
+        .char_indices()
+        .filter(|(_, c)| *c == '\r')
+        .any(|x| lone(&x))
+    {
         return std::borrow::Cow::Borrowed(source);
     }
     let mut out = String::with_capacity(source.len());

@@ -237,7 +237,11 @@ mod tests {
 
     #[test]
     fn utf16_without_a_bom_is_recognised_when_it_starts_with_greek() {
-        for text in ["Ωραίο εργαστήριο(title: \"x\")", "Привет, Workshop(", "Zoë!"] {
+        for text in [
+            "Ωραίο εργαστήριο(title: \"x\")",
+            "Привет, Workshop(",
+            "Zoë!",
+        ] {
             let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
             let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
             assert_eq!(encoding_problem(&le), Some(UTF16), "{text} LE");
@@ -250,8 +254,14 @@ mod tests {
     #[test]
     fn utf32_is_called_utf32() {
         let text = "Workshop(title: \"Ωμέγα\")";
-        let le: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
-        let be: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect();
+        let le: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
         assert_eq!(encoding_problem(&le), Some(UTF32));
         assert_eq!(encoding_problem(&be), Some(UTF32));
         let mut bom = vec![0xFF, 0xFE, 0, 0];
@@ -262,7 +272,9 @@ mod tests {
 
     #[test]
     fn binary_files_are_not_called_text() {
-        let png = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
+        ];
         assert_eq!(encoding_problem(&png), None);
         assert_eq!(encoding_problem(&[0u8; 64]), None);
     }

@@ -17,9 +17,7 @@ pub const MAX_TEXT_BLOCKS: usize = 500;
 pub fn title_too_long(title: &str, what: &str) -> Option<String> {
     let n = title.chars().count();
     (n > MAX_TITLE_CHARS).then(|| {
-        format!(
-            "de titel van {what} is {n} tekens lang; het maximum is {MAX_TITLE_CHARS} tekens"
-        )
+        format!("de titel van {what} is {n} tekens lang; het maximum is {MAX_TITLE_CHARS} tekens")
     })
 }
 
