@@ -27,6 +27,7 @@ mod participant_layout;
 mod pdf_docs;
 mod pdf_export;
 mod pdf_flow;
+mod pdf_scaling;
 mod pdf_torture;
 mod pictures;
 mod reload;
