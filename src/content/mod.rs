@@ -65,8 +65,10 @@ pub const BUNDLED_SOURCE: &str =
     include_str!("../../workshops/vurige-kind-in-de-klas.workshop.ron");
 pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.workshop.ron";
 
-/// Larger files are refused: a workshop is a few hundred kilobytes at most.
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Larger files are refused: a workshop is a few hundred kilobytes at most
+/// (the bundled one 70 kB), and every accepted file must export within
+/// 300 MB of memory (see `scripts/peak-memory`).
+const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Parse and check a workshop from source text; `name` is used in error
 /// messages. Slide images are not checked (there is no directory).

@@ -42,7 +42,7 @@ struct Checker<'a> {
     /// Slide images that decoded, by the path written in the file.
     pictures: HashMap<String, Picture>,
     /// Pixels the images not yet decoded may still have together.
-    pixel_budget: u64,
+    pixel_budget: super::picture::PixelBudget,
 }
 
 impl Checker<'_> {
@@ -129,7 +129,7 @@ pub(crate) fn validate(
         out: Vec::new(),
         base_dir,
         pictures: HashMap::new(),
-        pixel_budget: super::picture::MAX_TOTAL_PIXELS,
+        pixel_budget: super::picture::PixelBudget::default(),
     };
     let root = Loc::new(tree, Pos::default());
     c.title(root.field("title"), &workshop.title, "de workshop");
@@ -137,6 +137,16 @@ pub(crate) fn validate(
         c.error(
             root.field("sections"),
             "de workshop heeft geen onderdelen".into(),
+        );
+    }
+    let items: usize = workshop.sections.iter().map(|s| s.items.len()).sum();
+    if items > crate::model::MAX_ITEMS {
+        c.error(
+            root.field("sections"),
+            format!(
+                "de workshop heeft {items} items; het maximum is {} (dia’s, casussen, checklists, timers en pauzes samen)",
+                crate::model::MAX_ITEMS
+            ),
         );
     }
     let ids: BTreeSet<&str> = workshop.checklists().map(|c| c.id.as_str()).collect();

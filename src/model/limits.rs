@@ -9,9 +9,7 @@ pub const MAX_NAME_CHARS: usize = 60;
 /// Names in one run of bewijzen van deelname (one page each).
 pub const MAX_NAMES: usize = 500;
 /// Items (dia's, casussen, checklists, timers, pauzes) in one workshop.
-pub const MAX_ITEMS: usize = 2_000;
-/// Lines (bullets, numbered items, paragraphs) in one text.
-pub const MAX_TEXT_BLOCKS: usize = 500;
+pub const MAX_ITEMS: usize = 1_000;
 
 /// Why `title` is too long, if it is; `what` names whose title it is.
 pub fn title_too_long(title: &str, what: &str) -> Option<String> {

@@ -22,8 +22,7 @@ pub use answers::{Answer, AnswerSet};
 pub use handout::{DocKind, names_from_text};
 pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, count_sections};
 pub use limits::{
-    MAX_ITEMS, MAX_NAME_CHARS, MAX_NAMES, MAX_TEXT_BLOCKS, MAX_TITLE_CHARS, name_too_long,
-    title_too_long,
+    MAX_ITEMS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS, name_too_long, title_too_long,
 };
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
