@@ -24,8 +24,8 @@ pub(crate) const MAX_TOTAL_PIXELS: u64 = 64_000_000;
 /// decoded, a row at a time, so that it never is in memory at full size.
 pub(crate) const DRAWN_SIDE: u32 = 1600;
 /// The most pixels all images of one workshop may keep together, at the
-/// size they are drawn: 24 million (96 MB).
-pub(crate) const MAX_DRAWN_PIXELS: u64 = 24_000_000;
+/// size they are drawn: 16 million (64 MB; ten slides of 1600×1000).
+pub(crate) const MAX_DRAWN_PIXELS: u64 = 16_000_000;
 
 /// The pixels the images of one workshop may still have: in their files (time
 /// to decode) and as kept, at the size they are drawn (memory).

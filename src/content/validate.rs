@@ -260,8 +260,13 @@ fn check_item<'w>(
                 let known = if ids.is_empty() {
                     "deze workshop heeft geen checklists".to_owned()
                 } else {
-                    let list: Vec<String> = ids.iter().map(|id| show(id)).collect();
-                    format!("bekende ids: {}", list.join(", "))
+                    const SHOWN: usize = 10;
+                    let list: Vec<String> = ids.iter().take(SHOWN).map(|id| show(id)).collect();
+                    let more = match ids.len().saturating_sub(SHOWN) {
+                        0 => String::new(),
+                        n => format!(" en nog {n}"),
+                    };
+                    format!("bekende ids: {}{more}", list.join(", "))
                 };
                 c.error(
                     at.field("checklist"),
