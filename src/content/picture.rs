@@ -339,7 +339,7 @@ mod tests {
         assert!(load_image(dir.path(), "a.png", &mut budget).is_ok());
         let err = load_image(dir.path(), "a.png", &mut budget).unwrap_err();
         assert!(
-            err.contains("24,0 miljoen pixels hebben") && err.contains("nog 0,0 miljoen over"),
+            err.contains("16,0 miljoen pixels hebben") && err.contains("nog 0,0 miljoen over"),
             "{err}"
         );
         assert_eq!(budget.drawn, 50);
