@@ -255,7 +255,7 @@ fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Decoded, String> {
             counts[o] += 1;
         }
         rows += 1;
-        if rows % k == 0 || rows == height {
+        if rows.is_multiple_of(k) || rows == height {
             flush(&mut sums, &mut counts, &mut rgba);
         }
     }
