@@ -107,7 +107,8 @@ pub fn load_names(path: &Path) -> Result<Vec<String>, String> {
     }
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| format!("{shown}: dit is geen tekstbestand in UTF-8"))?;
-    let names = crate::model::names_from_text(text);
+    let text = with_line_ends(text);
+    let names = crate::model::names_from_text(&text);
     if names.is_empty() {
         return Err(format!(
             "{shown}: er staan geen namen in (één naam per regel)"
@@ -212,7 +213,7 @@ fn binary_check(bytes: &[u8]) -> Option<Diagnostic> {
 
 /// The text with every line end that is a lone `\r` (old Mac files) made a
 /// `\n`, so that positions count those lines too; `\r\n` stays as it is.
-fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
     let lone = |(i, _): &(usize, char)| source.as_bytes().get(i + 1) != Some(&b'\n');
     if !source
         .char_indices()
@@ -303,6 +304,14 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(e.starts_with("w.ron:3:"), "{e}");
+    }
+
+    #[test]
+    fn a_names_file_with_old_mac_line_ends_has_a_name_a_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("namen.txt");
+        std::fs::write(&path, "Anna\rBram\r\rCem\r").unwrap();
+        assert_eq!(load_names(&path).unwrap(), ["Anna", "Bram", "Cem"]);
     }
 
     #[test]
