@@ -308,3 +308,30 @@ fn bidi_marks_are_shown_as_code_points() {
     assert!(err.contains("‘bU+202Ead’"), "{err}");
     assert!(!err.contains('\u{202e}'), "{err}");
 }
+
+#[test]
+fn more_than_a_thousand_items_are_refused_with_the_limit() {
+    let items: Vec<String> = (0..1001)
+        .map(|i| format!(r#"Break(label: "Pauze {i}", minutes: 1)"#))
+        .collect();
+    let src = format!(
+        r#"Workshop(title: "T", subtitle: "s", author: "a", language: "nl-NL",
+        sections: [(title: "Deel", minutes: 600, items: [{}])])"#,
+        items.join(", ")
+    );
+    let err = kampvuur::content::parse_workshop(&src, "w.ron")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.contains("de workshop heeft 1001 items; het maximum is 1000"),
+        "{}",
+        err.get(..300).unwrap_or(&err)
+    );
+    let fits = src.replace(r#", Break(label: "Pauze 1000", minutes: 1)"#, "");
+    let err = kampvuur::content::parse_workshop(&fits, "w.ron")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(!err.contains("het maximum is 1000"), "{err}");
+}
