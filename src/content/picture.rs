@@ -361,6 +361,43 @@ mod tests {
         assert_eq!(exact.rgba.len(), 1600 * 3 * 4);
     }
 
+    /// A PNG chunk with its CRC.
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in kind.iter().chain(data) {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&(!crc).to_be_bytes());
+        out
+    }
+
+    #[test]
+    fn a_large_interlaced_image_is_refused_with_what_to_do() {
+        let mut ihdr = Vec::new();
+        ihdr.extend_from_slice(&4000u32.to_be_bytes());
+        ihdr.extend_from_slice(&3000u32.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 1]); // 8 bits, RGB, interlaced
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(chunk(b"IHDR", &ihdr));
+        png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00]));
+        png.extend(chunk(b"IEND", &[]));
+        let err = decode_png(&png).unwrap_err();
+        assert!(
+            err.contains("4000×3000 pixels en geïnterlinieerd") && err.contains("1600×1600"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn broken_and_foreign_files_are_errors() {
         assert!(decode_png(b"GIF89a").unwrap_err().contains("geen PNG"));
