@@ -220,3 +220,97 @@ fn answers_file_errors_of_export_are_dutch() {
         assert!(err.contains(needle), "{err}");
     }
 }
+
+#[test]
+fn a_replaced_handout_keeps_its_owner_and_mode() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("werkboek.pdf");
+    std::fs::write(&pdf, b"%PDF oud").unwrap();
+    chmod(&pdf, 0o644);
+    // Only root can give a file to another user; then the new file must
+    // get that owner back (it used to become root's).
+    let other = std::os::unix::fs::chown(&pdf, Some(4321), Some(4321)).is_ok();
+    let before = std::fs::metadata(&pdf).unwrap();
+    save_handout(&pdf, b"%PDF nieuw").unwrap_or_else(|e| {
+        // Not root: a file of someone else that we may not write is refused.
+        assert!(!other, "{e}");
+        panic!("{e}")
+    });
+    let after = std::fs::metadata(&pdf).unwrap();
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"%PDF nieuw");
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    assert_eq!(mode(&pdf), 0o644);
+    if other {
+        assert_eq!(after.uid(), 4321);
+    }
+    assert_eq!(listing(dir.path()), ["werkboek.pdf"]);
+}
+
+#[test]
+fn the_leftover_of_a_killed_export_goes_with_the_next_export() {
+    let dir = tempfile::tempdir().unwrap();
+    // What a killed export leaves: a temporary file that nobody holds.
+    let leftover = dir.path().join(".kampvuur-export-Ab12Cd.tmp");
+    std::fs::write(&leftover, vec![b'%'; 1 << 20]).unwrap();
+    // A temporary file of the answers store is not an export's: it stays.
+    let answers = dir.path().join(".kampvuur-Xy34Zw.tmp");
+    std::fs::write(&answers, b"(participant: \"a\")").unwrap();
+    save_handout(&dir.path().join("werkboek.pdf"), b"%PDF").unwrap();
+    assert_eq!(
+        listing(dir.path()),
+        [".kampvuur-Xy34Zw.tmp", "werkboek.pdf"]
+    );
+}
+
+#[test]
+fn an_export_killed_halfway_leaves_nothing_after_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.ron");
+    std::fs::write(&ws, kampvuur::content::BUNDLED_SOURCE).unwrap();
+    // Kill an export of the guide as soon as its temporary file appears.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kampvuur"))
+        .args(["export", "ws.ron", "--kind", "guide", "--out", "gids.pdf"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    let start = SystemTime::now();
+    let mut seen = false;
+    while start.elapsed().unwrap() < Duration::from_secs(60) {
+        if listing(dir.path())
+            .iter()
+            .any(|n| n.starts_with(".kampvuur-export-"))
+        {
+            seen = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    eprintln!(
+        "temporary file seen before the kill: {seen}, left: {:?}",
+        listing(dir.path())
+    );
+    let export = Command::new(env!("CARGO_BIN_EXE_kampvuur"))
+        .args([
+            "export",
+            "ws.ron",
+            "--kind",
+            "workbook",
+            "--out",
+            "werkboek.pdf",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    let names = listing(dir.path());
+    assert!(
+        !names.iter().any(|n| n.ends_with(".tmp")),
+        "{names:?} (temporary file seen before the kill: {seen})"
+    );
+}

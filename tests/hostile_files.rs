@@ -189,14 +189,21 @@ fn images_outside_the_workshop_folder_are_refused_with_their_position() {
 }
 
 #[test]
-fn a_10_mb_text_is_refused_at_its_position() {
+fn a_1_mb_text_is_refused_at_its_position() {
     let dir = tempfile::tempdir().unwrap();
     let w = dir.path().join("w.ron");
-    std::fs::write(&w, workshop(&"a".repeat(10 << 20), None)).unwrap();
+    std::fs::write(&w, workshop(&"a".repeat(1 << 20), None)).unwrap();
     let (line, col, message) = single(&w);
     assert_eq!((line, col), (7, 39));
     assert!(
-        message.contains("te lang (10 MB)") && message.contains("64 kB"),
+        message.contains("te lang (1 MB)") && message.contains("64 kB"),
+        "{message}"
+    );
+    // A whole file over the limit of 2 MB is refused before it is read.
+    std::fs::write(&w, workshop(&"a".repeat(3 << 20), None)).unwrap();
+    let message = load_workshop(&w).unwrap_err().to_string();
+    assert!(
+        message.contains("te groot (3 MB)") && message.contains("het maximum is 2 MB"),
         "{message}"
     );
     // Just below the limit is fine; just above is not.

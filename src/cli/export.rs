@@ -1,9 +1,9 @@
 //! `kampvuur export`: write a handout as PDF.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::content::{AnswerStore, Resumed, RoomStore, save_handout};
+use crate::content::{AnswerStore, Resumed, RoomStore, refuse_sources, save_handout};
 use crate::model::{AccessCode, AnswerSet, RoomSession, TeamSummary, Workshop, team_csv};
 use crate::pdf::{self, DocKind, ExportRequest};
 
@@ -93,7 +93,16 @@ pub fn parse_start(s: &str) -> Result<(u8, u8), String> {
 
 fn load_answers(args: &ExportArgs, workshop_title: &str) -> Result<Option<AnswerSet>, String> {
     if let Some(file) = &args.answers_file {
-        return crate::content::load_answers_file(file).map(Some);
+        let set = crate::content::load_answers_file(file)?;
+        if set.workshop.trim() != workshop_title.trim() {
+            return Err(format!(
+                "{}: deze antwoorden horen bij de workshop ‘{}’, niet bij ‘{}’; kies de antwoorden van deze workshop",
+                file.display(),
+                crate::content::shown(&set.workshop),
+                crate::content::shown(workshop_title)
+            ));
+        }
+        return Ok(Some(set));
     }
     if let Some(name) = &args.answers {
         let code = args
@@ -129,9 +138,39 @@ fn load_team(args: &ExportArgs, workshop: &Workshop) -> Result<(RoomSession, Tea
     Ok((session, team))
 }
 
+/// The files an export is made from, which `--out` may not replace.
+fn sources(args: &ExportArgs, workshop: &Workshop) -> Vec<(PathBuf, &'static str)> {
+    // The workshop first: it is among the watched files too.
+    let mut files = vec![(args.workshop.clone(), "het workshopbestand")];
+    files.extend(
+        crate::content::watched_files(&args.workshop, workshop)
+            .into_iter()
+            .map(|f| (f, "een afbeelding van de workshop")),
+    );
+    if let Some(f) = &args.answers_file {
+        files.push((f.clone(), "het bestand met antwoorden"));
+    }
+    if let Some(f) = &args.names {
+        files.push((f.clone(), "het bestand met namen"));
+    }
+    files
+}
+
+/// Writes `bytes` to `out` unless `out` is one of the export's sources.
+fn save(args: &ExportArgs, workshop: &Workshop, out: &Path, bytes: &[u8]) -> Result<(), String> {
+    refuse_sources(out, &sources(args, workshop))
+        .map_err(|e| format!("{}: kan de export niet schrijven: {e}", out.display()))?;
+    save_handout(out, bytes).map_err(|e| e.to_string())
+}
+
 /// A Dutch message for a failed write, without temp-file details.
 fn run(args: &ExportArgs) -> Result<String, String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
+    if let Some(out) = &args.out {
+        // Before any work: refused at once, not after a long render.
+        refuse_sources(out, &sources(args, &workshop))
+            .map_err(|e| format!("{}: kan de export niet schrijven: {e}", out.display()))?;
+    }
     let answers = load_answers(args, &workshop.title)?;
     let kind = match args.kind {
         KindArg::Workbook => DocKind::Workbook,
@@ -150,7 +189,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
                 .out
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(format!("{}.csv", name.trim_end_matches(".pdf"))));
-            save_handout(&out, team_csv(&team).as_bytes()).map_err(|e| e.to_string())?;
+            save(args, &workshop, &out, team_csv(&team).as_bytes())?;
             return Ok(format!(
                 "{}: {} checklists",
                 out.display(),
@@ -196,7 +235,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(pdf::default_file_name(&workshop, kind, participant)));
-    save_handout(&out, &rendered.bytes).map_err(|e| e.to_string())?;
+    save(args, &workshop, &out, &rendered.bytes)?;
     let noun = if rendered.pages == 1 {
         "pagina"
     } else {

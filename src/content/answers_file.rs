@@ -76,7 +76,12 @@ pub(super) fn file_of(dir: &Path, set: &AnswerSet) -> PathBuf {
 pub fn load_answers_file(path: &Path) -> Result<AnswerSet, String> {
     let bytes = read_regular(path, MAX_ANSWERS_BYTES)
         .map_err(|e| format!("{}: kan de antwoorden niet lezen: {e}", path.display()))?;
-    parse(&bytes).map_err(|e| format!("{}: geen geldige antwoorden: {e}", path.display()))
+    let set =
+        parse(&bytes).map_err(|e| format!("{}: geen geldige antwoorden: {e}", path.display()))?;
+    if let Some(why) = crate::model::name_too_long(&set.participant) {
+        return Err(format!("{}: {why}", path.display()));
+    }
+    Ok(set)
 }
 
 /// Reads an answers file; the error says in Dutch what is wrong.
@@ -88,13 +93,9 @@ pub(super) fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
     if text.trim().is_empty() {
         return Err("het bestand is leeg".into());
     }
-    super::ron_text::ron_options().from_str(text).map_err(|e| {
-        format!(
-            "regel {}: {}",
-            e.span.start.line,
-            super::error::ron_message(&e.code)
-        )
-    })
+    super::ron_text::ron_options()
+        .from_str(&super::with_line_ends(text))
+        .map_err(|e| super::ron_text::ron_error_text(&e))
 }
 
 /// Renames a corrupt file to `<name>.kapot-<stamp>.ron`, never over an existing file.

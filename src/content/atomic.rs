@@ -52,7 +52,7 @@ fn injected(point: FailPoint) -> io::Result<()> {
 /// the error then holds a [`TargetError`]. A symbolic link is followed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), io::Error> {
     let (target, _) = resolve_target(path).map_err(io::Error::other)?;
-    write_with_mode(&target, bytes, 0o600)
+    write_with_mode(&target, bytes, 0o600, None)
 }
 
 /// Why an existing path is not replaced; found before anything is written.
@@ -64,6 +64,14 @@ pub enum TargetError {
     ReadOnly,
     #[error("dit is {0}, geen gewoon bestand; kies een gewone bestandsnaam")]
     NotRegular(&'static str),
+    #[error(
+        "het bestand is van een andere gebruiker; kampvuur vervangt het niet, omdat de eigenaar dan zou veranderen (kies een andere naam)"
+    )]
+    OtherOwner,
+    #[error(
+        "dit is {0}, waar de export van gemaakt wordt; kampvuur schrijft daar niet overheen (kies een andere naam)"
+    )]
+    IsSource(String),
     #[error("de snelkoppeling (symbolische koppeling) verwijst naar ‘{0}’, dat niet bestaat")]
     Dangling(String),
     #[error("{0}")]
@@ -77,10 +85,17 @@ impl TargetError {
     }
 }
 
-/// Where a write to `path` really goes, and the mode of the file it replaces:
-/// a symbolic link is followed (the link stays), a regular file must be
-/// writable, anything else is refused.
-fn resolve_target(path: &Path) -> Result<(PathBuf, Option<u32>), TargetError> {
+/// The file that a write replaces: its mode and its owner are kept.
+#[derive(Debug)]
+pub(crate) struct Replaced {
+    mode: Option<u32>,
+    meta: std::fs::Metadata,
+}
+
+/// Where a write to `path` really goes, and the file it replaces: a symbolic
+/// link is followed (the link stays), a regular file must be writable by
+/// this process (really, not only by its mode bits), anything else is refused.
+fn resolve_target(path: &Path) -> Result<(PathBuf, Option<Replaced>), TargetError> {
     let io_err = |e: &io::Error| TargetError::Io(super::store_error::dutch_io(e));
     let link = match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((path.to_owned(), None)),
@@ -106,6 +121,7 @@ fn resolve_target(path: &Path) -> Result<(PathBuf, Option<u32>), TargetError> {
     if meta.permissions().readonly() {
         return Err(TargetError::ReadOnly);
     }
+    super::targets::can_write(&real)?;
     #[cfg(unix)]
     let mode = {
         use std::os::unix::fs::PermissionsExt;
@@ -113,7 +129,7 @@ fn resolve_target(path: &Path) -> Result<(PathBuf, Option<u32>), TargetError> {
     };
     #[cfg(not(unix))]
     let mode = None;
-    Ok((real, mode))
+    Ok((real, Some(Replaced { mode, meta })))
 }
 
 /// A handout could not be written; says why in Dutch.
@@ -133,8 +149,13 @@ pub fn save_handout(path: &Path, bytes: &[u8]) -> Result<(), HandoutError> {
         path: path.to_owned(),
         why,
     };
-    let (target, mode) = resolve_target(path).map_err(|e| fail(e.to_string()))?;
-    write_with_mode(&target, bytes, mode.unwrap_or(0o644)).map_err(|e| {
+    let (target, old) = resolve_target(path).map_err(|e| fail(e.to_string()))?;
+    super::targets::clean_stale_exports(parent(&target));
+    let mode = old.as_ref().and_then(|o| o.mode).unwrap_or(0o644);
+    write_with_mode(&target, bytes, mode, Some(old.as_ref().map(|o| &o.meta))).map_err(|e| {
+        if let Some(refused) = TargetError::inside(&e) {
+            return fail(refused.to_string());
+        }
         let dir = parent(&target);
         let why = match e.kind() {
             io::ErrorKind::NotFound if dir.is_dir() => {
@@ -164,13 +185,32 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), io::Error> {
+/// Writes `bytes` over `path` through a temporary file with `mode`. An
+/// export (`export` is `Some`, with the file it replaces if any) writes a
+/// locked `.kampvuur-export-*.tmp` and keeps the replaced file's owner.
+fn write_with_mode(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    export: Option<Option<&std::fs::Metadata>>,
+) -> Result<(), io::Error> {
     let dir = parent(path);
+    let prefix = match export {
+        Some(_) => super::targets::EXPORT_TEMP_PREFIX,
+        None => TEMP_PREFIX,
+    };
     let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     // From here on, dropping `tmp` on an error removes the temporary file.
+    if export.is_some() {
+        // Held until the file is renamed: a free lock marks a leftover.
+        tmp.as_file().lock()?;
+    }
+    if let Some(Some(old)) = export {
+        super::targets::keep_owner(tmp.as_file(), old).map_err(io::Error::other)?;
+    }
     injected(FailPoint::Created)?;
     tmp.write_all(bytes)?;
     tmp.flush()?;
@@ -229,6 +269,7 @@ mod tests {
         assert_eq!(folder, TargetError::NotRegular("een map"));
         let dir = tempfile::tempdir().unwrap();
         let new = dir.path().join("nieuw.pdf");
-        assert_eq!(resolve_target(&new).unwrap(), (new, None));
+        let (target, old) = resolve_target(&new).unwrap();
+        assert!(target == new && old.is_none());
     }
 }

@@ -18,12 +18,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at `line:col`. Line breaks in the message become spaces, so
-    /// that every diagnostic is one line.
+    /// that every diagnostic is one line; other control characters (such as
+    /// the bidi mark U+202E, which would turn the line around in a terminal)
+    /// are written as `U+202E`.
     pub fn new(line: usize, col: usize, message: impl Into<String>) -> Self {
         let mut message: String = message.into();
         if message.contains(['\n', '\r']) {
             message = message.replace(['\n', '\r'], " ");
         }
+        let message = escape_controls(&message).into_owned();
         Self { line, col, message }
     }
 
@@ -35,6 +38,37 @@ impl Diagnostic {
     pub(crate) fn at(pos: Pos, message: impl Into<String>) -> Self {
         Self::new(pos.line, pos.col, message)
     }
+}
+
+/// Whether `c` is invisible and changes how text around it is shown: a
+/// control character, a bidi mark or override, or a zero-width character.
+pub(crate) fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        )
+}
+
+/// `text` with every hidden character written as `U+XXXX`.
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&format!("U+{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// At most this many problems are kept and shown; the rest are counted.
@@ -62,7 +96,7 @@ impl LoadError {
             diagnostics.push(Diagnostic::whole_file("onbekende fout"));
         }
         Self {
-            file: file.into(),
+            file: escape_controls(&file.into()).into_owned(),
             diagnostics,
             more,
         }
@@ -228,6 +262,14 @@ mod tests {
         let shown = e.to_string();
         assert_eq!(shown.lines().count(), MAX_SHOWN + 1);
         assert!(shown.ends_with("w.ron: en 150 meer fouten (los eerst de fouten hierboven op)"));
+    }
+
+    #[test]
+    fn hidden_characters_are_shown_as_code_points() {
+        let d = Diagnostic::new(1, 2, "titel ‘abc\u{202e}fed’ met\u{200b}nul\u{7}");
+        assert_eq!(d.message, "titel ‘abcU+202Efed’ metU+200BnulU+0007");
+        let e = LoadError::whole_file("a\u{202e}b.ron", "x\ty");
+        assert_eq!(e.to_string(), "aU+202Eb.ron: xU+0009y");
     }
 
     #[test]

@@ -19,10 +19,11 @@ mod sessions;
 mod settings;
 mod starter;
 mod store_error;
+mod targets;
 mod validate;
 mod watch;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Item, Workshop};
 
@@ -43,7 +44,14 @@ pub use sessions::{forget_session, save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;
+pub use targets::refuse_sources;
 pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
+
+/// A text from a file as it can be quoted in a one-line message: control
+/// characters escaped (`U+202E`), long text shortened.
+pub fn shown(text: &str) -> String {
+    validate::show(text)
+}
 
 /// kampvuur's folders on this system (data and configuration).
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -60,8 +68,10 @@ pub const BUNDLED_SOURCE: &str =
     include_str!("../../workshops/vurige-kind-in-de-klas.workshop.ron");
 pub const BUNDLED_NAME: &str = "workshops/vurige-kind-in-de-klas.workshop.ron";
 
-/// Larger files are refused: a workshop is a few hundred kilobytes at most.
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Larger files are refused: a workshop is a few hundred kilobytes at most
+/// (the bundled one 70 kB), and every accepted file must export within
+/// 300 MB of memory (see `scripts/peak-memory`).
+const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// Parse and check a workshop from source text; `name` is used in error
 /// messages. Slide images are not checked (there is no directory).
@@ -75,11 +85,17 @@ pub fn load_workshop(path: &Path) -> Result<Workshop, LoadError> {
     let name = path.display().to_string();
     let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
     let source = decode(&bytes).map_err(|d| LoadError::new(&name, vec![d]))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    parse_checked(source, &name, Some(dir))
+    parse_checked(source, &name, Some(&workshop_dir(path)))
+}
+
+/// The folder that a workshop's images are relative to: the folder of the
+/// real file, also when the workshop is opened through a symbolic link.
+pub fn workshop_dir(path: &Path) -> PathBuf {
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    match real.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The largest names file read (a school has no 64 KiB of names).
@@ -94,11 +110,29 @@ pub fn load_names(path: &Path) -> Result<Vec<String>, String> {
     }
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| format!("{shown}: dit is geen tekstbestand in UTF-8"))?;
-    let names = crate::model::names_from_text(text);
+    let text = with_line_ends(text);
+    let names = crate::model::names_from_text(&text);
     if names.is_empty() {
         return Err(format!(
             "{shown}: er staan geen namen in (één naam per regel)"
         ));
+    }
+    if names.len() > crate::model::MAX_NAMES {
+        return Err(format!(
+            "{shown}: er staan {} namen in; het maximum is {} namen per keer (verdeel ze over meer bestanden)",
+            names.len(),
+            crate::model::MAX_NAMES
+        ));
+    }
+    let too_long = text.lines().enumerate().find_map(|(i, line)| {
+        let name = line.trim();
+        if name.starts_with('#') {
+            return None;
+        }
+        crate::model::name_too_long(name).map(|why| (i + 1, why))
+    });
+    if let Some((line, why)) = too_long {
+        return Err(format!("{shown}:{line}: {why}"));
     }
     Ok(names)
 }
@@ -109,7 +143,7 @@ pub fn workshop_source(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
     decode(&bytes)
-        .map(str::to_owned)
+        .map(|s| with_line_ends(s).into_owned())
         .map_err(|d| LoadError::new(&name, vec![d]))
 }
 
@@ -180,8 +214,31 @@ fn binary_check(bytes: &[u8]) -> Option<Diagnostic> {
     ))
 }
 
+/// The text with every line end that is a lone `\r` (old Mac files) made a
+/// `\n`, so that positions count those lines too; `\r\n` stays as it is.
+pub(crate) fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
+    let lone = |(i, _): &(usize, char)| source.as_bytes().get(i + 1) != Some(&b'\n');
+    if !source
+        .char_indices()
+        .filter(|(_, c)| *c == '\r')
+        .any(|x| lone(&x))
+    {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    for (i, c) in source.char_indices() {
+        if c == '\r' && lone(&(i, c)) {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Workshop, LoadError> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let source = with_line_ends(source);
+    let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
     if let Some(d) = binary_check(source.as_bytes()) {
         return Err(LoadError::new(name, vec![d]));
     }
@@ -240,6 +297,24 @@ mod tests {
     fn bundled_workshop_is_valid() {
         let w = bundled_workshop().unwrap_or_else(|e| panic!("{e}"));
         assert!(!w.sections.is_empty());
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_ends() {
+        assert_eq!(with_line_ends("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        let e = parse_workshop("Workshop(\r  title: \"x\",\r  oeps\r)", "w.ron")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.starts_with("w.ron:3:"), "{e}");
+    }
+
+    #[test]
+    fn a_names_file_with_old_mac_line_ends_has_a_name_a_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("namen.txt");
+        std::fs::write(&path, "Anna\rBram\r\rCem\r").unwrap();
+        assert_eq!(load_names(&path).unwrap(), ["Anna", "Bram", "Cem"]);
     }
 
     #[test]

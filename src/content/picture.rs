@@ -19,6 +19,30 @@ const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// (256 MB decoded), room for thirty full-HD slides; one image of the
 /// largest size (8192×8192) is already too much.
 pub(crate) const MAX_TOTAL_PIXELS: u64 = 64_000_000;
+/// The longest side an image is kept at: the size it is drawn at (a slide
+/// on a projector or a page). A larger image is scaled down while it is
+/// decoded, a row at a time, so that it never is in memory at full size.
+pub(crate) const DRAWN_SIDE: u32 = 1600;
+/// The most pixels all images of one workshop may keep together, at the
+/// size they are drawn: 16 million (64 MB; ten slides of 1600×1000).
+pub(crate) const MAX_DRAWN_PIXELS: u64 = 16_000_000;
+
+/// The pixels the images of one workshop may still have: in their files (time
+/// to decode) and as kept, at the size they are drawn (memory).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PixelBudget {
+    pub file: u64,
+    pub drawn: u64,
+}
+
+impl Default for PixelBudget {
+    fn default() -> Self {
+        Self {
+            file: MAX_TOTAL_PIXELS,
+            drawn: MAX_DRAWN_PIXELS,
+        }
+    }
+}
 
 /// `12,6 miljoen` pixels.
 fn millions(pixels: u64) -> String {
@@ -29,7 +53,11 @@ fn millions(pixels: u64) -> String {
 /// Reads and decodes slide image `image`, a path relative to the workshop's
 /// folder `dir` that must stay inside that folder; its pixels are taken from
 /// `budget`. The error is a whole Dutch sentence.
-pub(crate) fn load_image(dir: &Path, image: &str, budget: &mut u64) -> Result<Picture, String> {
+pub(crate) fn load_image(
+    dir: &Path,
+    image: &str,
+    budget: &mut PixelBudget,
+) -> Result<Picture, String> {
     let shown = super::validate::show(image);
     let rel = Path::new(image);
     let outside = || {
@@ -73,15 +101,37 @@ pub(crate) fn load_image(dir: &Path, image: &str, budget: &mut u64) -> Result<Pi
         ),
         other => format!("afbeelding ‘{shown}’: {other}"),
     })?;
-    let picture =
-        decode_png_within(&bytes, *budget).map_err(|why| format!("afbeelding ‘{shown}’: {why}"))?;
-    *budget = budget.saturating_sub(u64::from(picture.width) * u64::from(picture.height));
-    Ok(picture)
+    let decoded = decode_png_within(&bytes, budget.file)
+        .map_err(|why| format!("afbeelding ‘{shown}’: {why}"))?;
+    let kept = u64::from(decoded.picture.width) * u64::from(decoded.picture.height);
+    if kept > budget.drawn {
+        return Err(format!(
+            "afbeelding ‘{shown}’: alle afbeeldingen van een workshop samen mogen op hun getekende grootte (hoogstens {DRAWN_SIDE} pixels breed of hoog) {} pixels hebben; de andere afbeeldingen laten nog {} over. Gebruik minder of kleinere afbeeldingen",
+            millions(MAX_DRAWN_PIXELS),
+            millions(budget.drawn)
+        ));
+    }
+    budget.drawn -= kept;
+    let (w, h) = decoded.source;
+    budget.file = budget.file.saturating_sub(u64::from(w) * u64::from(h));
+    Ok(decoded.picture)
 }
 
-/// Decode a PNG file; the error says in Dutch what is wrong.
+/// Decode a PNG file, scaled down to the size it is drawn at; the error
+/// says in Dutch what is wrong.
 pub fn decode_png(bytes: &[u8]) -> Result<Picture, String> {
-    decode_png_within(bytes, MAX_TOTAL_PIXELS)
+    decode_png_within(bytes, MAX_TOTAL_PIXELS).map(|d| d.picture)
+}
+
+/// A decoded image and the size of its file.
+struct Decoded {
+    picture: Picture,
+    source: (u32, u32),
+}
+
+/// How many pixels of the file make one kept pixel, on each side.
+fn step(width: u32, height: u32) -> u32 {
+    width.max(height).div_ceil(DRAWN_SIDE).max(1)
 }
 
 /// A PNG decoding error in Dutch.
@@ -126,7 +176,7 @@ fn check_size(width: u32, height: u32, max_pixels: u64) -> Result<(), String> {
 
 /// Decode a PNG file of at most `max_pixels` pixels, refused before its data
 /// is read when it has more.
-fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Picture, String> {
+fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Decoded, String> {
     if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Err("geen PNG-afbeelding (kampvuur leest alleen PNG)".into());
     }
@@ -150,104 +200,78 @@ fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Picture, String> {
     if (width, height) != (reader.info().width, reader.info().height) {
         return Err("de PNG-afbeelding is beschadigd (de kop klopt niet)".into());
     }
-    let size = reader
-        .output_buffer_size()
-        .ok_or_else(|| "de afbeelding is te groot".to_owned())?;
-    let mut buf = vec![0; size];
-    let frame = reader.next_frame(&mut buf).map_err(|e| broken(&e))?;
-    buf.truncate(frame.buffer_size());
-    let rgba: Vec<u8> = match frame.color_type {
-        png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf
-            .chunks_exact(3)
-            .flat_map(|p| [p[0], p[1], p[2], 255])
-            .collect(),
-        png::ColorType::GrayscaleAlpha => buf
-            .chunks_exact(2)
-            .flat_map(|p| [p[0], p[0], p[0], p[1]])
-            .collect(),
-        png::ColorType::Grayscale => buf.iter().flat_map(|&g| [g, g, g, 255]).collect(),
+    let k = step(width, height);
+    if k > 1 && reader.info().interlaced {
+        return Err(format!(
+            "de afbeelding is {width}×{height} pixels en geïnterlinieerd (interlaced); \
+             sla hem op zonder interlacing of verklein hem tot {DRAWN_SIDE}×{DRAWN_SIDE}"
+        ));
+    }
+    let (color, _) = reader.output_color_type();
+    let channels = match color {
+        png::ColorType::Rgba => 4,
+        png::ColorType::Rgb => 3,
+        png::ColorType::GrayscaleAlpha => 2,
+        png::ColorType::Grayscale => 1,
         png::ColorType::Indexed => {
             return Err(
                 "de PNG-afbeelding gebruikt een kleurenpalet dat niet omgezet kon worden".into(),
             );
         }
     };
-    if rgba.len() != width as usize * height as usize * 4 {
+    let rgba_of = move |p: &[u8]| -> [u8; 4] {
+        match channels {
+            4 => [p[0], p[1], p[2], p[3]],
+            3 => [p[0], p[1], p[2], 255],
+            2 => [p[0], p[0], p[0], p[1]],
+            _ => [p[0], p[0], p[0], 255],
+        }
+    };
+    let (out_w, out_h) = (width.div_ceil(k), height.div_ceil(k));
+    let mut rgba: Vec<u8> = Vec::with_capacity(out_w as usize * out_h as usize * 4);
+    // Sums of each kept pixel's block of file pixels, per channel.
+    let mut sums = vec![0u32; out_w as usize * 4];
+    let mut counts = vec![0u32; out_w as usize];
+    let mut rows = 0u32;
+    let flush = |sums: &mut Vec<u32>, counts: &mut Vec<u32>, rgba: &mut Vec<u8>| {
+        for (px, n) in sums.chunks_exact_mut(4).zip(counts.iter_mut()) {
+            let d = (*n).max(1);
+            rgba.extend(px.iter().map(|v| ((*v + d / 2) / d).min(255) as u8));
+            px.fill(0);
+            *n = 0;
+        }
+    };
+    while let Some(row) = reader.next_row().map_err(|e| broken(&e))? {
+        let data = row.data();
+        if data.len() < width as usize * channels {
+            return Err("de PNG-afbeelding is onvolledig".into());
+        }
+        for (x, p) in data.chunks_exact(channels).take(width as usize).enumerate() {
+            let o = x / k as usize;
+            let px = rgba_of(p);
+            for (c, v) in px.iter().enumerate() {
+                sums[o * 4 + c] += u32::from(*v);
+            }
+            counts[o] += 1;
+        }
+        rows += 1;
+        if rows.is_multiple_of(k) || rows == height {
+            flush(&mut sums, &mut counts, &mut rgba);
+        }
+    }
+    if rows != height || rgba.len() != out_w as usize * out_h as usize * 4 {
         return Err("de PNG-afbeelding is onvolledig".into());
     }
-    Ok(Picture {
-        width,
-        height,
-        rgba: Arc::new(rgba),
+    Ok(Decoded {
+        picture: Picture {
+            width: out_w,
+            height: out_h,
+            rgba: Arc::new(rgba),
+        },
+        source: (width, height),
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A small PNG made with the png encoder.
-    pub(crate) fn png_bytes(w: u32, h: u32, color: png::ColorType) -> Vec<u8> {
-        let mut out = Vec::new();
-        {
-            let mut enc = png::Encoder::new(&mut out, w, h);
-            enc.set_color(color);
-            enc.set_depth(png::BitDepth::Eight);
-            let mut writer = enc.write_header().unwrap();
-            let channels = match color {
-                png::ColorType::Rgb => 3,
-                png::ColorType::Rgba => 4,
-                png::ColorType::GrayscaleAlpha => 2,
-                _ => 1,
-            };
-            let data: Vec<u8> = (0..w * h * channels).map(|i| (i % 251) as u8).collect();
-            writer.write_image_data(&data).unwrap();
-        }
-        out
-    }
-
-    #[test]
-    fn decodes_every_color_type_to_rgba() {
-        for color in [
-            png::ColorType::Rgb,
-            png::ColorType::Rgba,
-            png::ColorType::Grayscale,
-            png::ColorType::GrayscaleAlpha,
-        ] {
-            let p = decode_png(&png_bytes(3, 2, color)).unwrap();
-            assert_eq!((p.width, p.height, p.rgba.len()), (3, 2, 24), "{color:?}");
-        }
-    }
-
-    #[test]
-    fn images_share_one_pixel_budget() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("a.png"),
-            png_bytes(10, 10, png::ColorType::Rgb),
-        )
-        .unwrap();
-        let mut budget = 250;
-        for _ in 0..2 {
-            assert!(load_image(dir.path(), "a.png", &mut budget).is_ok());
-        }
-        assert_eq!(budget, 50);
-        let err = load_image(dir.path(), "a.png", &mut budget).unwrap_err();
-        assert!(
-            err.contains("te veel pixels (10×10, 0,0 miljoen)")
-                && err.contains("laten nog 0,0 miljoen over"),
-            "{err}"
-        );
-        assert_eq!(budget, 50);
-    }
-
-    #[test]
-    fn broken_and_foreign_files_are_errors() {
-        assert!(decode_png(b"GIF89a").unwrap_err().contains("geen PNG"));
-        let mut truncated = png_bytes(40, 40, png::ColorType::Rgb);
-        truncated.truncate(truncated.len() / 2);
-        assert!(decode_png(&truncated).unwrap_err().contains("beschadigd"));
-        assert!(decode_png(b"\x89PNG\r\n\x1a\n").is_err());
-    }
-}
+#[path = "picture_tests.rs"]
+mod tests;

@@ -122,24 +122,72 @@ pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
     Ok(bytes)
 }
 
-/// A text file saved in the wrong encoding: UTF-16 (with or without a byte
-/// order mark) says so in Dutch, with what to do instead.
+const UTF16: &str = "het bestand is opgeslagen als UTF-16; sla het op als UTF-8 (bijvoorbeeld in Kladblok: Opslaan als, Codering: UTF-8)";
+const UTF32: &str = "het bestand is opgeslagen als UTF-32; sla het op als UTF-8 (bijvoorbeeld in Kladblok: Opslaan als, Codering: UTF-8)";
+
+/// The start of a file that is looked at to recognise its encoding.
+const SAMPLE: usize = 1024;
+
+/// A text file saved in the wrong encoding: UTF-32 or UTF-16 (with or without
+/// a byte order mark, also when it does not start with plain ASCII) says so
+/// in Dutch, with what to do instead.
 pub(crate) fn encoding_problem(bytes: &[u8]) -> Option<&'static str> {
-    const UTF16: &str = "het bestand is opgeslagen als UTF-16; sla het op als UTF-8 (bijvoorbeeld in Kladblok: Opslaan als, Codering: UTF-8)";
-    let bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    // Plain ASCII text in UTF-16 has a nul byte next to every letter.
-    let pairs = bytes.chunks_exact(2).take(8);
-    let n = pairs.len();
-    let (mut le, mut be) = (0, 0);
-    for pair in pairs {
-        match pair {
-            [a, 0] if a.is_ascii() && *a != 0 => le += 1,
-            [0, b] if b.is_ascii() && *b != 0 => be += 1,
-            _ => {}
-        }
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some(UTF32);
     }
-    let nul_pattern = n >= 2 && (le == n || be == n);
-    (bom || nul_pattern).then_some(UTF16)
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some(UTF16);
+    }
+    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
+    // Text in UTF-16 or UTF-32 has nul bytes: in every ASCII character
+    // (and a workshop has at least its brackets, quotes and spaces in ASCII).
+    if !sample.contains(&0) {
+        return None;
+    }
+    if looks_like_utf32(sample) {
+        return Some(UTF32);
+    }
+    looks_like_utf16(sample).then_some(UTF16)
+}
+
+/// Whether a character can be in a text file (no control characters but
+/// tab and line ends, no nul).
+fn texty(c: char) -> bool {
+    !c.is_control() || matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Every 4 bytes one character (little or big endian), none of them nul.
+fn looks_like_utf32(sample: &[u8]) -> bool {
+    let quads = sample.chunks_exact(4);
+    if quads.len() < 2 {
+        return false;
+    }
+    let all = |order: fn([u8; 4]) -> u32| {
+        sample.chunks_exact(4).all(|q| {
+            let q = [q[0], q[1], q[2], q[3]];
+            char::from_u32(order(q)).is_some_and(texty)
+        })
+    };
+    all(u32::from_le_bytes) || all(u32::from_be_bytes)
+}
+
+/// Every 2 bytes a UTF-16 unit (little or big endian) and together text
+/// without control characters: Greek or Cyrillic as well as plain ASCII.
+fn looks_like_utf16(sample: &[u8]) -> bool {
+    if sample.len() < 4 {
+        return false;
+    }
+    let text = |order: fn([u8; 2]) -> u16| {
+        let units = sample.chunks_exact(2).map(|p| order([p[0], p[1]]));
+        let decoded: Vec<_> = char::decode_utf16(units).collect();
+        let last = decoded.len().saturating_sub(1);
+        decoded.into_iter().enumerate().all(|(i, c)| match c {
+            Ok(c) => texty(c),
+            // A sample may end in the middle of a surrogate pair.
+            Err(_) => i == last,
+        })
+    };
+    text(u16::from_le_bytes) || text(u16::from_be_bytes)
 }
 
 #[cfg(test)]
@@ -185,6 +233,50 @@ mod tests {
         assert!(encoding_problem(b"\xFF\xFEW\x00").is_some());
         assert!(encoding_problem(b"Workshop(").is_none());
         assert!(encoding_problem(b"a\0").is_none());
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_when_it_starts_with_greek() {
+        for text in [
+            "Ωραίο εργαστήριο(title: \"x\")",
+            "Привет, Workshop(",
+            "Zoë!",
+        ] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            assert_eq!(encoding_problem(&le), Some(UTF16), "{text} LE");
+            assert_eq!(encoding_problem(&be), Some(UTF16), "{text} BE");
+        }
+        assert_eq!(encoding_problem("Ωραίο εργαστήριο".as_bytes()), None);
+        assert_eq!(encoding_problem(b"ab\ncd\xffe"), None);
+    }
+
+    #[test]
+    fn utf32_is_called_utf32() {
+        let text = "Workshop(title: \"Ωμέγα\")";
+        let le: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        assert_eq!(encoding_problem(&le), Some(UTF32));
+        assert_eq!(encoding_problem(&be), Some(UTF32));
+        let mut bom = vec![0xFF, 0xFE, 0, 0];
+        bom.extend_from_slice(&le);
+        assert_eq!(encoding_problem(&bom), Some(UTF32));
+        assert!(UTF32.contains("UTF-32") && !UTF32.contains("UTF-16"));
+    }
+
+    #[test]
+    fn binary_files_are_not_called_text() {
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D,
+        ];
+        assert_eq!(encoding_problem(&png), None);
+        assert_eq!(encoding_problem(&[0u8; 64]), None);
     }
 
     #[test]

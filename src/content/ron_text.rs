@@ -17,6 +17,17 @@ pub(crate) fn ron_options() -> ron::Options {
         .with_recursion_limit(RECURSION_LIMIT)
 }
 
+/// A ron error of a file that is not a workshop (answers, sessions,
+/// settings): its position and its Dutch message, `regel 3, kolom 7: …`.
+pub(crate) fn ron_error_text(e: &ron::error::SpannedError) -> String {
+    format!(
+        "regel {}, kolom {}: {}",
+        e.span.start.line,
+        e.span.start.col,
+        ron_message(&e.code)
+    )
+}
+
 /// The Dutch message for a ron error.
 pub(crate) fn ron_message(e: &RonError) -> String {
     use RonError as E;
@@ -63,10 +74,7 @@ pub(crate) fn ron_message(e: &RonError) -> String {
         }
         E::InvalidEscape(what) => format!(
             "ongeldige code met `\\` in de tekst ({}); schrijf een backslash zelf als `\\\\`",
-            match *what {
-                "Unknown escape character" => "onbekend teken na `\\`",
-                other => other,
-            }
+            dutch_escape(what)
         ),
         E::UnclosedBlockComment => "commentaar met `/*` wordt niet afgesloten met `*/`".into(),
         E::UnclosedLineComment => "commentaar met `//` wordt niet afgesloten".into(),
@@ -101,23 +109,92 @@ pub(crate) fn ron_message(e: &RonError) -> String {
             in_outer(outer.as_deref()),
             one_of(expected, "soorten")
         ),
-        E::ExpectedDifferentStructName { expected, found } => {
-            format!("hier wordt ‘{expected}’ verwacht, niet ‘{found}’")
-        }
-        E::ExpectedStructName(name) => format!("hier wordt ‘{name}(…)’ verwacht"),
+        E::ExpectedDifferentStructName { expected, found } => format!(
+            "hier wordt {} verwacht (`{expected}(`), maar hier staat ‘{found}’; is dit het goede bestand?",
+            dutch_struct(expected)
+        ),
+        E::ExpectedStructName(name) => format!(
+            "hier wordt {} verwacht, met de naam ervoor: `{name}(`",
+            dutch_struct(name)
+        ),
         E::InvalidValueForType { expected, found } => format!(
             "verkeerd soort waarde: verwacht {}, gevonden {}",
             dutch_expected(expected),
             dutch_found(found)
         ),
         E::ExpectedDifferentLength { expected, found } => format!(
-            "verkeerd aantal elementen: verwacht {expected}, gevonden {found}"
+            "verkeerd aantal elementen: verwacht {}, gevonden {found}",
+            dutch_expected(expected)
         ),
         E::SuggestRawIdentifier(name) | E::InvalidIdentifier(name) => format!(
             "ongeldige naam ‘{name}’; een veldnaam of soort bestaat uit letters, cijfers en `_`"
         ),
-        E::Message(m) => format!("ongeldige waarde: {m}"),
-        other => format!("RON-fout: {other}"),
+        E::Message(m) => dutch_message(m),
+        E::ExpectedByteLiteral => "hier wordt een byte verwacht, zoals `b'a'`".into(),
+        E::ExpectedByteString => "hier wordt een bytetekst verwacht, zoals `b\"abc\"`".into(),
+        E::ExpectedAttribute | E::ExpectedAttributeEnd => {
+            "een `#![…]`-regel bovenaan het bestand is hier niet goed geschreven".into()
+        }
+        E::ExpectedRangeSyntax => "hier wordt `..` of `..=` verwacht".into(),
+        E::ExpectedRawValue | E::Fmt => "deze waarde kan hier niet worden gelezen".into(),
+        E::Io(_) => "het bestand kan niet worden gelezen".into(),
+        // ron may add kinds of error; we never show its English.
+        _ => "het bestand is hier geen geldige RON-tekst".into(),
+    }
+}
+
+/// ron's reasons for a bad `\\` code in a string, in Dutch.
+fn dutch_escape(what: &str) -> &'static str {
+    match what {
+        "Unknown escape character" => "onbekend teken na `\\`",
+        "Non-hex digit found" => {
+            "na `\\x` of in `\\u{…}` mogen alleen hexadecimale cijfers staan (0-9, a-f)"
+        }
+        "Missing { in Unicode escape" => "na `\\u` hoort een `{`, zoals in `\\u{e9}`",
+        "No } at the end of Unicode escape" => {
+            "`\\u{…}` wordt niet afgesloten met `}` (hoogstens 6 cijfers)"
+        }
+        "Expected 1-6 digits, got 0 digits in Unicode escape" => {
+            "tussen `\\u{` en `}` staan 1 tot 6 hexadecimale cijfers"
+        }
+        "Not a valid Unicode-escaped character" => "dit getal is geen bestaand teken",
+        "Not a valid byte-escaped Unicode character" => {
+            "`\\x` met een getal boven 7F is geen teken; schrijf `\\u{…}`"
+        }
+        "Unexpected Unicode escape in byte literal" => "`\\u{…}` kan niet in een bytetekst",
+        _ => "onbekende code na `\\`",
+    }
+}
+
+/// A message from serde or from one of our own types, in Dutch.
+fn dutch_message(m: &str) -> String {
+    if m.starts_with("expected `..") {
+        return "hier wordt `..` of `..=` verwacht".into();
+    }
+    if m.chars().any(|c| c.is_ascii_alphabetic())
+        && m.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "expected" | "invalid" | "unknown" | "missing" | "found" | "the" | "a" | "an"
+            )
+        })
+    {
+        // An English message we do not know: not shown as it is.
+        return "ongeldige waarde op deze plek".into();
+    }
+    format!("ongeldige waarde: {m}")
+}
+
+/// The names of our file types, in Dutch.
+fn dutch_struct(name: &str) -> String {
+    match name {
+        "Workshop" => "een workshop".into(),
+        "RoomSession" => "een sessie van de zaal".into(),
+        "AnswerSet" => "een bestand met antwoorden".into(),
+        "Settings" => "instellingen".into(),
+        "SessionRecord" => "een sessieverslag".into(),
+        "Section" => "een onderdeel".into(),
+        other => format!("een blok ‘{other}’"),
     }
 }
 
@@ -126,7 +203,7 @@ fn show_char(c: char) -> String {
         '\n' => "(einde van de regel)".into(),
         '\t' => "(tab)".into(),
         ' ' => "(spatie)".into(),
-        c if c.is_control() => format!("U+{:04X}", u32::from(c)),
+        c if super::error::is_hidden(c) => format!("U+{:04X}", u32::from(c)),
         c => format!("‘{c}’"),
     }
 }
@@ -179,10 +256,23 @@ fn dutch_expected(expected: &str) -> String {
             if let Some(name) = e.strip_prefix("enum ") {
                 return format!("een van de soorten van ‘{name}’");
             }
-            return e.to_owned();
+            return english_count(e).unwrap_or_else(|| "een andere waarde".to_owned());
         }
     };
     known.to_owned()
+}
+
+/// serde's "a tuple of size 2", "2 elements", "an array of length 3".
+fn english_count(e: &str) -> Option<String> {
+    let n: String = e.chars().filter(char::is_ascii_digit).collect();
+    if n.is_empty() {
+        return None;
+    }
+    Some(if n == "1" {
+        "1 element".to_owned()
+    } else {
+        format!("{n} elementen")
+    })
 }
 
 fn dutch_found(found: &str) -> String {
@@ -206,6 +296,16 @@ fn dutch_found(found: &str) -> String {
         "an optional value" => "een optionele waarde".into(),
         "an enum" | "a unit variant" | "a newtype variant" | "a tuple variant"
         | "a struct variant" => "een soort (zoals `Slide(…)`)".into(),
+        "a unit struct" | "a newtype struct" | "a tuple" | "a tuple struct" => {
+            "een blok met haakjes".into()
+        }
+        _ if f.starts_with("the ") || f.starts_with("a ") || f.starts_with("an ") => {
+            "iets anders".into()
+        }
         _ => f.to_owned(),
     }
 }
+
+#[cfg(test)]
+#[path = "ron_text_tests.rs"]
+mod tests;

@@ -42,7 +42,7 @@ struct Checker<'a> {
     /// Slide images that decoded, by the path written in the file.
     pictures: HashMap<String, Picture>,
     /// Pixels the images not yet decoded may still have together.
-    pixel_budget: u64,
+    pixel_budget: super::picture::PixelBudget,
 }
 
 impl Checker<'_> {
@@ -71,6 +71,8 @@ impl Checker<'_> {
     fn title(&mut self, at: Loc, title: &str, what: &str) {
         if title.trim().is_empty() {
             self.error(at, format!("{what} heeft geen titel"));
+        } else if let Some(why) = crate::model::title_too_long(title, what) {
+            self.error(at, why);
         }
     }
 
@@ -99,10 +101,12 @@ pub(crate) fn show(s: &str) -> String {
         .chars()
         .take(MAX)
         .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_debug().collect()
-            } else {
-                vec![c]
+            let escaped: Vec<char> = match c {
+                '\n' | '\r' | '\t' => c.escape_debug().collect(),
+                _ if super::error::is_hidden(c) => {
+                    format!("U+{:04X}", u32::from(c)).chars().collect()
+                }
+                _ => vec![c],
             };
             escaped
         })
@@ -125,7 +129,7 @@ pub(crate) fn validate(
         out: Vec::new(),
         base_dir,
         pictures: HashMap::new(),
-        pixel_budget: super::picture::MAX_TOTAL_PIXELS,
+        pixel_budget: super::picture::PixelBudget::default(),
     };
     let root = Loc::new(tree, Pos::default());
     c.title(root.field("title"), &workshop.title, "de workshop");
@@ -133,6 +137,16 @@ pub(crate) fn validate(
         c.error(
             root.field("sections"),
             "de workshop heeft geen onderdelen".into(),
+        );
+    }
+    let items: usize = workshop.sections.iter().map(|s| s.items.len()).sum();
+    if items > crate::model::MAX_ITEMS {
+        c.error(
+            root.field("sections"),
+            format!(
+                "de workshop heeft {items} items; het maximum is {} (dia’s, casussen, checklists, timers en pauzes samen)",
+                crate::model::MAX_ITEMS
+            ),
         );
     }
     let ids: BTreeSet<&str> = workshop.checklists().map(|c| c.id.as_str()).collect();
@@ -246,8 +260,13 @@ fn check_item<'w>(
                 let known = if ids.is_empty() {
                     "deze workshop heeft geen checklists".to_owned()
                 } else {
-                    let list: Vec<String> = ids.iter().map(|id| show(id)).collect();
-                    format!("bekende ids: {}", list.join(", "))
+                    const SHOWN: usize = 10;
+                    let list: Vec<String> = ids.iter().take(SHOWN).map(|id| show(id)).collect();
+                    let more = match ids.len().saturating_sub(SHOWN) {
+                        0 => String::new(),
+                        n => format!(" en nog {n}"),
+                    };
+                    format!("bekende ids: {}{more}", list.join(", "))
                 };
                 c.error(
                     at.field("checklist"),

@@ -157,8 +157,8 @@ fn debounce(raw: &Receiver<()>, out: &Sender<Changed>, wake: &dyn Fn()) {
 /// The workshop file and its images, with their folders made absolute so
 /// that they match the paths in the events.
 pub fn watched_files(file: &Path, workshop: &Workshop) -> BTreeSet<PathBuf> {
+    let dir = super::workshop_dir(file);
     let file = absolute(file);
-    let dir = file.parent().map(Path::to_owned).unwrap_or_default();
     let images = workshop
         .sections
         .iter()

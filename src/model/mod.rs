@@ -7,6 +7,7 @@ mod access;
 mod answers;
 mod handout;
 mod kinds;
+mod limits;
 mod markup;
 mod picture;
 mod room;
@@ -20,6 +21,9 @@ pub use access::{AccessCode, CODE_DIGITS, CodeLock, same_name};
 pub use answers::{Answer, AnswerSet};
 pub use handout::{DocKind, names_from_text};
 pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, count_sections};
+pub use limits::{
+    MAX_ITEMS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS, name_too_long, title_too_long,
+};
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
 pub use picture::Picture;
 pub use room::DEFAULT_PER_ADDRESS;

@@ -306,7 +306,11 @@ pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: M
     let fonts = flow.fonts;
     let hyphenate = flow.hyphenate;
     let mut frags = line_frags_with(fonts, pieces, ink, x + hang, width - hang, hyphenate);
-    if let Some(first) = frags.first_mut() {
+    // An empty item shows nothing, not even its marker: it takes no room.
+    let Some(first) = frags.first_mut() else {
+        return;
+    };
+    {
         let style = if marker == "•" {
             FontStyle::Bold
         } else {

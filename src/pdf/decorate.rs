@@ -19,6 +19,8 @@ pub fn decorate(
     let size = 9.0;
     let header_y = geo.margin + Mm(4.5);
     let footer_y = geo.height - geo.margin - Mm(1.5);
+    // The same on every page: fitted once.
+    let mut fitted: Option<String> = None;
     for (i, page) in pages.iter_mut().enumerate().skip(first) {
         let mut f = Frag::default();
         let right_w = f.text_right(
@@ -31,7 +33,9 @@ pub fn decorate(
             colors::MUTED,
         );
         let max_title = (geo.right - geo.left - right_w - Mm(8.0)).max(Mm(20.0));
-        let title = fit(fonts, title, FontStyle::Bold, size, max_title);
+        let title = fitted
+            .get_or_insert_with(|| fit(fonts, title, FontStyle::Bold, size, max_title))
+            .clone();
         f.text(
             fonts,
             geo.left,
@@ -70,18 +74,74 @@ pub fn decorate(
     }
 }
 
-/// Shorten `text` with an ellipsis until it fits `max`.
+/// Shorten `text` with an ellipsis until it fits `max`: the longest start
+/// (trailing white space dropped) that fits with the `…`. One pass over the
+/// characters with their running width, so a long title costs linear time.
 pub fn fit(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max: Mm) -> String {
     if measure(fonts, text, style, size) <= max {
         return text.to_owned();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if measure(fonts, &s, style, size) <= max {
-            return s;
+    let face = fonts.face(style);
+    let room = max.0 - measure(fonts, "…", style, size).0;
+    let mut width = 0.0f32;
+    // The end of the longest fitting start, without its trailing white space.
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let mut buf = [0u8; 4];
+        width += Mm::from_pt(face.width_pt(c.encode_utf8(&mut buf), size)).0;
+        if width > room {
+            break;
+        }
+        if !c.is_whitespace() {
+            end = i + c.len_utf8();
         }
     }
-    String::new()
+    if end == 0 && room < 0.0 {
+        return String::new();
+    }
+    format!("{}…", text.get(..end).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The old way: drop one character at a time and measure again.
+    fn fit_slowly(fonts: &Fonts, text: &str, style: FontStyle, size: f32, max: Mm) -> String {
+        if measure(fonts, text, style, size) <= max {
+            return text.to_owned();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+            if measure(fonts, &s, style, size) <= max {
+                return s;
+            }
+        }
+        String::new()
+    }
+
+    #[test]
+    fn fits_like_the_slow_way() {
+        let fonts = super::super::font::fonts().unwrap();
+        let texts = [
+            "Het vurige kind in de klas",
+            "Een heel lange titel met woorden   en spaties die niet past",
+            "ÅÉÎ — werk • met ✓ en 漢字 en emoji 🔥 dat ook niet past",
+            "kort",
+            "",
+        ];
+        for text in texts {
+            for max in [0.5, 3.0, 10.0, 20.0, 35.0, 80.0, 400.0] {
+                for style in [FontStyle::Regular, FontStyle::Bold] {
+                    assert_eq!(
+                        fit(fonts, text, style, 9.0, Mm(max)),
+                        fit_slowly(fonts, text, style, 9.0, Mm(max)),
+                        "{text:?} in {max} mm"
+                    );
+                }
+            }
+        }
+    }
 }

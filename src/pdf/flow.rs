@@ -19,6 +19,9 @@ pub struct Flow<'a> {
     cur: Vec<Elem>,
     y: Mm,
     pending: Vec<Frag>,
+    /// The heights of `pending` added up, kept as they come (not summed
+    /// again for every line: a heading before thousands of list items).
+    pending_h: f32,
     need: usize,
     /// Fragments added after the last heading that waits to keep.
     kept_since: usize,
@@ -38,6 +41,7 @@ impl<'a> Flow<'a> {
             cur: Vec::new(),
             y: geo.top,
             pending: Vec::new(),
+            pending_h: 0.0,
             need: 0,
             kept_since: 0,
             marks: Vec::new(),
@@ -94,7 +98,7 @@ impl<'a> Flow<'a> {
             self.add(f);
             return;
         }
-        self.pending.push(f);
+        self.hold(f);
         self.need = self.need.max(lines);
         self.kept_since = 0;
     }
@@ -113,7 +117,7 @@ impl<'a> Flow<'a> {
                 self.need -= 1;
                 self.kept_since += 1;
             }
-            self.pending.push(f);
+            self.hold(f);
             if self.need == 0 {
                 self.flush_pending();
             }
@@ -132,7 +136,7 @@ impl<'a> Flow<'a> {
     pub fn lines(&mut self, frags: Vec<Frag>) {
         let n = frags.len();
         let mut break_after = None;
-        let pending: f32 = self.pending.iter().map(|f| f.height.0).sum();
+        let pending = self.pending_h;
         let avail = self.remaining().0 - pending;
         if n >= 2 && !self.at_top() && avail >= 0.0 {
             let line = frags.iter().map(|f| f.height.0).fold(0.0, f32::max);
@@ -205,7 +209,7 @@ impl<'a> Flow<'a> {
         if self.kept_since > 0 {
             self.flush_pending();
         }
-        let pending: f32 = self.pending.iter().map(|f| f.height.0).sum();
+        let pending = self.pending_h;
         if pending + h.0 > self.remaining().0 && !self.at_top() {
             self.move_pending_to_next_page();
         } else {
@@ -226,11 +230,17 @@ impl<'a> Flow<'a> {
         add(self);
     }
 
+    /// Keep `f` waiting with what follows.
+    fn hold(&mut self, f: Frag) {
+        self.pending_h += f.height.0;
+        self.pending.push(f);
+    }
+
     fn flush_pending(&mut self) {
         self.need = 0;
         self.kept_since = 0;
         let pending = std::mem::take(&mut self.pending);
-        let total = pending.iter().map(|f| f.height.0).sum::<f32>();
+        let total = std::mem::take(&mut self.pending_h);
         if total > self.remaining().0 && !self.at_top() && total <= self.body_height().0 {
             self.next_page();
         }

@@ -35,6 +35,14 @@ impl Cursor<'_> {
         self.src.get(self.at..)?.chars().nth(n)
     }
 
+    /// Whether `hashes` `#` follow: looks at no more than the `#` that are
+    /// there, which are then read as text if they are too few, so a raw
+    /// string is read in linear time however many `#` it uses.
+    fn closes_raw(&self, hashes: usize) -> bool {
+        let rest = self.src.as_bytes().get(self.at..).unwrap_or_default();
+        rest.iter().take(hashes).take_while(|&&b| b == b'#').count() == hashes
+    }
+
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
         self.at += c.len_utf8();
@@ -179,7 +187,7 @@ fn raw_or_ident(c: &mut Cursor) -> Option<Tok> {
     loop {
         let here = c.pos;
         let ch = c.bump()?;
-        if ch == '"' && (0..hashes).all(|i| c.peek_nth(i) == Some('#')) {
+        if ch == '"' && c.closes_raw(hashes) {
             for _ in 0..hashes {
                 c.bump();
             }
