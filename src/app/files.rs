@@ -162,6 +162,23 @@ impl KampvuurApp {
             },
             BrowsePurpose::NewWorkshop => self.new_workshop_at(ctx, path),
             BrowsePurpose::SaveCopy { source } => {
+                // Never over the workshop or its pictures (nor the export itself).
+                let mut sources = vec![(source.clone(), "de export zelf")];
+                if let Some(ws) = &self.workshop_path {
+                    sources.push((ws.clone(), "het workshopbestand"));
+                    sources.extend(
+                        content::watched_files(ws, &self.workshop)
+                            .into_iter()
+                            .map(|f| (f, "een afbeelding van de workshop")),
+                    );
+                }
+                if let Err(e) = content::refuse_sources(&path, &sources) {
+                    self.notice = Some(Notice::error(format!(
+                        "De kopie is niet bewaard: {}: {e}",
+                        path.display()
+                    )));
+                    return;
+                }
                 let what = format!("De kopie wordt bewaard in {}…", path.display());
                 self.run_in_background(ctx, what, move || {
                     let notice = match content::copy_export(&source, &path) {

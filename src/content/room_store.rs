@@ -348,9 +348,12 @@ fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
         other => unreadable(&other.to_string()),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("geen UTF-8-tekst"))?;
-    super::ron_text::ron_options()
-        .from_str(text)
-        .map_err(|e| unreadable(&format!("onleesbaar: {}", e.code)))
+    super::ron_text::ron_options().from_str(text).map_err(|e| {
+        unreadable(&format!(
+            "onleesbaar: {}",
+            super::ron_text::ron_error_text(&e)
+        ))
+    })
 }
 
 #[cfg(test)]

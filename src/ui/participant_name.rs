@@ -85,7 +85,7 @@ impl NameScreen {
                     .id(name_id)
                     .frame(choice::field_frame(ui, name_id))
                     .hint_text("bijvoorbeeld Fatima")
-                    .char_limit(80)
+                    .char_limit(crate::model::MAX_NAME_CHARS)
                     .desired_width(320.0),
             )
             .labelled_by(label.id);
