@@ -90,6 +90,10 @@ fn certificates_for_a_saved_room_session_with_trainer_and_school() {
         open: Default::default(),
         min_answers: 3,
         approved: Default::default(),
+        started_at: String::new(),
+        token: String::new(),
+        code: String::new(),
+        per_address: kampvuur::model::DEFAULT_PER_ADDRESS,
     };
     store.save_session(&session).unwrap();
     for (id, name) in [

@@ -268,9 +268,15 @@ fn a_notice_covers_no_agenda_row_and_stays_off_the_projector() {
     let notice = h.get_by_label(text).rect();
     for row in ["1. Opening", "2. Aan de slag"] {
         let r = h.get_by_label(row).rect();
-        assert!(!r.intersects(notice), "the notice covers {row}: {notice:?} over {r:?}");
+        assert!(
+            !r.intersects(notice),
+            "the notice covers {row}: {notice:?} over {r:?}"
+        );
     }
     press(&mut h, Key::C);
     assert_eq!(h.state().show.stage, Stage::Slide);
-    assert!(h.query_by_label(text).is_none(), "the notice is on the projector");
+    assert!(
+        h.query_by_label(text).is_none(),
+        "the notice is on the projector"
+    );
 }

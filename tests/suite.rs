@@ -22,6 +22,7 @@ mod frames;
 mod fuzz_loader;
 mod hostile_files;
 mod ink;
+mod legibility;
 mod loader;
 mod memory;
 mod participant;
