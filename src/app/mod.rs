@@ -205,7 +205,8 @@ impl KampvuurApp {
                     // Kiosk: only the person's own screens are reachable.
                     commands.extend(ui::kiosk_bar(ui, can_reflect));
                     if self.participation.asking_stop {
-                        commands.extend(ui::stop_question(ui));
+                        let dialog = &mut self.participation.code_dialog;
+                        commands.extend(ui::kiosk::stop_question(ui, dialog));
                     }
                     self.participation.show_gate();
                 } else {
@@ -224,6 +225,10 @@ impl KampvuurApp {
                     let deck = &self.show.presenter.deck;
                     let resume = deck.current().filter(|_| deck.position() > 0);
                     commands.extend(self.start.ui(ui, &self.workshop, resume));
+                    if self.participation.asking_code {
+                        let dialog = &mut self.participation.code_dialog;
+                        commands.extend(ui::kiosk::start_question(ui, dialog));
+                    }
                 } else {
                     let status = self.participation.save.status();
                     commands.extend(self.participation.form.ui(ui, &self.workshop, &status));

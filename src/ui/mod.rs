@@ -12,6 +12,7 @@ pub mod ink;
 mod item_view;
 pub mod join;
 pub mod keyhelp;
+pub mod kiosk;
 mod menu;
 pub mod notices;
 mod overview;
@@ -125,6 +126,13 @@ pub enum Command {
     /// "Stoppen met invullen" (the trainer): `None` asks, `Some(true)`
     /// leaves participant mode, `Some(false)` stays.
     StopParticipating(Option<bool>),
+    /// Participant mode starts, with the trainer's code for leaving it.
+    BeginParticipating(crate::model::AccessCode),
+    /// The trainer did not start participant mode after all.
+    CancelParticipating,
+    /// "Stoppen met invullen" with the code typed: leaves participant mode
+    /// only when it is the trainer's.
+    StopWithCode(crate::model::AccessCode),
     /// The current participant's answers changed: autosave soon.
     AnswersChanged,
     /// Export a handout as PDF (asks for a file name).
