@@ -88,7 +88,8 @@ fn timer_transitions_from_the_console() {
     assert!((100..=106).contains(&left), "{left}");
     advance(&mut h, 200.0);
     assert_eq!(phase(&h), (Phase::Finished, 0));
-    h.get_by_label("De tijd is om");
+    // On the slide beside the console, and again beside the notes.
+    assert_eq!(h.get_all_by_label("De tijd is om").count(), 2);
     h.get_by_label("Opnieuw (R)").click();
     h.run_steps(1);
     assert_eq!(phase(&h), (Phase::Ready, 120));

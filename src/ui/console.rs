@@ -6,7 +6,6 @@ use egui::{Align, Layout, Rect, RichText, Ui};
 
 use crate::model::{Item, RoomItem, Workshop};
 
-use super::countdown::{Phase, format_mmss};
 use super::present::Presenter;
 use super::room_panel::RoomView;
 use super::{Command, Now, Stage, rich, theme};
@@ -256,6 +255,11 @@ impl Console {
             );
             match r {
                 Some(r) => {
+                    if super::console_timer::is_up(p, w, r, now) {
+                        // The red of the projector, so the white words show.
+                        ui.painter()
+                            .rect_filled(frame, 4.0, super::item_view::TIME_UP);
+                    }
                     p.draw_item(ui, frame, w, r, now);
                     if live {
                         // Pen and laser work here too, and show on the projector.
@@ -337,8 +341,11 @@ impl Console {
                 }
             });
         });
-        if let Item::Timer(_) = item {
-            timer_controls(ui, p, w, r, now);
+        if let Item::Timer(t) = item {
+            super::console_timer::controls(ui, p, w, r, now);
+            if super::console_timer::is_up(p, w, r, now) {
+                super::console_timer::time_up(ui, &t.label);
+            }
         }
         egui::ScrollArea::vertical()
             .id_salt(("notes", r))
@@ -365,44 +372,4 @@ impl Console {
                 }
             });
     }
-}
-
-fn timer_controls(
-    ui: &mut Ui,
-    p: &mut Presenter,
-    w: &Workshop,
-    r: crate::model::ItemRef,
-    now: Now,
-) {
-    let Some(c) = p.timer_mut(w, r) else {
-        return;
-    };
-    let phase = c.phase(now.t);
-    let colour = match phase {
-        Phase::LastMinute => theme::accent(ui),
-        Phase::Finished => theme::late(ui),
-        _ => ui.visuals().text_color(),
-    };
-    ui.label(
-        RichText::new(format_mmss(c.remaining(now.t)))
-            .size(32.0)
-            .color(colour)
-            .family(theme::bold_family()),
-    );
-    ui.horizontal_wrapped(|ui| {
-        let label = if c.is_running() {
-            "Pauze (T)"
-        } else {
-            "Start (T)"
-        };
-        if ui.button(label).clicked() {
-            c.toggle(now.t);
-        }
-        if ui.button("+1 min (+)").clicked() {
-            c.add_minute(now.t);
-        }
-        if ui.button("Opnieuw (R)").clicked() {
-            c.reset();
-        }
-    });
 }

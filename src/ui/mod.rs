@@ -5,6 +5,7 @@ mod agenda;
 pub mod certificate;
 pub mod choice;
 pub mod console;
+mod console_timer;
 pub mod countdown;
 pub mod deck;
 pub mod file_browser;
