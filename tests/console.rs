@@ -281,3 +281,59 @@ fn a_notice_covers_no_agenda_row_and_stays_off_the_projector() {
         "the notice is on the projector"
     );
 }
+
+/// Text rows drawn under a clip rectangle that cuts them in half, and not
+/// covered by a rectangle painted after them.
+fn rows_cut_in_half(output: &egui::FullOutput) -> Vec<String> {
+    let shapes = &output.shapes;
+    let mut cut = Vec::new();
+    for (i, clipped) in shapes.iter().enumerate() {
+        let egui::Shape::Text(text) = &clipped.shape else {
+            continue;
+        };
+        let clip = clipped.clip_rect;
+        for row in &text.galley.rows {
+            let r = row.rect().translate(text.pos.to_vec2());
+            let half = (r.top() < clip.bottom() - 1.0 && r.bottom() > clip.bottom() + 1.0)
+                || (r.top() < clip.top() - 1.0 && r.bottom() > clip.top() + 1.0);
+            if !half {
+                continue;
+            }
+            let shown = r.intersect(clip);
+            let covered = shapes[i + 1..].iter().any(|later| match &later.shape {
+                egui::Shape::Rect(rect) => {
+                    rect.fill.a() == 255 && rect.rect.expand(0.5).contains_rect(shown)
+                }
+                _ => false,
+            });
+            if !covered {
+                cut.push(row.text());
+            }
+        }
+    }
+    cut
+}
+
+#[test]
+fn notes_are_not_cut_mid_line_at_ctrl_plus_three_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+        h.run_steps(2);
+    }
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(2);
+    assert_eq!(h.state().show.stage, Stage::SideBySide);
+    let mut checked = 0;
+    // Every item of the example, with the notes at their longest.
+    for _ in 0..h.state().show.presenter.deck.len() {
+        h.run_steps(2);
+        let cut = rows_cut_in_half(h.output());
+        assert!(cut.is_empty(), "item {}: cut rows {cut:?}", position(&h));
+        checked += 1;
+        press(&mut h, Key::PageDown);
+    }
+    assert!(checked >= 5);
+}

@@ -347,16 +347,21 @@ impl Console {
                 super::console_timer::time_up(ui, &t.label);
             }
         }
-        egui::ScrollArea::vertical()
+        let mut rows = Vec::new();
+        let view = egui::ScrollArea::vertical()
             .id_salt(("notes", r))
             .auto_shrink([false, false])
             .show(ui, |ui| match (note, item.for_room()) {
-                (Some(n), _) => rich::blocks(ui, n.text.blocks(), size),
+                (Some(n), _) => rows = rich::blocks_with_rows(ui, n.text.blocks(), size),
                 (None, RoomItem::Slide(_) | RoomItem::Case(_)) => {
                     ui.weak("Geen notities bij dit onderdeel.");
                 }
-                (None, RoomItem::Checklist(c)) => rich::blocks(ui, c.intro.blocks(), size),
-                (None, RoomItem::Timer(t)) => rich::blocks(ui, t.instruction.blocks(), size),
+                (None, RoomItem::Checklist(c)) => {
+                    rows = rich::blocks_with_rows(ui, c.intro.blocks(), size);
+                }
+                (None, RoomItem::Timer(t)) => {
+                    rows = rich::blocks_with_rows(ui, t.instruction.blocks(), size);
+                }
                 (None, RoomItem::Break(b)) => {
                     let resume = p.break_resume(r).map(|t| t.format("%H:%M").to_string());
                     rich::text(
@@ -370,6 +375,10 @@ impl Console {
                         size,
                     );
                 }
-            });
+            })
+            .inner_rect;
+        // A line the edge of the view would cut in half is not shown: the
+        // trainer scrolls to it (it was cut mid-line at Ctrl+plus ×3).
+        rich::hide_cut_rows(ui, view, &rows, ui.visuals().panel_fill);
     }
 }
