@@ -295,6 +295,9 @@ fn names_without_latin_letters_get_separate_files_and_pdfs() {
         .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
         .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app_in(dir.path()));
     h.run_steps(1);
+    // Only the fonts of an empty folder: the placeholder whatever this
+    // machine has installed.
+    h.state_mut().fonts.dirs = Some(vec![dir.path().join("geen-lettertypen")]);
     name_screen(&mut h);
     sign_in(&mut h, "Анна", "1111", "Beginnen");
     answer_open(&mut h, "Annas geheime stap");
@@ -579,4 +582,52 @@ fn only_the_trainer_code_ends_participant_mode() {
     click(&mut h, "Stoppen");
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().participation.form.answers.is_none());
+}
+
+#[test]
+fn a_name_in_another_script_borrows_a_font_the_system_has() {
+    // DejaVu's maths font has characters that neither Atkinson nor DejaVu
+    // Sans (the app's own fonts) has: they stand in for a script here.
+    let font = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf");
+    let found = kampvuur::content::system_fonts::covering_in(
+        &[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts")],
+        "ℊ⟂",
+    );
+    assert!(
+        found.is_none(),
+        "the bundled fonts have ℊ⟂: pick other letters"
+    );
+    if !font.exists() {
+        eprintln!(
+            "{} ontbreekt: alleen de plaatshouder getest",
+            font.display()
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fonts = dir.path().join("lettertypen");
+    std::fs::create_dir_all(&fonts).unwrap();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app_in(dir.path()));
+    h.run_steps(1);
+    h.state_mut().fonts.dirs = Some(vec![fonts.clone()]);
+    name_screen(&mut h);
+    sign_in(&mut h, "ℊ⟂ de Vries", "1111", "Beginnen");
+    h.run_steps(3);
+    // No font in the folder: the placeholder, never boxes.
+    h.get_by_label("[naam in een ander schrift]");
+    assert!(h.state().fonts.added.is_empty());
+    if !font.exists() {
+        return;
+    }
+    // With the maths font in the folder, the next name in that script shows.
+    std::fs::copy(font, fonts.join("DejaVuMathTeXGyre.ttf")).unwrap();
+    click(&mut h, "Klaar");
+    sign_in(&mut h, "ℊ⟂ Jansen", "2222", "Beginnen");
+    h.run_steps(4);
+    assert_eq!(h.state().fonts.added.len(), 1, "one font added");
+    h.get_by_label("ℊ⟂ Jansen");
+    assert!(h.query_by_label("[naam in een ander schrift]").is_none());
 }

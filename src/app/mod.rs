@@ -6,6 +6,7 @@ mod certificate;
 mod commands;
 mod documents;
 mod files;
+mod fonts;
 mod icon;
 mod opener;
 mod participant;
@@ -111,6 +112,8 @@ pub struct KampvuurApp {
     certificate_details: ui::certificate::CertificateDetails,
     /// The details waiting for the names file to be chosen.
     pending_certificate: Option<ui::certificate::CertificateDetails>,
+    /// System fonts for names in other scripts, found when needed.
+    pub fonts: fonts::ScriptFonts,
 }
 
 impl KampvuurApp {
@@ -150,6 +153,7 @@ impl KampvuurApp {
             certificate: None,
             certificate_details: Default::default(),
             pending_certificate: None,
+            fonts: Default::default(),
         }
     }
 
@@ -261,6 +265,7 @@ impl KampvuurApp {
         for command in commands {
             self.apply(&ctx, command, now);
         }
+        self.fonts_for_names(&ctx);
         self.autosave(&ctx, now);
     }
 

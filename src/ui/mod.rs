@@ -32,7 +32,7 @@ pub mod times;
 pub use console::Console;
 pub use menu::{MenuBar, kiosk_bar, stop_question};
 pub use notices::{LoadProblem, Notice};
-pub use participant::ParticipantScreen;
+pub use participant::{ParticipantScreen, take_unshown_name};
 pub use present::Presenter;
 pub use sessions::SessionsWindow;
 pub use start::StartScreen;
