@@ -224,11 +224,36 @@ fn draw_case(ui: &mut Ui, case: RoomCase<'_>, s: Scale, r: Reading) {
     kicker(ui, &format!("Casus · {}", case.who), text);
     title_sized(ui, case.title, s, r.title);
     ui.add_space(text * 0.6);
-    // The situation gets the wider column: it is the long part.
+    // The columns share the width so that neither runs far below the other:
+    // the share where the taller of the two is lowest.
     let gap = text * 1.0;
     let width = ui.available_width();
-    let left = ((width - gap) * 0.62).max(1.0);
-    let right = (width - gap - left).max(1.0);
+    let split = |share: f32| {
+        let left = ((width - gap) * share).max(1.0);
+        (left, (width - gap - left).max(1.0))
+    };
+    let questions_height = |w: f32| {
+        let number = text * 1.3;
+        let job_height = |q: &str| {
+            let font = egui::FontId::proportional(text);
+            let colour = ui.visuals().text_color();
+            let galley = ui
+                .ctx()
+                .fonts_mut(|f| f.layout(q.to_owned(), font, colour, (w - number).max(1.0)));
+            galley.size().y + text * 0.3 + ui.spacing().item_spacing.y
+        };
+        text * 1.6 + case.questions.iter().map(|q| job_height(q)).sum::<f32>()
+    };
+    let taller = |share: f32| {
+        let (left, right) = split(share);
+        let situation = rich::blocks_height(ui, case.situation.blocks(), r.long, left);
+        situation.max(questions_height(right))
+    };
+    let share = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
+        .into_iter()
+        .min_by(|a, b| taller(*a).total_cmp(&taller(*b)))
+        .unwrap_or(0.6);
+    let (left, right) = split(share);
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         ui.allocate_ui_with_layout(egui::vec2(left, 0.0), Layout::top_down(Align::Min), |ui| {

@@ -167,3 +167,28 @@ pub fn hide_cut_rows(ui: &Ui, view: Rect, rows: &[Rect], fill: Color32) {
         }
     }
 }
+
+/// About how high [`blocks`] would be in `width` (laid out, not drawn): to
+/// choose between layouts.
+pub fn blocks_height(ui: &Ui, blocks: &[Block], size: f32, width: f32) -> f32 {
+    let color = ui.visuals().text_color();
+    let spacing = ui.spacing().item_spacing.y;
+    let height = |inlines: &[Inline], size: f32, bold: bool, width: f32| {
+        let mut job = job(inlines, size, color, bold);
+        job.wrap.max_width = width.max(1.0);
+        ui.ctx().fonts_mut(|f| f.layout_job(job)).size().y + spacing
+    };
+    let list = size * 1.8;
+    let mut total = size * 0.6 * blocks.len().saturating_sub(1) as f32;
+    for block in blocks {
+        total += match block {
+            Block::Paragraph(inlines) => height(inlines, size, false, width),
+            Block::Bullets(items) | Block::Numbered { items, .. } => items
+                .iter()
+                .map(|i| height(i, size, false, width - list).max(size * 1.2))
+                .sum(),
+            Block::Kernzin(inlines) => height(inlines, size * 1.1, true, width - size * 1.8) + size,
+        };
+    }
+    total
+}
