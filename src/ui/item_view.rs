@@ -36,10 +36,12 @@ pub fn draw(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks, fit: Fit) {
             .max_rect(balanced)
             .layout(Layout::top_down(Align::Min)),
     );
-    contents(&mut child, item, rect.height(), clocks, fit.factor);
+    // A checklist spreads its items over what the fit left empty.
+    let spare = (rect.height() - fit.height).max(0.0);
+    contents(&mut child, item, rect.height(), clocks, fit.factor, spare);
 }
 
-fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
+fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32, spare: f32) {
     let zoom = ui.ctx().zoom_factor();
     let base = Scale::for_height(height * zoom);
     let s = base.times(fit);
@@ -47,7 +49,7 @@ fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32) {
     match item.for_room() {
         RoomItem::Slide(slide) => draw_slide(ui, slide, s),
         RoomItem::Case(case) => draw_case(ui, case, s, Reading::new(base, fit)),
-        RoomItem::Checklist(c) => draw_checklist(ui, c, s, Reading::new(base, fit)),
+        RoomItem::Checklist(c) => draw_checklist(ui, c, s, Reading::new(base, fit), spare),
         RoomItem::Timer(t) => draw_timer(ui, t, s, clocks),
         RoomItem::Break(b) => draw_break(ui, b, s, clocks),
     }
@@ -71,7 +73,7 @@ pub fn fit(ui: &mut Ui, item: &Item, rect: Rect, clocks: &Clocks) -> Fit {
                 .layout(Layout::top_down(Align::Min))
                 .invisible(),
         );
-        contents(&mut child, item, rect.height(), clocks, factor);
+        contents(&mut child, item, rect.height(), clocks, factor, 0.0);
         child.min_rect().height()
     };
     // Checklists and cases grow to fill the screen (their text is read at
@@ -133,7 +135,9 @@ impl Reading {
         };
         Self {
             title: quantise(base.title * 0.8 * short.min(1.0)),
-            text: quantise(text * short),
+            // 36,5 px at 1080: the items and questions just above the floor,
+            // so the long text keeps more of its size.
+            text: quantise(text * 0.95 * short),
             long: quantise(text * fit),
         }
     }
@@ -301,7 +305,7 @@ pub fn answer_hint(item: &ChecklistItem) -> String {
 
 /// The items of one column, under a heading that says how they are
 /// answered, repeated only where that changes.
-fn checklist_items(ui: &mut Ui, items: &[ChecklistItem], size: f32) {
+fn checklist_items(ui: &mut Ui, items: &[ChecklistItem], size: f32, gap: f32) {
     let mut last: Option<String> = None;
     for item in items {
         let hint = answer_hint(item);
@@ -322,11 +326,11 @@ fn checklist_items(ui: &mut Ui, items: &[ChecklistItem], size: f32) {
             ui.label(RichText::new("•").size(size).color(theme::accent(ui)));
             rich::text(ui, item.text(), size);
         });
-        ui.add_space(size * 0.15);
+        ui.add_space(gap);
     }
 }
 
-fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale, r: Reading) {
+fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale, r: Reading, spare: f32) {
     let size = r.text;
     kicker(
         ui,
@@ -340,18 +344,20 @@ fn draw_checklist(ui: &mut Ui, c: &Checklist, s: Scale, r: Reading) {
         ui.add_space(size * 0.4);
     }
     if c.items.len() <= 5 {
-        checklist_items(ui, &c.items, size);
+        let gap = size * 0.15 + (spare / (c.items.len() + 1) as f32).min(size * 0.6);
+        checklist_items(ui, &c.items, size, gap);
         return;
     }
     // Long lists use two columns, so the text can stay large.
     let (left, right) = c.items.split_at(c.items.len().div_ceil(2));
+    let gap = size * 0.15 + (spare / (left.len() + 1) as f32).min(size * 0.6);
     ui.columns(2, |cols| {
         cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
             ui.set_max_width(ui.available_width() - size);
-            checklist_items(ui, left, size);
+            checklist_items(ui, left, size, gap);
         });
         cols[1].with_layout(Layout::top_down(Align::Min), |ui| {
-            checklist_items(ui, right, size)
+            checklist_items(ui, right, size, gap)
         });
     });
 }
