@@ -132,8 +132,7 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(app_in(dir.path()));
     h.run_steps(1);
-    h.get_by_label("Invullen als deelnemer").click();
-    h.run_steps(2);
+    common::begin_participating(&mut h);
     h.get_by_label("Je naam").focus();
     h.get_by_label("Je naam").type_text("Fatima");
     h.run_steps(1);
@@ -190,8 +189,7 @@ fn filling_a_checklist_autosaves_the_expected_file() {
     // Reopening the app shows them again, with name and code.
     let mut h = harness(app_in(dir.path()));
     h.run_steps(1);
-    h.get_by_label("Invullen als deelnemer").click();
-    h.run_steps(2);
+    common::begin_participating(&mut h);
     h.get_by_label("Je naam").focus();
     h.get_by_label("Je naam").type_text("Fatima");
     h.get_by_label("Je code (4 cijfers)").focus();

@@ -93,7 +93,7 @@ fn certificates_for_a_saved_room_session_with_trainer_and_school() {
         started_at: String::new(),
         token: String::new(),
         code: String::new(),
-        per_address: 2,
+        per_address: kampvuur::model::DEFAULT_PER_ADDRESS,
     };
     store.save_session(&session).unwrap();
     for (id, name) in [

@@ -88,7 +88,8 @@ fn timer_transitions_from_the_console() {
     assert!((100..=106).contains(&left), "{left}");
     advance(&mut h, 200.0);
     assert_eq!(phase(&h), (Phase::Finished, 0));
-    h.get_by_label("De tijd is om");
+    // On the slide beside the console, and again beside the notes.
+    assert_eq!(h.get_all_by_label("De tijd is om").count(), 2);
     h.get_by_label("Opnieuw (R)").click();
     h.run_steps(1);
     assert_eq!(phase(&h), (Phase::Ready, 120));
@@ -268,9 +269,71 @@ fn a_notice_covers_no_agenda_row_and_stays_off_the_projector() {
     let notice = h.get_by_label(text).rect();
     for row in ["1. Opening", "2. Aan de slag"] {
         let r = h.get_by_label(row).rect();
-        assert!(!r.intersects(notice), "the notice covers {row}: {notice:?} over {r:?}");
+        assert!(
+            !r.intersects(notice),
+            "the notice covers {row}: {notice:?} over {r:?}"
+        );
     }
     press(&mut h, Key::C);
     assert_eq!(h.state().show.stage, Stage::Slide);
-    assert!(h.query_by_label(text).is_none(), "the notice is on the projector");
+    assert!(
+        h.query_by_label(text).is_none(),
+        "the notice is on the projector"
+    );
+}
+
+/// Text rows drawn under a clip rectangle that cuts them in half, and not
+/// covered by a rectangle painted after them.
+fn rows_cut_in_half(output: &egui::FullOutput) -> Vec<String> {
+    let shapes = &output.shapes;
+    let mut cut = Vec::new();
+    for (i, clipped) in shapes.iter().enumerate() {
+        let egui::Shape::Text(text) = &clipped.shape else {
+            continue;
+        };
+        let clip = clipped.clip_rect;
+        for row in &text.galley.rows {
+            let r = row.rect().translate(text.pos.to_vec2());
+            let half = (r.top() < clip.bottom() - 1.0 && r.bottom() > clip.bottom() + 1.0)
+                || (r.top() < clip.top() - 1.0 && r.bottom() > clip.top() + 1.0);
+            if !half {
+                continue;
+            }
+            let shown = r.intersect(clip);
+            let covered = shapes[i + 1..].iter().any(|later| match &later.shape {
+                egui::Shape::Rect(rect) => {
+                    rect.fill.a() == 255 && rect.rect.expand(0.5).contains_rect(shown)
+                }
+                _ => false,
+            });
+            if !covered {
+                cut.push(row.text());
+            }
+        }
+    }
+    cut
+}
+
+#[test]
+fn notes_are_not_cut_mid_line_at_ctrl_plus_three_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+        h.run_steps(2);
+    }
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(2);
+    assert_eq!(h.state().show.stage, Stage::SideBySide);
+    let mut checked = 0;
+    // Every item of the example, with the notes at their longest.
+    for _ in 0..h.state().show.presenter.deck.len() {
+        h.run_steps(2);
+        let cut = rows_cut_in_half(h.output());
+        assert!(cut.is_empty(), "item {}: cut rows {cut:?}", position(&h));
+        checked += 1;
+        press(&mut h, Key::PageDown);
+    }
+    assert!(checked >= 5);
 }

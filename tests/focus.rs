@@ -162,8 +162,7 @@ fn f5_in_a_participant_field_does_not_start_presenting() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app_in(dir.path()));
     h.run_steps(1);
-    h.get_by_label("Invullen als deelnemer").click();
-    h.run_steps(2);
+    common::begin_participating(&mut h);
     for field in ["Je naam", "Je code (4 cijfers)"] {
         h.get_by_label(field).click();
         h.run_steps(1);

@@ -34,7 +34,7 @@ pub(crate) fn name_screen(h: &mut Harness<'_, KampvuurApp>) {
     // Klaar leaves the name screen for the next person; from the start
     // screen the trainer opens it.
     if h.state().screen != Screen::Participant {
-        click(h, "Invullen als deelnemer");
+        common::begin_participating(h);
     }
     assert_eq!(h.state().screen, Screen::Participant);
     assert!(h.state().participation.form.answers.is_none());
@@ -235,9 +235,7 @@ fn guessing_codes_is_slowed_down() {
     click(&mut h, "Verder met mijn antwoorden");
     assert_eq!(h.state().participation.form.name.gate.failures(), 3);
     // Leaving participant mode and coming back does not reset the limit.
-    click(&mut h, "Stoppen met invullen");
-    h.run_steps(1);
-    click(&mut h, "Ja, ik ben de trainer: stoppen");
+    common::stop_with_code(&mut h, common::TRAINER_CODE);
     assert_eq!(h.state().screen, Screen::Start);
     name_screen(&mut h);
     type_into(&mut h, "Je naam", "anna ");
@@ -297,6 +295,9 @@ fn names_without_latin_letters_get_separate_files_and_pdfs() {
         .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
         .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app_in(dir.path()));
     h.run_steps(1);
+    // Only the fonts of an empty folder: the placeholder whatever this
+    // machine has installed.
+    h.state_mut().fonts.dirs = Some(vec![dir.path().join("geen-lettertypen")]);
     name_screen(&mut h);
     sign_in(&mut h, "Анна", "1111", "Beginnen");
     answer_open(&mut h, "Annas geheime stap");
@@ -459,15 +460,13 @@ fn participant_mode_reaches_nothing_of_the_trainer() {
         assert_eq!(h.state().screen, Screen::Participant, "{key:?}");
         assert!(h.state().files.browser.is_none(), "{key:?} opened a dialog");
     }
-    // Leaving takes the trainer's confirmation; "Nee" stays.
+    // Leaving takes the trainer's code; "Verder met invullen" stays.
     click(&mut h, "Stoppen met invullen");
-    h.run_steps(1);
-    click(&mut h, "Nee, verder met invullen");
+    h.run_steps(10);
+    click(&mut h, "Verder met invullen");
     assert_eq!(h.state().screen, Screen::Participant);
     assert!(h.state().participation.form.answers.is_some());
-    click(&mut h, "Stoppen met invullen");
-    h.run_steps(1);
-    click(&mut h, "Ja, ik ben de trainer: stoppen");
+    common::stop_with_code(&mut h, common::TRAINER_CODE);
     assert_eq!(h.state().screen, Screen::Start);
     assert!(h.state().participation.form.answers.is_none());
 }
@@ -510,6 +509,9 @@ fn a_reflection_goes_to_a_folder_of_its_own_that_the_next_person_never_sees() {
         let folder = file.parent().and_then(|p| p.parent()).unwrap();
         let mode = std::fs::metadata(folder).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o700, "the answers folder is private");
+        // The file itself too: readable by its owner only.
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the reflection is private");
     }
     // No "Map openen" in participant mode.
     assert!(h.query_by_label("Map openen").is_none());
@@ -528,4 +530,104 @@ fn a_reflection_goes_to_a_folder_of_its_own_that_the_next_person_never_sees() {
         "{:?}",
         browser.entries
     );
+}
+
+#[test]
+fn only_the_trainer_code_ends_participant_mode() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(app_in(dir.path()));
+    h.run_steps(1);
+    // The trainer must choose four digits before the mode starts.
+    click(&mut h, "Invullen als deelnemer");
+    h.run_steps(10);
+    type_into(&mut h, kampvuur::ui::kiosk::CODE_FIELD, "12");
+    click(&mut h, "Beginnen");
+    assert_eq!(h.state().screen, Screen::Start);
+    h.get_by_label("Typ precies 4 cijfers.");
+    click(&mut h, "Annuleren");
+    assert_eq!(h.state().screen, Screen::Start);
+    common::begin_participating(&mut h);
+    assert_eq!(h.state().screen, Screen::Participant);
+    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    // No button lets a teacher out: only the code.
+    click(&mut h, "Stoppen met invullen");
+    h.run_steps(10);
+    h.get_by_label(kampvuur::ui::kiosk::CODE_FIELD);
+    assert!(h.query_by_label_contains("ik ben de trainer").is_none());
+    click(&mut h, "Verder met invullen");
+    // A wrong code keeps the mode, and the answers on screen.
+    common::stop_with_code(&mut h, "0000");
+    assert_eq!(h.state().screen, Screen::Participant);
+    assert!(h.state().participation.form.answers.is_some());
+    h.get_by_label_contains("Die code klopt niet");
+    // Three wrong codes: even the right one waits half a minute.
+    for _ in 0..2 {
+        type_into(&mut h, kampvuur::ui::kiosk::CODE_FIELD, "9999");
+        click(&mut h, "Stoppen");
+    }
+    type_into(
+        &mut h,
+        kampvuur::ui::kiosk::CODE_FIELD,
+        common::TRAINER_CODE,
+    );
+    click(&mut h, "Stoppen");
+    assert_eq!(h.state().screen, Screen::Participant);
+    h.get_by_label_contains("seconden opnieuw");
+    common::advance(&mut h, 31.0);
+    type_into(
+        &mut h,
+        kampvuur::ui::kiosk::CODE_FIELD,
+        common::TRAINER_CODE,
+    );
+    click(&mut h, "Stoppen");
+    assert_eq!(h.state().screen, Screen::Start);
+    assert!(h.state().participation.form.answers.is_none());
+}
+
+#[test]
+fn a_name_in_another_script_borrows_a_font_the_system_has() {
+    // DejaVu's maths font has characters that neither Atkinson nor DejaVu
+    // Sans (the app's own fonts) has: they stand in for a script here.
+    let font = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf");
+    let found = kampvuur::content::system_fonts::covering_in(
+        &[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts")],
+        "ℊ⟂",
+    );
+    assert!(
+        found.is_none(),
+        "the bundled fonts have ℊ⟂: pick other letters"
+    );
+    if !font.exists() {
+        eprintln!(
+            "{} ontbreekt: alleen de plaatshouder getest",
+            font.display()
+        );
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fonts = dir.path().join("lettertypen");
+    std::fs::create_dir_all(&fonts).unwrap();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app_in(dir.path()));
+    h.run_steps(1);
+    h.state_mut().fonts.dirs = Some(vec![fonts.clone()]);
+    name_screen(&mut h);
+    sign_in(&mut h, "ℊ⟂ de Vries", "1111", "Beginnen");
+    h.run_steps(3);
+    // No font in the folder: the placeholder, never boxes.
+    h.get_by_label("[naam in een ander schrift]");
+    assert!(h.state().fonts.added.is_empty());
+    if !font.exists() {
+        return;
+    }
+    // With the maths font in the folder, the next name in that script shows.
+    std::fs::copy(font, fonts.join("DejaVuMathTeXGyre.ttf")).unwrap();
+    click(&mut h, "Klaar");
+    sign_in(&mut h, "ℊ⟂ Jansen", "2222", "Beginnen");
+    h.run_steps(4);
+    assert_eq!(h.state().fonts.added.len(), 1, "one font added");
+    h.get_by_label("ℊ⟂ Jansen");
+    assert!(h.query_by_label("[naam in een ander schrift]").is_none());
 }

@@ -33,7 +33,7 @@ fn a_chosen_scale_step_is_marked_in_both_themes() {
         let dir = tempfile::tempdir().unwrap();
         let mut h = harness(dir.path(), dark);
         h.run_steps(1);
-        click(&mut h, "Invullen als deelnemer");
+        crate::common::begin_participating(&mut h);
         click(&mut h, "Anoniem invullen");
         click(&mut h, "3");
         let chosen = toggled(&h, "3");

@@ -23,6 +23,7 @@ mod fuzz_loader;
 mod hostile_files;
 mod hostile_input;
 mod ink;
+mod legibility;
 mod loader;
 mod memory;
 mod participant;

@@ -74,3 +74,25 @@ fn time_up_fills_the_slide_beside_the_console() {
         "De tijd is om is {height} high beside the console"
     );
 }
+
+#[test]
+fn the_console_shows_time_up_beside_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app(dir.path()));
+    run_out(&mut h);
+    press(&mut h, Key::C);
+    assert_eq!(h.state().show.stage, Stage::SideBySide);
+    // The notes column starts where the timer's buttons are.
+    let notes = h.get_by_label("Opnieuw (R)").rect();
+    // One on the slide, a smaller one in the notes column of the console.
+    let shown: Vec<_> = h
+        .get_all_by_label("De tijd is om")
+        .map(|n| n.rect())
+        .collect();
+    assert!(shown.len() >= 2, "{shown:?}");
+    let beside = shown
+        .iter()
+        .find(|r| r.min.x >= notes.min.x - 1.0)
+        .unwrap_or_else(|| panic!("none in the notes column at x ≥ {}: {shown:?}", notes.min.x));
+    assert!(beside.height() >= 24.0, "{beside:?}");
+}

@@ -160,6 +160,9 @@ impl KampvuurApp {
     ) -> impl FnOnce() -> Finish + Send + 'static {
         let workshop = self.workshop.clone();
         let answers = self.participation.form.answers.clone();
+        // A participant's reflection is theirs alone: 0600 (on unix), in
+        // their own folder. Other handouts are for sharing (0644).
+        let private = self.own_folder().is_some() && kind == DocKind::Reflection;
         move || {
             let request = ExportRequest {
                 kind,
@@ -174,9 +177,13 @@ impl KampvuurApp {
             let result = pdf::render(&workshop, &request)
                 .map_err(|e| e.to_string())
                 .and_then(|r| {
-                    content::save_handout(&path, &r.bytes)
-                        .map(|()| r.pages)
-                        .map_err(|e| e.to_string())
+                    let saved = if private {
+                        content::write_atomic(&path, &r.bytes)
+                            .map_err(|e| format!("{}: {}", path.display(), content::dutch_io(&e)))
+                    } else {
+                        content::save_handout(&path, &r.bytes).map_err(|e| e.to_string())
+                    };
+                    saved.map(|()| r.pages)
                 });
             let notice = match result {
                 Ok(pages) => Notice {

@@ -6,6 +6,7 @@ mod certificate;
 mod commands;
 mod documents;
 mod files;
+mod fonts;
 mod icon;
 mod opener;
 mod participant;
@@ -113,6 +114,8 @@ pub struct KampvuurApp {
     pending_certificate: Option<ui::certificate::CertificateDetails>,
     /// Help › Over kampvuur, when open: the data folder it shows.
     pub about: Option<Option<PathBuf>>,
+    /// System fonts for names in other scripts, found when needed.
+    pub fonts: fonts::ScriptFonts,
 }
 
 impl KampvuurApp {
@@ -153,6 +156,7 @@ impl KampvuurApp {
             certificate: None,
             certificate_details: Default::default(),
             pending_certificate: None,
+            fonts: Default::default(),
         }
     }
 
@@ -208,7 +212,8 @@ impl KampvuurApp {
                     // Kiosk: only the person's own screens are reachable.
                     commands.extend(ui::kiosk_bar(ui, can_reflect));
                     if self.participation.asking_stop {
-                        commands.extend(ui::stop_question(ui));
+                        let dialog = &mut self.participation.code_dialog;
+                        commands.extend(ui::kiosk::stop_question(ui, dialog));
                     }
                     self.participation.show_gate();
                 } else {
@@ -227,6 +232,10 @@ impl KampvuurApp {
                     let deck = &self.show.presenter.deck;
                     let resume = deck.current().filter(|_| deck.position() > 0);
                     commands.extend(self.start.ui(ui, &self.workshop, resume));
+                    if self.participation.asking_code {
+                        let dialog = &mut self.participation.code_dialog;
+                        commands.extend(ui::kiosk::start_question(ui, dialog));
+                    }
                 } else {
                     let status = self.participation.save.status();
                     commands.extend(self.participation.form.ui(ui, &self.workshop, &status));
@@ -271,6 +280,7 @@ impl KampvuurApp {
         for command in commands {
             self.apply(&ctx, command, now);
         }
+        self.fonts_for_names(&ctx);
         self.autosave(&ctx, now);
     }
 

@@ -22,6 +22,17 @@ pub struct Participation {
     gates: HashMap<String, Gate>,
     /// "Stoppen met invullen?" is being asked.
     pub asking_stop: bool,
+    /// The trainer's code is being chosen, before participant mode starts.
+    pub asking_code: bool,
+    /// The code field of whichever of the two questions is open.
+    pub code_dialog: crate::ui::kiosk::CodeDialog,
+    /// The code the trainer chose: only it leaves participant mode. In
+    /// memory only, for this run.
+    trainer_code: Option<AccessCode>,
+    /// Wrong trainer codes in a row, and when the last one was typed:
+    /// after three, each try waits half a minute.
+    wrong_codes: u32,
+    last_wrong: f64,
 }
 
 /// The key of a name for its wait: case and spaces do not count.
@@ -55,6 +66,56 @@ impl Participation {
 }
 
 impl KampvuurApp {
+    /// "Invullen als deelnemer" on the start screen: the trainer first
+    /// chooses the code that will end participant mode.
+    pub(super) fn ask_trainer_code(&mut self) {
+        self.participation.code_dialog = Default::default();
+        self.participation.asking_code = true;
+    }
+
+    /// The trainer chose `code`: participant mode starts.
+    pub(super) fn begin_participating(&mut self, code: AccessCode) {
+        self.participation.asking_code = false;
+        self.participation.code_dialog = Default::default();
+        self.participation.trainer_code = Some(code);
+        self.participation.wrong_codes = 0;
+        self.open_participant();
+    }
+
+    /// "Stoppen met invullen": ask for the trainer's code.
+    pub(super) fn ask_stop(&mut self) {
+        self.participation.code_dialog = Default::default();
+        self.participation.asking_stop = true;
+    }
+
+    /// `code` typed to leave participant mode: only the trainer's code
+    /// leaves it (the answers on screen are saved first).
+    pub(super) fn stop_with_code(&mut self, code: &AccessCode, now: Now) {
+        const WAIT: f64 = 30.0;
+        let p = &mut self.participation;
+        let waiting = p.wrong_codes >= 3 && now.t - p.last_wrong < WAIT;
+        if waiting || p.trainer_code.as_ref() != Some(code) {
+            if !waiting {
+                p.wrong_codes += 1;
+                p.last_wrong = now.t;
+            }
+            p.code_dialog.code.clear();
+            p.code_dialog.problem = Some(if p.wrong_codes >= 3 {
+                let left = (WAIT - (now.t - p.last_wrong)).ceil().max(1.0);
+                format!("Die code klopt niet. Probeer het over {left:.0} seconden opnieuw.")
+            } else {
+                "Die code klopt niet. Vraag het de trainer.".to_owned()
+            });
+            return;
+        }
+        self.participation.asking_stop = false;
+        self.participation.code_dialog = Default::default();
+        if self.close_participant() {
+            self.participation.trainer_code = None;
+            self.screen = Screen::Start;
+        }
+    }
+
     /// Shows an empty name screen, after saving and forgetting the answers
     /// on screen.
     pub(super) fn open_participant(&mut self) {

@@ -19,6 +19,7 @@ mod sessions;
 mod settings;
 mod starter;
 mod store_error;
+pub mod system_fonts;
 mod targets;
 mod validate;
 mod watch;

@@ -6,7 +6,6 @@ use egui::{Align, Layout, Rect, RichText, Ui};
 
 use crate::model::{Item, RoomItem, Workshop};
 
-use super::countdown::{Phase, format_mmss};
 use super::present::Presenter;
 use super::room_panel::RoomView;
 use super::{Command, Now, Stage, rich, theme};
@@ -256,6 +255,11 @@ impl Console {
             );
             match r {
                 Some(r) => {
+                    if super::console_timer::is_up(p, w, r, now) {
+                        // The red of the projector, so the white words show.
+                        ui.painter()
+                            .rect_filled(frame, 4.0, super::item_view::TIME_UP);
+                    }
                     p.draw_item(ui, frame, w, r, now);
                     if live {
                         // Pen and laser work here too, and show on the projector.
@@ -337,19 +341,27 @@ impl Console {
                 }
             });
         });
-        if let Item::Timer(_) = item {
-            timer_controls(ui, p, w, r, now);
+        if let Item::Timer(t) = item {
+            super::console_timer::controls(ui, p, w, r, now);
+            if super::console_timer::is_up(p, w, r, now) {
+                super::console_timer::time_up(ui, &t.label);
+            }
         }
-        egui::ScrollArea::vertical()
+        let mut rows = Vec::new();
+        let view = egui::ScrollArea::vertical()
             .id_salt(("notes", r))
             .auto_shrink([false, false])
             .show(ui, |ui| match (note, item.for_room()) {
-                (Some(n), _) => rich::blocks(ui, n.text.blocks(), size),
+                (Some(n), _) => rows = rich::blocks_with_rows(ui, n.text.blocks(), size),
                 (None, RoomItem::Slide(_) | RoomItem::Case(_)) => {
                     ui.weak("Geen notities bij dit onderdeel.");
                 }
-                (None, RoomItem::Checklist(c)) => rich::blocks(ui, c.intro.blocks(), size),
-                (None, RoomItem::Timer(t)) => rich::blocks(ui, t.instruction.blocks(), size),
+                (None, RoomItem::Checklist(c)) => {
+                    rows = rich::blocks_with_rows(ui, c.intro.blocks(), size);
+                }
+                (None, RoomItem::Timer(t)) => {
+                    rows = rich::blocks_with_rows(ui, t.instruction.blocks(), size);
+                }
                 (None, RoomItem::Break(b)) => {
                     let resume = p.break_resume(r).map(|t| t.format("%H:%M").to_string());
                     rich::text(
@@ -363,46 +375,10 @@ impl Console {
                         size,
                     );
                 }
-            });
+            })
+            .inner_rect;
+        // A line the edge of the view would cut in half is not shown: the
+        // trainer scrolls to it (it was cut mid-line at Ctrl+plus ×3).
+        rich::hide_cut_rows(ui, view, &rows, ui.visuals().panel_fill);
     }
-}
-
-fn timer_controls(
-    ui: &mut Ui,
-    p: &mut Presenter,
-    w: &Workshop,
-    r: crate::model::ItemRef,
-    now: Now,
-) {
-    let Some(c) = p.timer_mut(w, r) else {
-        return;
-    };
-    let phase = c.phase(now.t);
-    let colour = match phase {
-        Phase::LastMinute => theme::accent(ui),
-        Phase::Finished => theme::late(ui),
-        _ => ui.visuals().text_color(),
-    };
-    ui.label(
-        RichText::new(format_mmss(c.remaining(now.t)))
-            .size(32.0)
-            .color(colour)
-            .family(theme::bold_family()),
-    );
-    ui.horizontal_wrapped(|ui| {
-        let label = if c.is_running() {
-            "Pauze (T)"
-        } else {
-            "Start (T)"
-        };
-        if ui.button(label).clicked() {
-            c.toggle(now.t);
-        }
-        if ui.button("+1 min (+)").clicked() {
-            c.add_minute(now.t);
-        }
-        if ui.button("Opnieuw (R)").clicked() {
-            c.reset();
-        }
-    });
 }

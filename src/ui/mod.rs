@@ -6,6 +6,7 @@ mod agenda;
 pub mod certificate;
 pub mod choice;
 pub mod console;
+mod console_timer;
 pub mod countdown;
 pub mod deck;
 pub mod file_browser;
@@ -13,6 +14,7 @@ pub mod ink;
 mod item_view;
 pub mod join;
 pub mod keyhelp;
+pub mod kiosk;
 mod menu;
 pub mod notices;
 mod overview;
@@ -31,7 +33,7 @@ pub mod times;
 pub use console::Console;
 pub use menu::{MenuBar, kiosk_bar, stop_question};
 pub use notices::{LoadProblem, Notice};
-pub use participant::ParticipantScreen;
+pub use participant::{ParticipantScreen, take_unshown_name};
 pub use present::Presenter;
 pub use sessions::SessionsWindow;
 pub use start::StartScreen;
@@ -126,6 +128,13 @@ pub enum Command {
     /// "Stoppen met invullen" (the trainer): `None` asks, `Some(true)`
     /// leaves participant mode, `Some(false)` stays.
     StopParticipating(Option<bool>),
+    /// Participant mode starts, with the trainer's code for leaving it.
+    BeginParticipating(crate::model::AccessCode),
+    /// The trainer did not start participant mode after all.
+    CancelParticipating,
+    /// "Stoppen met invullen" with the code typed: leaves participant mode
+    /// only when it is the trainer's.
+    StopWithCode(crate::model::AccessCode),
     /// The current participant's answers changed: autosave soon.
     AnswersChanged,
     /// Export a handout as PDF (asks for a file name).

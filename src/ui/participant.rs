@@ -38,8 +38,20 @@ pub fn on_screen_name(ui: &Ui, name: &str, font: &egui::FontId) -> String {
     if ui.ctx().fonts_mut(|f| f.has_glyphs(font, name)) {
         name.to_owned()
     } else {
+        // The app looks for a system font with these characters.
+        let name = name.to_owned();
+        ui.ctx().data_mut(|d| d.insert_temp(unshown_id(), name));
         "[naam in een ander schrift]".to_owned()
     }
+}
+
+fn unshown_id() -> egui::Id {
+    egui::Id::unique("naam-zonder-lettertype")
+}
+
+/// The name a screen could not show this frame, if any (taken: asked once).
+pub fn take_unshown_name(ctx: &egui::Context) -> Option<String> {
+    ctx.data_mut(|d| d.remove_temp::<String>(unshown_id()))
 }
 
 impl ParticipantScreen {

@@ -20,11 +20,15 @@ pub fn quantise(size: f32) -> f32 {
     (q.exp() * 2.0).round() / 2.0
 }
 
-/// The text factors tried when an item is too long: 1, 0,9, 0,81, …
-pub(super) const FIT_STEPS: i32 = 12;
+/// The text factors tried when an item is too long: 1, 0,94, 0,88, …
+/// (one step of the size ladder each).
+pub(super) const FIT_STEPS: i32 = 20;
+
+/// Steps a checklist or case may grow above 1 to fill the screen.
+pub(super) const GROW_STEPS: i32 = 4;
 
 pub(super) fn fit_factor(step: i32) -> f32 {
-    0.9f32.powi(step)
+    0.94f32.powi(step)
 }
 
 impl Scale {
@@ -62,7 +66,7 @@ mod tests {
     fn sizes_come_from_a_short_ladder() {
         let mut sizes = std::collections::BTreeSet::new();
         for h in (300..=2200).step_by(7) {
-            for step in 0..=FIT_STEPS {
+            for step in -GROW_STEPS..=FIT_STEPS {
                 let s = Scale::for_height(h as f32).times(fit_factor(step));
                 for size in [s.title, s.body, s.small] {
                     sizes.insert((size * 2.0) as u32);

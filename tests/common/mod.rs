@@ -70,3 +70,36 @@ pub fn settle(h: &mut Harness<'_, KampvuurApp>) {
     }
     h.run_steps(1);
 }
+
+/// The trainer code the tests choose when participant mode starts.
+pub const TRAINER_CODE: &str = "2468";
+
+fn type_code(h: &mut Harness<'_, KampvuurApp>, code: &str) {
+    use egui_kittest::kittest::Queryable;
+    let field = kampvuur::ui::kiosk::CODE_FIELD;
+    h.get_by_label(field).focus();
+    h.run_steps(1);
+    h.get_by_label(field).type_text(code);
+    h.run_steps(1);
+}
+
+/// "Invullen als deelnemer" on the start screen, with the trainer's code.
+pub fn begin_participating(h: &mut Harness<'_, KampvuurApp>) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Invullen als deelnemer").click();
+    // The question fades in: its field is reachable after a few frames.
+    h.run_steps(12);
+    type_code(h, TRAINER_CODE);
+    h.get_by_label("Beginnen").click();
+    h.run_steps(2);
+}
+
+/// "Stoppen met invullen" with `code`.
+pub fn stop_with_code(h: &mut Harness<'_, KampvuurApp>, code: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Stoppen met invullen").click();
+    h.run_steps(12);
+    type_code(h, code);
+    h.get_by_label("Stoppen").click();
+    h.run_steps(2);
+}
