@@ -52,6 +52,7 @@ pub fn show(ctx: &Context, open: &mut bool, info: AboutInfo<'_>) {
                         ui.label(none);
                     }
                 }
+                ui.add_space(6.0);
             };
             folder(
                 ui,
