@@ -11,6 +11,7 @@ pub mod countdown;
 pub mod deck;
 pub mod file_browser;
 pub mod ink;
+mod item_clock;
 mod item_view;
 pub mod join;
 pub mod keyhelp;
