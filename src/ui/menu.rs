@@ -33,36 +33,6 @@ pub fn kiosk_bar(ui: &mut Ui, can_reflect: bool) -> Vec<Command> {
     out
 }
 
-/// The trainer confirms leaving participant mode.
-pub fn stop_question(ui: &mut Ui) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::Modal::new(egui::Id::unique("stoppen-met-invullen")).show(ui.ctx(), |ui| {
-        ui.set_max_width(480.0);
-        ui.label(
-            egui::RichText::new("Stoppen met invullen?")
-                .size(20.0)
-                .strong(),
-        );
-        ui.label(
-            "Dit is voor de trainer. Ben je deelnemer en klaar? Kies dan ‘Klaar’: \
-             je antwoorden zijn bewaard en de volgende kan beginnen.",
-        );
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Ja, ik ben de trainer: stoppen").clicked() {
-                out.push(Command::StopParticipating(Some(true)));
-            }
-            if ui.button("Nee, verder met invullen").clicked() {
-                out.push(Command::StopParticipating(Some(false)));
-            }
-        });
-    });
-    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
-        out.push(Command::StopParticipating(Some(false)));
-    }
-    out
-}
-
 #[derive(Debug, Default)]
 pub struct MenuBar {
     /// The open workshop is a file (not the bundled one): it can be edited.

@@ -32,7 +32,7 @@ pub mod theme;
 pub mod times;
 
 pub use console::Console;
-pub use menu::{MenuBar, kiosk_bar, stop_question};
+pub use menu::{MenuBar, kiosk_bar};
 pub use notices::{LoadProblem, Notice};
 pub use participant::{ParticipantScreen, take_unshown_name};
 pub use present::Presenter;
