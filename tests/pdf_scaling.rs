@@ -31,13 +31,21 @@ fn scales_linearly(what: &str, n: usize, bound: Duration, run: impl Fn(usize)) {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     run(n); // warm up: fonts, allocator
-    let small = fastest(|| run(n));
-    let large = fastest(|| run(4 * n));
-    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-4);
-    eprintln!(
-        "{what}: n={n} {small:?}, 4n={} {large:?}, ratio {ratio:.1}",
-        4 * n
-    );
+    // Other tests share the two cores: a ratio over 6 is measured again (at
+    // most three times in all). A quadratic path (ratio 16) fails every time.
+    let (mut small, mut large, mut ratio) = (Duration::ZERO, Duration::ZERO, f64::INFINITY);
+    for _ in 0..3 {
+        let s = fastest(|| run(n));
+        let l = fastest(|| run(4 * n));
+        let r = l.as_secs_f64() / s.as_secs_f64().max(1e-4);
+        eprintln!("{what}: n={n} {s:?}, 4n={} {l:?}, ratio {r:.1}", 4 * n);
+        if r < ratio {
+            (small, large, ratio) = (s, l, r);
+        }
+        if ratio <= 6.0 {
+            break;
+        }
+    }
     assert!(large < bound, "{what}: {large:?} at 4n={}", 4 * n);
     assert!(
         ratio <= 6.0,

@@ -354,3 +354,31 @@ fn the_console_shows_a_red_banner_when_nothing_can_be_stored() {
     h.get_by_label("7 apparaten, 5 met antwoorden");
     h.get_by_label("Apparaten per netwerkadres");
 }
+
+#[test]
+fn the_start_screen_shows_the_red_banner_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(room_app(dir.path()));
+    h.run_steps(1);
+    assert!(
+        h.query_by_label_contains("Antwoorden worden NIET bewaard")
+            .is_none()
+    );
+    h.state_mut().room.status = Some(kampvuur::model::RoomStatus {
+        url: "http://127.0.0.1:8470".into(),
+        join_url: "http://127.0.0.1:8470/t/x".into(),
+        code: "ABCD".into(),
+        session: "s".into(),
+        devices: 3,
+        answering: 2,
+        open: BTreeSet::new(),
+        min_answers: 5,
+        reach: kampvuur::model::Reach::Reachable,
+        addresses: Vec::new(),
+        version: 1,
+        storage_error: Some("de schijf is vol".into()),
+        per_address: 2,
+    });
+    h.run_steps(2);
+    h.get_by_label_contains("Antwoorden worden NIET bewaard: de schijf is vol");
+}

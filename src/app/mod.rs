@@ -228,6 +228,12 @@ impl KampvuurApp {
                     let kiosk = self.screen == Screen::Participant;
                     commands.extend(ui::notices::bar(ui, notice, kiosk));
                 }
+                // The room cannot store answers: the trainer sees it here too.
+                if let (Screen::Start, Some(why)) = (self.screen, self.room.storage_error()) {
+                    egui::Panel::top("zaal-bewaart-niet").show(ui, |ui| {
+                        ui::room_panel::storage_banner(ui, why);
+                    });
+                }
                 if self.screen == Screen::Start {
                     let deck = &self.show.presenter.deck;
                     let resume = deck.current().filter(|_| deck.position() > 0);
