@@ -165,12 +165,7 @@ impl KampvuurApp {
                 // Never over the workshop or its pictures (nor the export itself).
                 let mut sources = vec![(source.clone(), "de export zelf")];
                 if let Some(ws) = &self.workshop_path {
-                    sources.push((ws.clone(), "het workshopbestand"));
-                    sources.extend(
-                        content::watched_files(ws, &self.workshop)
-                            .into_iter()
-                            .map(|f| (f, "een afbeelding van de workshop")),
-                    );
+                    sources.extend(content::workshop_sources(ws, &self.workshop));
                 }
                 if let Err(e) = content::refuse_sources(&path, &sources) {
                     self.notice = Some(Notice::error(format!(

@@ -140,13 +140,7 @@ fn load_team(args: &ExportArgs, workshop: &Workshop) -> Result<(RoomSession, Tea
 
 /// The files an export is made from, which `--out` may not replace.
 fn sources(args: &ExportArgs, workshop: &Workshop) -> Vec<(PathBuf, &'static str)> {
-    // The workshop first: it is among the watched files too.
-    let mut files = vec![(args.workshop.clone(), "het workshopbestand")];
-    files.extend(
-        crate::content::watched_files(&args.workshop, workshop)
-            .into_iter()
-            .map(|f| (f, "een afbeelding van de workshop")),
-    );
+    let mut files = crate::content::workshop_sources(&args.workshop, workshop);
     if let Some(f) = &args.answers_file {
         files.push((f.clone(), "het bestand met antwoorden"));
     }

@@ -45,7 +45,7 @@ pub use sessions::{forget_session, save_session, sessions_dir};
 pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;
-pub use targets::refuse_sources;
+pub use targets::{refuse_sources, workshop_sources};
 pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
 
 /// A text from a file as it can be quoted in a one-line message: control

@@ -29,6 +29,22 @@ fn same_file(a: &Metadata, b: &Metadata, a_path: &Path, b_path: &Path) -> bool {
     }
 }
 
+/// The workshop file and its pictures, each with what it is in Dutch: an
+/// export or a copy of one may never replace them.
+pub fn workshop_sources(
+    file: &Path,
+    workshop: &crate::model::Workshop,
+) -> Vec<(PathBuf, &'static str)> {
+    // The workshop first: it is among the watched files too.
+    let mut files = vec![(file.to_owned(), "het workshopbestand")];
+    files.extend(
+        super::watched_files(file, workshop)
+            .into_iter()
+            .map(|f| (f, "een afbeelding van de workshop")),
+    );
+    files
+}
+
 /// Refuses `out` when it is (a link to) one of `sources`: the workshop, its
 /// images, the answers or the names an export was made from. Each source is
 /// given with what it is, in Dutch ("het workshopbestand").
