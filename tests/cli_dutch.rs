@@ -2,14 +2,10 @@
 //! The command line speaks Dutch: help, errors, suggestions (issue 17).
 //! Runs the real binary, as a trainer would in a terminal.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn kampvuur(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kampvuur"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    crate::common::kampvuur_in(args, std::path::Path::new("."))
 }
 
 fn stdout(o: &Output) -> String {
@@ -191,15 +187,16 @@ fn help_menu_shows_the_version_and_where_files_are() {
     h.run_steps(2);
     h.get_by_label("Over kampvuur").click();
     h.run_steps(2);
-    assert!(h.state().about.is_some(), "the window is open");
+    assert!(h.state().about, "the window is open");
     h.run_steps(3);
     h.get_by_label(&format!("kampvuur {}", env!("CARGO_PKG_VERSION")));
-    // Where handouts go: the app's export folder.
-    let exports = dir.path().join("documenten").display().to_string();
-    h.get_by_label(&exports);
+    // The folders this app uses: handouts, answers and the room's sessions.
+    for folder in ["documenten", "antwoorden", "zaal"] {
+        h.get_by_label(&dir.path().join(folder).display().to_string());
+    }
     h.key_press(Key::Escape);
     h.run_steps(2);
-    assert!(h.state().about.is_none(), "Esc closes the window");
+    assert!(!h.state().about, "Esc closes the window");
     assert!(
         h.query_by_label(&format!("kampvuur {}", env!("CARGO_PKG_VERSION")))
             .is_none()

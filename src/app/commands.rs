@@ -50,7 +50,7 @@ impl KampvuurApp {
             }
             Command::DismissReload => self.reload.status = None,
             Command::DismissMessage => self.notice = None,
-            Command::ShowAbout => self.about = Some(crate::content::data_dir()),
+            Command::ShowAbout => self.about = true,
             Command::CopyPath(path) => {
                 ctx.copy_text(path.display().to_string());
                 self.notice = Some(Notice::info(format!(

@@ -112,8 +112,8 @@ pub struct KampvuurApp {
     certificate_details: ui::certificate::CertificateDetails,
     /// The details waiting for the names file to be chosen.
     pending_certificate: Option<ui::certificate::CertificateDetails>,
-    /// Help › Over kampvuur, when open: the data folder it shows.
-    pub about: Option<Option<PathBuf>>,
+    /// Help › Over kampvuur is open.
+    pub about: bool,
     /// System fonts for names in other scripts, found when needed.
     pub fonts: fonts::ScriptFonts,
 }
@@ -150,7 +150,7 @@ impl KampvuurApp {
             room_sessions: Vec::new(),
             wall_start,
             title: String::new(),
-            about: None,
+            about: false,
             work: worker::Work::default(),
             opener: opener::Opener::default(),
             certificate: None,
@@ -266,17 +266,15 @@ impl KampvuurApp {
         if let Some(browser) = &mut self.files.browser {
             commands.extend(browser.ui(ui));
         }
-        if let Some(data) = &self.about {
-            let mut open = true;
+        if self.about {
+            // The folders this app really uses (tests give it their own).
             let info = ui::about::AboutInfo {
-                data_dir: data.as_deref(),
+                answers: self.paths.answers.as_ref().map(|s| s.root()),
+                room: self.paths.room.as_ref().map(|s| s.root()),
                 export_dir: self.paths.exports.as_deref(),
                 workshop: self.workshop_path.as_deref(),
             };
-            ui::about::show(&ctx, &mut open, info);
-            if !open {
-                self.about = None;
-            }
+            ui::about::show(&ctx, &mut self.about, info);
         }
         if self.show.times_open {
             let record =

@@ -8,8 +8,10 @@ use egui::{Context, RichText};
 /// What the window shows besides the version; the app finds the folders.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AboutInfo<'a> {
-    /// Answers, room sessions and settings.
-    pub data_dir: Option<&'a Path>,
+    /// Answers filled in on this laptop.
+    pub answers: Option<&'a Path>,
+    /// Sessions of the room (teachers' answers from their own devices).
+    pub room: Option<&'a Path>,
     /// Where exports go without asking.
     pub export_dir: Option<&'a Path>,
     /// The open workshop file; `None` for the bundled workshop.
@@ -62,9 +64,15 @@ pub fn show(ctx: &Context, open: &mut bool, info: AboutInfo<'_>) {
             );
             folder(
                 ui,
-                "Antwoorden, sessies van de zaal en instellingen",
-                info.data_dir,
+                "Antwoorden op deze laptop",
+                info.answers,
                 "geen gegevensmap gevonden: antwoorden worden niet bewaard",
+            );
+            folder(
+                ui,
+                "Sessies van de zaal",
+                info.room,
+                "geen gegevensmap gevonden: de zaal bewaart niets",
             );
             folder(
                 ui,
