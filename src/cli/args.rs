@@ -161,7 +161,6 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let given = args.clone();
     if let Some(text) = super::dutch::mistyped_command(&args) {
         return Parsed::Print {
             text,
@@ -169,10 +168,10 @@ where
             code: 2,
         };
     }
-    let matches = command().try_get_matches_from(args);
+    let matches = command().try_get_matches_from(&args);
     match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => Parsed::Run(Box::new(cli)),
-        Err(err) => super::dutch::error(&err, &given),
+        Err(err) => super::dutch::error(&err, &args),
     }
 }
 
