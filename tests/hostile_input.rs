@@ -4,8 +4,7 @@
 //! of another workshop, wrong encodings, old Mac line ends, hidden
 //! characters, and caps on titles, names and names files.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use crate::common::{kampvuur_in as kampvuur, stderr_of as stderr};
 
 const WORKSHOP: &str = r#"Workshop(
     title: "Rust in de klas",
@@ -21,18 +20,6 @@ const WORKSHOP: &str = r#"Workshop(
         ],
     )],
 )"#;
-
-fn kampvuur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kampvuur"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn png() -> Vec<u8> {
     let mut bytes = Vec::new();

@@ -103,3 +103,19 @@ pub fn stop_with_code(h: &mut Harness<'_, KampvuurApp>, code: &str) {
     h.get_by_label("Stoppen").click();
     h.run_steps(2);
 }
+
+/// Runs the real `kampvuur` binary with `args` in `dir`, as a trainer would
+/// in a terminal (no colours).
+pub fn kampvuur_in(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kampvuur"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("kampvuur starts")
+}
+
+/// What a run printed on standard error.
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
