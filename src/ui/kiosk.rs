@@ -45,65 +45,77 @@ fn escape_pressed(ui: &Ui) -> bool {
     ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
-/// Before participant mode starts: the trainer chooses a code of four
-/// digits that only they know. It is kept in memory for this run only.
-pub fn start_question(ui: &mut Ui, dialog: &mut CodeDialog) -> Vec<Command> {
+/// What one of the two code questions says and does.
+struct Question {
+    id: &'static str,
+    title: &'static str,
+    text: &'static str,
+    ok: &'static str,
+    /// The hint when the field does not hold 4 digits.
+    not_a_code: &'static str,
+    cancel: &'static str,
+    on_code: fn(AccessCode) -> Command,
+    on_cancel: Command,
+}
+
+/// A modal that asks for the trainer's code: OK (or Enter) with 4 digits
+/// gives `on_code`, the cancel button or Esc gives `on_cancel`.
+fn code_question(ui: &mut Ui, dialog: &mut CodeDialog, q: Question) -> Vec<Command> {
     let mut out = Vec::new();
-    egui::Modal::new(egui::Id::unique("trainerscode-kiezen")).show(ui.ctx(), |ui| {
+    egui::Modal::new(egui::Id::unique(q.id)).show(ui.ctx(), |ui| {
         ui.set_max_width(480.0);
-        ui.label(RichText::new("Trainerscode kiezen").size(20.0).strong());
-        ui.label(
-            "Kies een trainerscode van 4 cijfers. Die heb je straks nodig om te stoppen \
-             met invullen: zo komt een deelnemer niet bij je trainersmateriaal.",
-        );
+        ui.label(RichText::new(q.title).size(20.0).strong());
+        ui.label(q.text);
         ui.add_space(6.0);
         let field = code_field(ui, dialog);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Beginnen").clicked() || enter_pressed(ui, &field) {
+            if ui.button(q.ok).clicked() || enter_pressed(ui, &field) {
                 match AccessCode::parse(&dialog.code) {
-                    Some(code) => out.push(Command::BeginParticipating(code)),
-                    None => dialog.problem = Some("Typ precies 4 cijfers.".to_owned()),
+                    Some(code) => out.push((q.on_code)(code)),
+                    None => dialog.problem = Some(q.not_a_code.to_owned()),
                 }
             }
-            if ui.button("Annuleren").clicked() {
-                out.push(Command::CancelParticipating);
+            if ui.button(q.cancel).clicked() {
+                out.push(q.on_cancel.clone());
             }
         });
     });
     if escape_pressed(ui) {
-        out.push(Command::CancelParticipating);
+        out.push(q.on_cancel);
     }
     out
 }
 
+/// Before participant mode starts: the trainer chooses a code of four
+/// digits that only they know. It is kept in memory for this run only.
+pub fn start_question(ui: &mut Ui, dialog: &mut CodeDialog) -> Vec<Command> {
+    let question = Question {
+        id: "trainerscode-kiezen",
+        title: "Trainerscode kiezen",
+        text: "Kies een trainerscode van 4 cijfers. Die heb je straks nodig om te stoppen \
+               met invullen: zo komt een deelnemer niet bij je trainersmateriaal.",
+        ok: "Beginnen",
+        not_a_code: "Typ precies 4 cijfers.",
+        cancel: "Annuleren",
+        on_code: Command::BeginParticipating,
+        on_cancel: Command::CancelParticipating,
+    };
+    code_question(ui, dialog, question)
+}
+
 /// "Stoppen met invullen": only with the trainer's code.
 pub fn stop_question(ui: &mut Ui, dialog: &mut CodeDialog) -> Vec<Command> {
-    let mut out = Vec::new();
-    egui::Modal::new(egui::Id::unique("stoppen-met-trainerscode")).show(ui.ctx(), |ui| {
-        ui.set_max_width(480.0);
-        ui.label(RichText::new("Stoppen met invullen?").size(20.0).strong());
-        ui.label(
-            "Dit is voor de trainer. Ben je deelnemer en klaar? Kies dan ‘Klaar’: \
-             je antwoorden zijn bewaard en de volgende kan beginnen.",
-        );
-        ui.add_space(6.0);
-        let field = code_field(ui, dialog);
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Stoppen").clicked() || enter_pressed(ui, &field) {
-                match AccessCode::parse(&dialog.code) {
-                    Some(code) => out.push(Command::StopWithCode(code)),
-                    None => dialog.problem = Some("Typ de 4 cijfers van de trainer.".to_owned()),
-                }
-            }
-            if ui.button("Verder met invullen").clicked() {
-                out.push(Command::StopParticipating(Some(false)));
-            }
-        });
-    });
-    if escape_pressed(ui) {
-        out.push(Command::StopParticipating(Some(false)));
-    }
-    out
+    let question = Question {
+        id: "stoppen-met-trainerscode",
+        title: "Stoppen met invullen?",
+        text: "Dit is voor de trainer. Ben je deelnemer en klaar? Kies dan ‘Klaar’: \
+               je antwoorden zijn bewaard en de volgende kan beginnen.",
+        ok: "Stoppen",
+        not_a_code: "Typ de 4 cijfers van de trainer.",
+        cancel: "Verder met invullen",
+        on_code: Command::StopWithCode,
+        on_cancel: Command::StopParticipating(Some(false)),
+    };
+    code_question(ui, dialog, question)
 }
