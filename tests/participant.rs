@@ -615,7 +615,8 @@ fn a_name_in_another_script_borrows_a_font_the_system_has() {
     h.state_mut().fonts.dirs = Some(vec![fonts.clone()]);
     name_screen(&mut h);
     sign_in(&mut h, "ℊ⟂ de Vries", "1111", "Beginnen");
-    h.run_steps(3);
+    // The font lookup runs on a worker: wait for it, as the screen would.
+    crate::common::settle(&mut h);
     // No font in the folder: the placeholder, never boxes.
     h.get_by_label("[naam in een ander schrift]");
     assert!(h.state().fonts.added.is_empty());
@@ -626,7 +627,7 @@ fn a_name_in_another_script_borrows_a_font_the_system_has() {
     std::fs::copy(font, fonts.join("DejaVuMathTeXGyre.ttf")).unwrap();
     click(&mut h, "Klaar");
     sign_in(&mut h, "ℊ⟂ Jansen", "2222", "Beginnen");
-    h.run_steps(4);
+    crate::common::settle(&mut h);
     assert_eq!(h.state().fonts.added.len(), 1, "one font added");
     h.get_by_label("ℊ⟂ Jansen");
     assert!(h.query_by_label("[naam in een ander schrift]").is_none());

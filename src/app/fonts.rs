@@ -22,6 +22,8 @@ pub struct ScriptFonts {
     pub dirs: Option<Vec<PathBuf>>,
     /// The fonts added, by family name.
     pub added: Vec<String>,
+    /// Fonts a lookup found, to be added in the next frame.
+    found: Vec<SystemFont>,
 }
 
 fn insert(font: SystemFont) -> FontInsert {
@@ -44,25 +46,31 @@ fn insert(font: SystemFont) -> FontInsert {
 }
 
 impl KampvuurApp {
-    /// A screen asked for a name it could not show: find a font for it.
+    /// A screen asked for a name it could not show: look for a font for it
+    /// on a worker (reading the system's fonts can take a while, and the
+    /// frame must not wait), and add what earlier lookups found.
     pub(super) fn fonts_for_names(&mut self, ctx: &egui::Context) {
+        for font in std::mem::take(&mut self.fonts.found) {
+            if self.fonts.added.contains(&font.name) {
+                continue;
+            }
+            self.fonts.added.push(font.name.clone());
+            ctx.add_font(insert(font));
+            ctx.request_repaint();
+        }
         let Some(text) = ui::take_unshown_name(ctx) else {
             return;
         };
         if !self.fonts.tried.insert(text.clone()) {
             return;
         }
-        let found = match &self.fonts.dirs {
-            Some(dirs) => system_fonts::covering_in(dirs, &text),
-            None => system_fonts::covering(&text),
-        };
-        if let Some(font) = found {
-            if self.fonts.added.contains(&font.name) {
-                return;
-            }
-            self.fonts.added.push(font.name.clone());
-            ctx.add_font(insert(font));
-            ctx.request_repaint();
-        }
+        let dirs = self.fonts.dirs.clone();
+        self.work.start(ctx, "Een lettertype zoeken…", move || {
+            let found = match &dirs {
+                Some(dirs) => system_fonts::covering_in(dirs, &text),
+                None => system_fonts::covering(&text),
+            };
+            Box::new(move |app: &mut KampvuurApp, _| app.fonts.found.extend(found))
+        });
     }
 }
