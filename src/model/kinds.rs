@@ -275,6 +275,8 @@ mod tests {
             title: title.into(),
             body: RichText::default(),
             image: None,
+            alt: String::new(),
+            layout: Default::default(),
             picture: None,
             notes: RichText::default(),
             minutes: None,

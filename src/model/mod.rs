@@ -39,5 +39,5 @@ pub use team_csv::team_csv;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, GuidePage, Item, ItemRef, Section, Slide,
-    Timer, Workshop,
+    SlideLayout, Timer, Workshop,
 };

@@ -74,9 +74,16 @@ pub struct Slide {
     pub title: String,
     #[serde(default)]
     pub body: RichText,
-    /// Image path (PNG), relative to the workshop file.
+    /// Image path (PNG or SVG), relative to the workshop file.
     #[serde(default)]
     pub image: Option<String>,
+    /// What the image shows, in words: read by screen readers and put in the
+    /// tagged PDFs. Required when there is an image.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub alt: String,
+    /// Where the image goes on the slide.
+    #[serde(default, skip_serializing_if = "SlideLayout::is_auto")]
+    pub layout: SlideLayout,
     /// The decoded image, filled in by the loader.
     #[serde(skip)]
     pub picture: Option<super::picture::Picture>,
@@ -88,6 +95,27 @@ pub struct Slide {
     /// Printed in the samenvatting (the one- or two-page summary).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub summary: bool,
+}
+
+/// How a slide places its image against its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SlideLayout {
+    /// Beside the text when the text is short, below it otherwise; the image
+    /// alone when there is no text.
+    #[default]
+    Auto,
+    /// The image to the right of the text.
+    Beside,
+    /// The image below the text.
+    Below,
+    /// The image alone, as large as the screen allows; the title stays.
+    Full,
+}
+
+impl SlideLayout {
+    pub fn is_auto(&self) -> bool {
+        *self == SlideLayout::Auto
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +159,9 @@ pub struct Checklist {
     /// on the projector after the trainer has read them).
     #[serde(default)]
     pub shareable: bool,
+    /// The teachers take this checklist home: printed alone on its sheet.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub take_home: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -271,6 +302,8 @@ mod tests {
             title: "Dia".into(),
             body: RichText::default(),
             image: None,
+            alt: String::new(),
+            layout: SlideLayout::Auto,
             picture: None,
             notes: RichText::default(),
             minutes,

@@ -277,6 +277,7 @@ mod tests {
                 },
             ],
             shareable: true,
+            take_home: false,
         }
     }
 

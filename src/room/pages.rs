@@ -293,6 +293,7 @@ mod tests {
                 steps,
             }],
             shareable: false,
+            take_home: false,
         }
     }
 
