@@ -56,6 +56,13 @@ fn problems(w: &Workshop) -> Vec<String> {
 #[test]
 fn shipped_workshop_follows_the_timing_model() {
     let w = shipped();
+    // The table for the notes (`cargo test workshop_timing -- --nocapture`):
+    // planned minutes, and the model's cost of the activities plus the transition.
+    for (section, c) in w.sections.iter().zip(pacing::section_costs(&w)) {
+        let seconds: u32 = c.items.iter().map(|i| i.seconds).sum();
+        let model = f64::from(seconds) / 60.0 + f64::from(pacing::transition(section));
+        println!("| {} | {} | {model:.1} |", c.title, c.planned);
+    }
     let found = problems(&w);
     assert!(found.is_empty(), "{found:#?}");
     assert!(pacing::warnings(&w).is_empty(), "{:#?}", pacing::warnings(&w));
