@@ -48,7 +48,9 @@ fn problems(w: &Workshop) -> Vec<String> {
     }
     let total: u64 = w.sections.iter().map(|s| u64::from(s.minutes)).sum();
     if total + SLACK > AFTERNOON {
-        out.push(format!("totaal {total} min: minder dan {SLACK} min speling"));
+        out.push(format!(
+            "totaal {total} min: minder dan {SLACK} min speling"
+        ));
     }
     out
 }
@@ -65,7 +67,11 @@ fn shipped_workshop_follows_the_timing_model() {
     }
     let found = problems(&w);
     assert!(found.is_empty(), "{found:#?}");
-    assert!(pacing::warnings(&w).is_empty(), "{:#?}", pacing::warnings(&w));
+    assert!(
+        pacing::warnings(&w).is_empty(),
+        "{:#?}",
+        pacing::warnings(&w)
+    );
     // Every working item says what happens in it.
     let priced = w
         .items()
@@ -121,14 +127,25 @@ fn a_too_tight_workshop_fails_the_model() {
     let w = parse_workshop(TOO_TIGHT, "te-krap.workshop.ron").unwrap_or_else(|e| panic!("{e}"));
     let found = problems(&w);
     let has = |needle: &str| found.iter().any(|p| p.contains(needle));
-    assert!(has("‘Twee vragen’: 2 min gepland, model 240 s"), "{found:#?}");
-    assert!(has("‘Zo werken we’: 1 min gepland, model 180 s"), "{found:#?}");
+    assert!(
+        has("‘Twee vragen’: 2 min gepland, model 240 s"),
+        "{found:#?}"
+    );
+    assert!(
+        has("‘Zo werken we’: 1 min gepland, model 180 s"),
+        "{found:#?}"
+    );
     assert!(has("er is geen checklist ‘Z’"), "{found:#?}");
-    assert!(has("onderdeel ‘Begin’: 2 min, items + overgang 3"), "{found:#?}");
+    assert!(
+        has("onderdeel ‘Begin’: 2 min, items + overgang 3"),
+        "{found:#?}"
+    );
     assert!(has("totaal 148 min"), "{found:#?}");
     assert!(!has("‘Ronde’"), "planned more than its cost: {found:#?}");
     // `kampvuur check` hears the same, as warnings.
     let warnings = pacing::warnings(&w);
     assert_eq!(warnings.len(), 3, "{warnings:#?}");
-    assert!(warnings[0].contains("plant 2 min, maar wat erin gebeurt kost volgens het tijdmodel 4 min"));
+    assert!(
+        warnings[0].contains("plant 2 min, maar wat erin gebeurt kost volgens het tijdmodel 4 min")
+    );
 }
