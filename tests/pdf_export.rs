@@ -150,12 +150,12 @@ fn guide_shows_item_minutes_and_the_appendix() {
     let text = p.squashed();
     for needle in [
         "Dia 1: Welkom (2 min)",
-        "Noor, groep 5 · 6 min",
-        "Checklist: Signalen in mijn lijf (3 min)",
-        "(items 18 min, 1 min speling)",
+        "Noor, groep 5 · 8 min",
+        "Checklist: Signalen in mijn lijf (4 min)",
+        "(items 17 min, 1 min speling)",
         "Vervolg met het team",
         "Lastige momenten",
-        "Bronnen en verantwoording",
+        "Bronnen en leestips",
     ] {
         assert!(text.contains(&squash(needle)), "ontbreekt: {needle}");
     }

@@ -34,10 +34,15 @@ fn file_and_bundled_copy_are_identical() {
 }
 
 #[test]
-fn agenda_has_nine_sections_and_150_minutes() {
+fn agenda_has_nine_sections_and_fits_150_minutes() {
     for (name, w) in shipped() {
         assert_eq!(w.sections.len(), 9, "{name}: aantal onderdelen");
-        assert_eq!(w.total_minutes(), 150, "{name}: totaal aantal minuten");
+        // 2,5 uur with at least 5 minutes to spare (see tests/workshop_timing.rs).
+        assert!(
+            (130..=145).contains(&w.total_minutes()),
+            "{name}: totaal aantal minuten {}",
+            w.total_minutes()
+        );
         for s in &w.sections {
             assert!(
                 !s.items.is_empty(),

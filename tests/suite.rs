@@ -46,3 +46,4 @@ mod selection;
 mod shipped_workshop;
 mod team_summary;
 mod time_up;
+mod workshop_timing;

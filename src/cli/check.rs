@@ -30,6 +30,9 @@ pub fn check(paths: &[PathBuf]) -> ExitCode {
                     for warning in print_warnings(&file) {
                         let _ = writeln!(err, "{warning}");
                     }
+                    for warning in crate::model::pacing::warnings(&w) {
+                        let _ = writeln!(err, "{}: waarschuwing: {warning}", file.display());
+                    }
                 }
                 Err(e) => {
                     let _ = writeln!(err, "{e}");

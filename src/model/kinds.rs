@@ -281,6 +281,7 @@ mod tests {
             notes: RichText::default(),
             minutes: None,
             summary: false,
+            activities: Vec::new(),
         })
     }
 

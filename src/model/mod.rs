@@ -9,6 +9,7 @@ mod handout;
 mod kinds;
 mod limits;
 mod markup;
+pub mod pacing;
 mod picture;
 mod room;
 mod slug;

@@ -95,6 +95,9 @@ pub struct Slide {
     /// Printed in the samenvatting (the one- or two-page summary).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub summary: bool,
+    /// What happens in the item, for the timing model (model/pacing.rs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<super::pacing::Activity>,
 }
 
 /// How a slide places its image against its text.
@@ -133,6 +136,9 @@ pub struct Case {
     /// Planned minutes for this case, if the author gives them.
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// What happens in the item, for the timing model (model/pacing.rs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<super::pacing::Activity>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +168,9 @@ pub struct Checklist {
     /// The teachers take this checklist home: printed alone on its sheet.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub take_home: bool,
+    /// What happens in the item, for the timing model (model/pacing.rs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<super::pacing::Activity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,6 +209,9 @@ pub struct Timer {
     /// What the group does while the timer runs.
     #[serde(default)]
     pub instruction: RichText,
+    /// What happens in the item, for the timing model (model/pacing.rs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<super::pacing::Activity>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -308,6 +320,7 @@ mod tests {
             notes: RichText::default(),
             minutes,
             summary: false,
+            activities: Vec::new(),
         })
     }
 
@@ -323,6 +336,7 @@ mod tests {
                     label: "Groepjes".into(),
                     minutes: 12,
                     instruction: RichText::default(),
+                    activities: Vec::new(),
                 }),
                 Item::Break(Break {
                     label: "Pauze".into(),

@@ -278,6 +278,7 @@ mod tests {
             ],
             shareable: true,
             take_home: false,
+            activities: Vec::new(),
         }
     }
 

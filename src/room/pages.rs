@@ -294,6 +294,7 @@ mod tests {
             }],
             shareable: false,
             take_home: false,
+            activities: Vec::new(),
         }
     }
 
