@@ -15,6 +15,8 @@ mod slug;
 mod team;
 mod team_csv;
 mod timing;
+mod variant;
+mod variant_edit;
 mod workshop;
 
 pub use access::{AccessCode, CODE_DIGITS, CodeLock, same_name};
@@ -37,6 +39,11 @@ pub use team::{
 };
 pub use team_csv::team_csv;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
+pub use variant::{
+    Minutes, Mismatch, Part, Plan, PlanItem, PlanSection, Variant, VariantError, content_hash,
+    item_key, parse_clock, part_of, section_part,
+};
+pub use variant_edit::{Fit, dependants, section_dependants};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, GuidePage, Item, ItemRef, Section, Slide,
     SlideLayout, Timer, Workshop,

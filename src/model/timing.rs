@@ -255,6 +255,8 @@ mod tests {
             language: "nl-NL".into(),
             follow_up: Default::default(),
             guide_pages: vec![],
+            variants: vec![],
+            variant: None,
             sections: minutes
                 .iter()
                 .map(|&m| Section {
