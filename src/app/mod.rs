@@ -15,6 +15,7 @@ mod reload;
 mod room;
 mod room_export;
 mod saving;
+mod variants;
 mod worker;
 
 use std::path::PathBuf;
@@ -116,6 +117,8 @@ pub struct KampvuurApp {
     pub about: bool,
     /// System fonts for names in other scripts, found when needed.
     pub fonts: fonts::ScriptFonts,
+    /// The original workshop and the variant in use (see `variants.rs`).
+    pub variants: variants::Variants,
 }
 
 impl KampvuurApp {
@@ -133,6 +136,7 @@ impl KampvuurApp {
             .unwrap_or_default();
         Self {
             show: Presentation::new(&workshop),
+            variants: variants::Variants::new(&workshop),
             workshop,
             workshop_path,
             screen: Screen::Start,
@@ -260,6 +264,7 @@ impl KampvuurApp {
                 ));
             }
         }
+        commands.extend(self.programme_ui(ui));
         if let Some(dialog) = &mut self.certificate {
             commands.extend(dialog.ui(ui));
         }

@@ -109,7 +109,8 @@ impl KampvuurApp {
         };
         self.reload.status = Some(match content::reload(&path) {
             Reloaded::Valid(workshop) => {
-                self.swap_workshop(*workshop);
+                let derived = self.new_original(*workshop);
+                self.swap_workshop(derived);
                 ReloadStatus::Updated { at: now.t }
             }
             Reloaded::Invalid(e) => ReloadStatus::Invalid(e.to_string()),
@@ -121,7 +122,7 @@ impl KampvuurApp {
     /// the afternoon, the pen and pointer, the answers and the room go on.
     /// Timers and the pen's strokes start afresh: the items they were on may
     /// have moved.
-    fn swap_workshop(&mut self, workshop: Workshop) {
+    pub(super) fn swap_workshop(&mut self, workshop: Workshop) {
         let old = &self.show.presenter;
         let target = matching_position(&self.workshop, &workshop, old.deck.position());
         let deck = &old.deck;

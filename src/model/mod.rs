@@ -43,7 +43,7 @@ pub use variant::{
     Minutes, Mismatch, Part, Plan, PlanItem, PlanSection, Variant, VariantError, content_hash,
     item_key, parse_clock, part_of, section_part,
 };
-pub use variant_edit::{Fit, dependants, section_dependants};
+pub use variant_edit::{Dependant, Fit, dependants, section_dependants};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, GuidePage, Item, ItemRef, Section, Slide,
     SlideLayout, Timer, Workshop,

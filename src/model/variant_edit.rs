@@ -135,10 +135,18 @@ impl Variant {
     }
 }
 
-/// What still included depends on the item at `at`, in Dutch, one
-/// sentence each: leaving it out asks for confirmation when this is not
-/// empty.
-pub fn dependants(w: &Workshop, plan: &Plan, at: ItemRef) -> Vec<String> {
+/// Something still in the programme that needs a part being left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependant {
+    /// The item that depends on it; `None` for the room.
+    pub at: Option<ItemRef>,
+    /// What happens, in Dutch.
+    pub text: String,
+}
+
+/// What still included depends on the item at `at`: leaving it out asks
+/// for confirmation when this is not empty.
+pub fn dependants(w: &Workshop, plan: &Plan, at: ItemRef) -> Vec<Dependant> {
     let Some(item) = w.item(at) else {
         return Vec::new();
     };
@@ -146,18 +154,21 @@ pub fn dependants(w: &Workshop, plan: &Plan, at: ItemRef) -> Vec<String> {
     let mut out = Vec::new();
     match item {
         Item::Checklist(c) => {
-            out.push(format!(
-                "de zaal opent de checklist ‘{}’ dan niet: niemand vult hem in",
-                c.title
-            ));
+            out.push(Dependant {
+                at: None,
+                text: format!(
+                    "de zaal opent de checklist ‘{}’ dan niet: niemand vult hem in",
+                    c.title
+                ),
+            });
             for r in w.item_refs().into_iter().filter(|r| included(*r)) {
                 if let Some(Item::Case(case)) = w.item(r)
                     && case.checklist == c.id
                 {
-                    out.push(format!(
-                        "de casus ‘{}’ gebruikt deze checklist",
-                        case.title
-                    ));
+                    out.push(Dependant {
+                        at: Some(r),
+                        text: format!("de casus ‘{}’ gebruikt deze checklist", case.title),
+                    });
                 }
             }
         }
@@ -171,10 +182,13 @@ pub fn dependants(w: &Workshop, plan: &Plan, at: ItemRef) -> Vec<String> {
                     item: ii,
                 };
                 if included(r) {
-                    out.push(format!(
-                        "de timer ‘{}’ is voor de groepjes die ‘{}’ bespreken",
-                        t.label, case.title
-                    ));
+                    out.push(Dependant {
+                        at: Some(r),
+                        text: format!(
+                            "de timer ‘{}’ is voor de groepjes die ‘{}’ bespreken",
+                            t.label, case.title
+                        ),
+                    });
                 }
             }
         }
@@ -183,12 +197,13 @@ pub fn dependants(w: &Workshop, plan: &Plan, at: ItemRef) -> Vec<String> {
     out
 }
 
-/// What outside section `index` depends on its items.
-pub fn section_dependants(w: &Workshop, plan: &Plan, index: usize) -> Vec<String> {
+/// What depends on the items of section `index` from outside it (and the
+/// room, for its checklists).
+pub fn section_dependants(w: &Workshop, plan: &Plan, index: usize) -> Vec<Dependant> {
     let Some(s) = w.sections.get(index) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Dependant> = Vec::new();
     for ii in 0..s.items.len() {
         let at = ItemRef {
             section: index,
@@ -198,7 +213,8 @@ pub fn section_dependants(w: &Workshop, plan: &Plan, index: usize) -> Vec<String
             continue;
         }
         for d in dependants(w, plan, at) {
-            if !out.contains(&d) {
+            let outside = d.at.is_none_or(|r| r.section != index);
+            if outside && !out.contains(&d) {
                 out.push(d);
             }
         }
