@@ -46,3 +46,6 @@ mod selection;
 mod shipped_workshop;
 mod team_summary;
 mod time_up;
+mod variant_app;
+mod variant_cli;
+mod variant_model;

@@ -241,7 +241,8 @@ impl KampvuurApp {
                 if self.screen == Screen::Start {
                     let deck = &self.show.presenter.deck;
                     let resume = deck.current().filter(|_| deck.position() > 0);
-                    commands.extend(self.start.ui(ui, &self.workshop, resume));
+                    let variant = self.variants.active.as_ref().map(|v| v.name.as_str());
+                    commands.extend(self.start.ui(ui, &self.workshop, resume, variant));
                     if self.participation.asking_code {
                         let dialog = &mut self.participation.code_dialog;
                         commands.extend(ui::kiosk::start_question(ui, dialog));
