@@ -1,0 +1,164 @@
+//! "Programma aanpassen" driven through kittest: leave out items, change a
+//! minute, save, present. Left-out items never show, the console's total
+//! matches, and the saved file is the variant.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kampvuur::app::{KampvuurApp, Paths, Screen};
+use kampvuur::content::{AnswerStore, RoomStore, load_variant};
+use kampvuur::model::Variant;
+
+use crate::common::{press, wall};
+use crate::variant_model::middag;
+
+fn app(dir: &std::path::Path) -> KampvuurApp {
+    let paths = Paths {
+        answers: Some(AnswerStore::new(dir.join("antwoorden"))),
+        settings: Some(dir.join("instellingen.ron")),
+        sessions: Some(dir.join("sessies")),
+        room: Some(RoomStore::new(dir.join("zaal"))),
+        room_bind: Some(std::net::Ipv4Addr::LOCALHOST.into()),
+        exports: Some(dir.join("documenten")),
+        native_dialogs: false,
+    };
+    KampvuurApp::new(middag(), None, paths, wall())
+}
+
+fn harness(app: KampvuurApp, size: [f32; 2]) -> Harness<'static, KampvuurApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
+        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
+}
+
+/// The titles of the items the deck shows, first to last.
+fn presented(h: &mut Harness<'_, KampvuurApp>) -> Vec<String> {
+    let mut seen = Vec::new();
+    loop {
+        let r = h.state().show.presenter.deck.current().unwrap();
+        let title = h.state().workshop.item(r).unwrap().title().to_owned();
+        if seen.last() == Some(&title) {
+            return seen;
+        }
+        seen.push(title);
+        press(h, Key::ArrowRight);
+    }
+}
+
+#[test]
+fn leave_out_two_items_change_a_minute_save_and_present() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app(dir.path()), [1280.0, 720.0]);
+    h.run_steps(4);
+    h.get_by_label("origineel");
+    h.get_by_label("90 min");
+    h.get_by_label("Programma aanpassen…").click();
+    h.run_steps(4);
+    assert!(h.state().variants.panel.is_some(), "the panel opens");
+    h.get_by_label("Totaal 90 min");
+    // A slide without minutes, and a case: nothing depends on either.
+    h.get_by_label("Welkom (dia)").click_accesskit();
+    h.run_steps(4);
+    h.get_by_label("Casus Daan (casus)").click_accesskit();
+    h.run_steps(4);
+        h.get_by_label("Totaal 80 min");
+    // The checklist of the case that stays asks first, and may stay.
+    h.get_by_label("Wat heeft Noor nodig? (checklist)").click_accesskit();
+    h.run_steps(4);
+    h.get_by_label("‘Wat heeft Noor nodig?’ weglaten?");
+    h.get_by_label_contains("de casus ‘Casus Noor’ gebruikt deze checklist");
+    h.get_by_label("Laten staan").click();
+    h.run_steps(4);
+    h.get_by_label("Totaal 80 min");
+    // One minute less for the group work.
+    h.get_by_label("Groepjes Noor: een minuut minder").click_accesskit();
+    h.run_steps(4);
+    h.get_by_label("Totaal 79 min");
+    // The time available and the start: the end time and "past".
+    h.get_by_label("Beschikbare tijd (minuten):").click();
+    h.run_steps(1);
+    h.get_by_label("Beschikbare tijd (minuten):").type_text("80");
+    h.get_by_label("Begintijd:").click();
+    h.run_steps(1);
+    h.get_by_label("Begintijd:").type_text("14:15");
+    h.run_steps(4);
+    h.get_by_label("Totaal 79 min van 80 min · 14:15–15:34");
+    h.get_by_label("● krap: 1 min over");
+    h.get_by_label("Naam van de variant:").click();
+    h.run_steps(1);
+    h.get_by_label("Naam van de variant:").type_text("Proef");
+    h.run_steps(1);
+    h.get_by_label("Opslaan als variant").click();
+    h.run_steps(4);
+    h.state_mut().finish_work(kampvuur::ui::Now {
+        t: 0.0,
+        wall: wall(),
+    });
+    h.run_steps(4);
+    // Saved in the data folder, and what was chosen is in the file.
+    let saved = load_variant(&dir.path().join("varianten/proef.variant.ron")).unwrap();
+    assert_eq!(saved.name, "Proef");
+    assert_eq!(saved.workshop, "Middag met varianten");
+    assert_eq!(saved.leave_out.len(), 2);
+    assert_eq!(saved.minutes.len(), 1);
+    assert_eq!((saved.available, saved.start.as_deref()), (Some(80), Some("14:15")));
+    assert_eq!(h.state().variants.active.as_ref(), Some(&saved));
+    h.get_by_label("variant ‘Proef’");
+    h.get_by_label("79 min");
+    h.get_by_label_contains("is bewaard en in gebruik (79 min)");
+    // The workshop on file is untouched; the app holds it as the original.
+    assert_eq!(h.state().variants.original, middag());
+    // Presenting: the left-out items never show, the numbering follows.
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(4);
+    assert_eq!(h.state().screen, Screen::Present);
+    h.get_by_label("Totaal (variant ‘Proef’)");
+    h.get_by_label("79 min");
+    let titles = presented(&mut h);
+    assert!(!titles.iter().any(|t| t == "Welkom" || t == "Casus Daan"), "{titles:?}");
+    assert_eq!(titles.len(), middag().items().count() - 2, "{titles:?}");
+    assert_eq!(titles.first().map(String::as_str), Some("Het doel van vandaag"));
+    assert_eq!(h.state().workshop.count_slides(), 4);
+    // Back to the start, and to the original programme.
+    press(&mut h, Key::Escape);
+    h.run_steps(4);
+    h.get_by_label("Origineel").click();
+    h.run_steps(4);
+    h.get_by_label("origineel");
+    assert_eq!(h.state().workshop, middag());
+    assert!(h.state().variants.active.is_none());
+}
+
+#[test]
+fn a_ready_made_variant_is_offered_first_and_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app(dir.path()), [1920.0, 1080.0]);
+    h.run_steps(4);
+    h.get_by_label("Programma aanpassen…").click();
+    h.run_steps(4);
+    h.get_by_label("Kort").click();
+    h.run_steps(4);
+    h.get_by_label("Totaal 65 min van 75 min");
+    h.get_by_label("● past: 10 min over");
+    h.get_by_label("Gebruiken").click();
+    h.run_steps(4);
+    h.get_by_label("variant ‘Kort’");
+    assert!(h.state().workshop.checklist("daan").is_none());
+    assert_eq!(h.state().workshop.total_minutes(), 65);
+    // Leaving out the checklist the room opens asks; "Toch weglaten" does it.
+    h.get_by_label("Programma aanpassen…").click();
+    h.run_steps(4);
+    h.get_by_label("Waar sta je nu? (checklist)").click_accesskit();
+    h.run_steps(4);
+    h.get_by_label_contains("de zaal opent de checklist ‘Waar sta je nu?’ dan niet");
+    h.get_by_label("Toch weglaten").click();
+    h.run_steps(4);
+    h.get_by_label("Totaal 60 min van 75 min");
+    h.get_by_label("Gebruiken").click();
+    h.run_steps(4);
+    assert!(h.state().workshop.checklist("start").is_none());
+    let used: &Variant = h.state().variants.active.as_ref().unwrap();
+    assert_eq!(used.leave_out.len(), 3);
+}
