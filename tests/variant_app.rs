@@ -116,6 +116,10 @@ fn leave_out_two_items_change_a_minute_save_and_present() {
     assert_eq!(h.state().screen, Screen::Present);
     h.get_by_label("Totaal (variant ‘Proef’)");
     h.get_by_label("79 min");
+    // Welkom is out: the first slide is "Het doel van vandaag", dia 1 of 4.
+    let first = h.state().show.presenter.deck.current().unwrap();
+    let place = h.state().workshop.place(first).unwrap();
+    assert_eq!(place.kind_text(), "dia 1 van 4");
     let titles = presented(&mut h);
     assert!(!titles.iter().any(|t| t == "Welkom" || t == "Casus Daan"), "{titles:?}");
     assert_eq!(titles.len(), middag().items().count() - 2, "{titles:?}");
