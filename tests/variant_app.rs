@@ -63,9 +63,10 @@ fn leave_out_two_items_change_a_minute_save_and_present() {
     h.run_steps(4);
     h.get_by_label("Casus Daan (casus)").click_accesskit();
     h.run_steps(4);
-        h.get_by_label("Totaal 80 min");
+    h.get_by_label("Totaal 80 min");
     // The checklist of the case that stays asks first, and may stay.
-    h.get_by_label("Wat heeft Noor nodig? (checklist)").click_accesskit();
+    h.get_by_label("Wat heeft Noor nodig? (checklist)")
+        .click_accesskit();
     h.run_steps(4);
     h.get_by_label("‘Wat heeft Noor nodig?’ weglaten?");
     h.get_by_label_contains("de casus ‘Casus Noor’ gebruikt deze checklist");
@@ -73,13 +74,15 @@ fn leave_out_two_items_change_a_minute_save_and_present() {
     h.run_steps(4);
     h.get_by_label("Totaal 80 min");
     // One minute less for the group work.
-    h.get_by_label("Groepjes Noor: een minuut minder").click_accesskit();
+    h.get_by_label("Groepjes Noor: een minuut minder")
+        .click_accesskit();
     h.run_steps(4);
     h.get_by_label("Totaal 79 min");
     // The time available and the start: the end time and "past".
     h.get_by_label("Beschikbare tijd (minuten):").click();
     h.run_steps(1);
-    h.get_by_label("Beschikbare tijd (minuten):").type_text("80");
+    h.get_by_label("Beschikbare tijd (minuten):")
+        .type_text("80");
     h.get_by_label("Begintijd:").click();
     h.run_steps(1);
     h.get_by_label("Begintijd:").type_text("14:15");
@@ -103,7 +106,10 @@ fn leave_out_two_items_change_a_minute_save_and_present() {
     assert_eq!(saved.workshop, "Middag met varianten");
     assert_eq!(saved.leave_out.len(), 2);
     assert_eq!(saved.minutes.len(), 1);
-    assert_eq!((saved.available, saved.start.as_deref()), (Some(80), Some("14:15")));
+    assert_eq!(
+        (saved.available, saved.start.as_deref()),
+        (Some(80), Some("14:15"))
+    );
     assert_eq!(h.state().variants.active.as_ref(), Some(&saved));
     h.get_by_label("variant ‘Proef’");
     h.get_by_label("79 min");
@@ -121,9 +127,15 @@ fn leave_out_two_items_change_a_minute_save_and_present() {
     let place = h.state().workshop.place(first).unwrap();
     assert_eq!(place.kind_text(), "dia 1 van 4");
     let titles = presented(&mut h);
-    assert!(!titles.iter().any(|t| t == "Welkom" || t == "Casus Daan"), "{titles:?}");
+    assert!(
+        !titles.iter().any(|t| t == "Welkom" || t == "Casus Daan"),
+        "{titles:?}"
+    );
     assert_eq!(titles.len(), middag().items().count() - 2, "{titles:?}");
-    assert_eq!(titles.first().map(String::as_str), Some("Het doel van vandaag"));
+    assert_eq!(
+        titles.first().map(String::as_str),
+        Some("Het doel van vandaag")
+    );
     assert_eq!(h.state().workshop.count_slides(), 4);
     // Back to the start, and to the original programme.
     press(&mut h, Key::Escape);
@@ -154,7 +166,8 @@ fn a_ready_made_variant_is_offered_first_and_used() {
     // Leaving out the checklist the room opens asks; "Toch weglaten" does it.
     h.get_by_label("Programma aanpassen…").click();
     h.run_steps(4);
-    h.get_by_label("Waar sta je nu? (checklist)").click_accesskit();
+    h.get_by_label("Waar sta je nu? (checklist)")
+        .click_accesskit();
     h.run_steps(4);
     h.get_by_label_contains("de zaal opent de checklist ‘Waar sta je nu?’ dan niet");
     h.get_by_label("Toch weglaten").click();

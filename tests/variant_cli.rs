@@ -12,8 +12,11 @@ use crate::pdf_support::parse;
 fn folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for name in ["middag.workshop.ron", "regenboog.variant.ron"] {
-        std::fs::copy(Path::new("tests/fixtures/variant").join(name), dir.path().join(name))
-            .unwrap();
+        std::fs::copy(
+            Path::new("tests/fixtures/variant").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
     }
     dir
 }
@@ -43,7 +46,10 @@ fn the_workbook_holds_only_the_included_cases_and_checklists() {
         dir.path(),
         &["--kind", "workbook", "--variant", "regenboog.variant.ron"],
     );
-    assert!(!text.contains("Waar sta je nu?") && !text.contains("Daan"), "{text}");
+    assert!(
+        !text.contains("Waar sta je nu?") && !text.contains("Daan"),
+        "{text}"
+    );
 }
 
 /// The minutes of the guide's timetable rows: "14:15 Casussen 33 min 33 min".
@@ -79,7 +85,10 @@ fn the_guides_timetable_sums_to_the_variants_total() {
     assert!(text.contains("De Regenboog") && text.contains("Sanne de Vries"));
     // The workshop's own variant from the command line.
     let text = export(dir.path(), &["--kind", "guide", "--variant", "Kort"]);
-    assert!(text.contains("Totale duur 1 uur 5 min") || text.contains("65 min"), "{text}");
+    assert!(
+        text.contains("Totale duur 1 uur 5 min") || text.contains("65 min"),
+        "{text}"
+    );
     // Without a start time the rows count from +0 min: 15 + 35 + 15 = 65.
     assert!(
         text.contains(
@@ -100,7 +109,14 @@ fn the_certificate_gives_the_variants_duration() {
     );
     let short = export(
         dir.path(),
-        &["--kind", "certificate", "--names", "namen.txt", "--variant", "Kort"],
+        &[
+            "--kind",
+            "certificate",
+            "--names",
+            "namen.txt",
+            "--variant",
+            "Kort",
+        ],
     );
     assert_ne!(whole, short, "the duration differs");
     assert!(whole.contains("1,5 uur") || whole.contains("1½"), "{whole}");
@@ -109,11 +125,20 @@ fn the_certificate_gives_the_variants_duration() {
 #[test]
 fn text_follows_the_variant() {
     let dir = folder();
-    let out = kampvuur_in(&["text", "middag.workshop.ron", "--variant", "Kort"], dir.path());
+    let out = kampvuur_in(
+        &["text", "middag.workshop.ron", "--variant", "Kort"],
+        dir.path(),
+    );
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Casus Noor") && !text.contains("Daan"), "{text}");
-    let unknown = kampvuur_in(&["text", "middag.workshop.ron", "--variant", "Lang"], dir.path());
+    assert!(
+        text.contains("Casus Noor") && !text.contains("Daan"),
+        "{text}"
+    );
+    let unknown = kampvuur_in(
+        &["text", "middag.workshop.ron", "--variant", "Lang"],
+        dir.path(),
+    );
     assert!(!unknown.status.success());
     assert_eq!(
         stderr_of(&unknown).trim(),
@@ -155,12 +180,24 @@ fn check_reports_variants_and_what_no_longer_matches() {
     );
     // Exporting still works: a warning, and the rest of the variant holds.
     let out = kampvuur_in(
-        &["export", "middag.workshop.ron", "--kind", "workbook", "--variant", "regenboog.variant.ron", "-o", "w.pdf"],
+        &[
+            "export",
+            "middag.workshop.ron",
+            "--kind",
+            "workbook",
+            "--variant",
+            "regenboog.variant.ron",
+            "-o",
+            "w.pdf",
+        ],
         dir.path(),
     );
     assert!(out.status.success());
     let err = stderr_of(&out);
-    assert!(err.contains("wat niet meer past, wordt overgeslagen"), "{err}");
+    assert!(
+        err.contains("wat niet meer past, wordt overgeslagen"),
+        "{err}"
+    );
     let text = parse(&std::fs::read(dir.path().join("w.pdf")).unwrap()).text();
     assert!(!text.contains("Wat heeft Daan nodig?") && text.contains("Casus Daan en Mo"));
 }

@@ -33,7 +33,11 @@ fn the_workshops_own_variant_leaves_out_and_changes_minutes() {
     let kort = &w.variants[0];
     let (d, mismatches) = kort.apply(&w).unwrap();
     assert!(mismatches.is_empty(), "{mismatches:?}");
-    assert!(!titles(&d).iter().any(|t| t.contains("Daan")), "{:?}", titles(&d));
+    assert!(
+        !titles(&d).iter().any(|t| t.contains("Daan")),
+        "{:?}",
+        titles(&d)
+    );
     assert!(d.checklist("daan").is_none());
     assert!(d.checklist("noor").is_some());
     // Casussen: 60 − 10 (Daan) − 10 (checklist daan) − 5 (groepjes 10 → 5).
@@ -107,13 +111,19 @@ fn another_workshop_or_nothing_left_is_refused() {
     let w = middag();
     let mut v = Variant::of(&w, "Elders");
     v.workshop = "Een andere workshop".into();
-    assert!(matches!(v.apply(&w), Err(VariantError::OtherWorkshop { .. })));
+    assert!(matches!(
+        v.apply(&w),
+        Err(VariantError::OtherWorkshop { .. })
+    ));
     let mut all = Variant::of(&w, "Niets");
     for i in 0..w.sections.len() {
         all.set_section_included(&w, i, false);
     }
     let e = all.apply(&w).unwrap_err();
-    assert_eq!(e.to_string(), "de variant ‘Niets’ laat niets van de workshop over");
+    assert_eq!(
+        e.to_string(),
+        "de variant ‘Niets’ laat niets van de workshop over"
+    );
 }
 
 #[test]
@@ -175,7 +185,10 @@ fn leaving_out_what_others_need_lists_them() {
     let mut v = v;
     v.set_item_included(&w, at(&w, "Casus Noor"), false);
     let plan = v.plan(&w);
-    assert_eq!(dependants(&w, &plan, at(&w, "Wat heeft Noor nodig?")).len(), 1);
+    assert_eq!(
+        dependants(&w, &plan, at(&w, "Wat heeft Noor nodig?")).len(),
+        1
+    );
     // A slide has none; a whole section only counts what lies outside it.
     assert!(dependants(&w, &plan, at(&w, "Welkom")).is_empty());
     let casussen = section_dependants(&w, &plan, 1);

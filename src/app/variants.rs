@@ -110,11 +110,13 @@ impl KampvuurApp {
             Ok((derived, mismatches)) => {
                 let total = derived.total_minutes();
                 self.swap_workshop(derived);
-                self.notice = Some(Notice::info(if mismatches.is_empty() && !v.workshop_changed(&original) {
-                    format!("Je gebruikt de variant ‘{}’ ({total} min).", v.name)
-                } else {
-                    mismatch_text(&v, &mismatches)
-                }));
+                self.notice = Some(Notice::info(
+                    if mismatches.is_empty() && !v.workshop_changed(&original) {
+                        format!("Je gebruikt de variant ‘{}’ ({total} min).", v.name)
+                    } else {
+                        mismatch_text(&v, &mismatches)
+                    },
+                ));
                 self.variants.active = Some(v);
             }
             Err(e) => self.notice = Some(Notice::error(capital(&e.to_string()))),
@@ -122,11 +124,16 @@ impl KampvuurApp {
     }
 
     /// The commands of "Programma aanpassen"; others are given back.
-    pub(super) fn apply_variants(&mut self, ctx: &egui::Context, command: Command) -> Option<Command> {
+    pub(super) fn apply_variants(
+        &mut self,
+        ctx: &egui::Context,
+        command: Command,
+    ) -> Option<Command> {
         match command {
             Command::ShowProgramme => {
                 self.refresh_variants();
-                let panel = ProgrammePanel::new(&self.variants.original, self.variants.active.as_ref());
+                let panel =
+                    ProgrammePanel::new(&self.variants.original, self.variants.active.as_ref());
                 self.variants.panel = Some(panel);
             }
             Command::CloseProgramme => self.variants.panel = None,

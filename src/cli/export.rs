@@ -166,7 +166,9 @@ fn run(args: &ExportArgs) -> Result<String, String> {
     let (workshop, variant) = super::derive(workshop, &args.workshop, args.variant.as_deref())?;
     let variant = variant.unwrap_or_default();
     let or_variant = |given: &Option<String>, own: &String| {
-        given.clone().or_else(|| (!own.is_empty()).then(|| own.clone()))
+        given
+            .clone()
+            .or_else(|| (!own.is_empty()).then(|| own.clone()))
     };
     if let Some(out) = &args.out {
         // Before any work: refused at once, not after a long render.

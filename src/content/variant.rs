@@ -67,7 +67,10 @@ fn check(v: &Variant, source: &str) -> Vec<Diagnostic> {
         out.push(Diagnostic::new(line, col, message));
     };
     if v.name.trim().is_empty() {
-        at("name", "de variant heeft geen naam; geef hem een naam, zoals \"90 minuten\"".into());
+        at(
+            "name",
+            "de variant heeft geen naam; geef hem een naam, zoals \"90 minuten\"".into(),
+        );
     }
     if let Some(start) = &v.start
         && parse_clock(start).is_none()
@@ -207,7 +210,12 @@ pub fn resolve_variant(w: &Workshop, wanted: &str, folders: &[PathBuf]) -> Resul
         }
     }
     let mut names: Vec<String> = w.variants.iter().map(|v| v.name.clone()).collect();
-    names.extend(found.iter().filter_map(|f| f.variant.as_ref().ok()).map(|v| v.name.clone()));
+    names.extend(
+        found
+            .iter()
+            .filter_map(|f| f.variant.as_ref().ok())
+            .map(|v| v.name.clone()),
+    );
     Err(if names.is_empty() {
         format!(
             "er is geen variant ‘{}’ bij ‘{}’, en ook geen bestand met die naam",

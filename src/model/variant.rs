@@ -113,12 +113,14 @@ impl std::fmt::Display for Mismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::NoSection { section } => {
-                write!(f, "het onderdeel ‘{section}’ staat niet (meer) in de workshop")
+                write!(
+                    f,
+                    "het onderdeel ‘{section}’ staat niet (meer) in de workshop"
+                )
             }
-            Self::NoItem { section, item } => write!(
-                f,
-                "‘{item}’ staat niet (meer) in het onderdeel ‘{section}’"
-            ),
+            Self::NoItem { section, item } => {
+                write!(f, "‘{item}’ staat niet (meer) in het onderdeel ‘{section}’")
+            }
         }
     }
 }
@@ -216,9 +218,11 @@ impl Index<'_> {
 
     /// The section (item `None`) or item a part names.
     fn find(&self, p: &Part) -> Result<(usize, Option<ItemRef>), Mismatch> {
-        let section = self.section(&p.section).ok_or_else(|| Mismatch::NoSection {
-            section: p.section.clone(),
-        })?;
+        let section = self
+            .section(&p.section)
+            .ok_or_else(|| Mismatch::NoSection {
+                section: p.section.clone(),
+            })?;
         match &p.item {
             None => Ok((section, None)),
             Some(key) => match self.item(section, key, p.nth) {
@@ -336,7 +340,7 @@ impl Variant {
     fn order_has(&self, w: &Workshop, si: usize) -> bool {
         w.sections
             .get(si)
-            .is_some_and(|s| self.order.iter().any(|t| *t == s.title))
+            .is_some_and(|s| self.order.contains(&s.title))
     }
 
     /// The derived workshop: parts left out, minutes changed, sections in

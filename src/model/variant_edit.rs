@@ -119,7 +119,11 @@ impl Variant {
         let Some(pos) = order.iter().position(|&i| i == index) else {
             return;
         };
-        let other = if up { pos.checked_sub(1) } else { Some(pos + 1) };
+        let other = if up {
+            pos.checked_sub(1)
+        } else {
+            Some(pos + 1)
+        };
         let Some(other) = other.filter(|&o| o < order.len()) else {
             return;
         };

@@ -100,7 +100,9 @@ pub fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
                 None => "Totaal".to_owned(),
             };
             ui.label(RichText::new(total).family(theme::bold_family()));
-            ui.label(RichText::new(format!("{} min", w.total_minutes())).family(theme::bold_family()));
+            ui.label(
+                RichText::new(format!("{} min", w.total_minutes())).family(theme::bold_family()),
+            );
             ui.end_row();
         });
     if let Some(section) = jump

@@ -97,7 +97,13 @@ impl ProgrammePanel {
         out
     }
 
-    fn contents(&mut self, ui: &mut Ui, view: &ProgrammeView<'_>, height: f32, out: &mut Vec<Command>) {
+    fn contents(
+        &mut self,
+        ui: &mut Ui,
+        view: &ProgrammeView<'_>,
+        height: f32,
+        out: &mut Vec<Command>,
+    ) {
         let w = view.workshop;
         ui.horizontal(|ui| {
             ui.label(
@@ -343,11 +349,16 @@ impl ProgrammePanel {
     fn confirm_ui(&mut self, ui: &mut Ui, w: &Workshop, confirm: Confirm) {
         let (what, deps) = match &confirm {
             Confirm::Item(at, deps) => (
-                w.item(*at).map(|i| i.title().to_owned()).unwrap_or_default(),
+                w.item(*at)
+                    .map(|i| i.title().to_owned())
+                    .unwrap_or_default(),
                 deps,
             ),
             Confirm::Section(i, deps) => (
-                w.sections.get(*i).map(|s| s.title.clone()).unwrap_or_default(),
+                w.sections
+                    .get(*i)
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default(),
                 deps,
             ),
         };
@@ -405,7 +416,11 @@ impl ProgrammePanel {
                     out.push(Command::SaveVariant(ready(self)));
                 }
             }
-            if ui.button("Gebruiken").on_hover_text("Zonder op te slaan").clicked() {
+            if ui
+                .button("Gebruiken")
+                .on_hover_text("Zonder op te slaan")
+                .clicked()
+            {
                 if self.draft.apply(view.workshop).is_err() {
                     self.problem = Some("Er blijft niets over: neem iets op.".into());
                 } else {
