@@ -179,3 +179,75 @@ fn a_ready_made_variant_is_offered_first_and_used() {
     let used: &Variant = h.state().variants.active.as_ref().unwrap();
     assert_eq!(used.leave_out.len(), 3);
 }
+
+#[test]
+fn a_saved_variant_of_a_changed_workshop_says_what_no_longer_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("varianten");
+    std::fs::create_dir_all(&folder).unwrap();
+    // Made for an older version: a case that is gone, a hash that differs.
+    std::fs::write(
+        folder.join("oud.variant.ron"),
+        "Variant(\n    name: \"Oud\",\n    workshop: \"Middag met varianten\",\n    hash: \"0123456789abcdef\",\n    leave_out: [\n        (section: \"Casussen\", item: \"Casus Mo\"),\n        (section: \"Casussen\", item: \"daan\"),\n    ],\n)\n",
+    )
+    .unwrap();
+    let mut h = harness(app(dir.path()), [1280.0, 720.0]);
+    h.run_steps(4);
+    h.get_by_label("Programma aanpassen…").click();
+    h.run_steps(4);
+    h.get_by_label("Oud").click();
+    h.run_steps(4);
+    h.get_by_label("Past niet meer: ‘Casus Mo’ staat niet (meer) in het onderdeel ‘Casussen’");
+    h.get_by_label("Gebruiken").click();
+    h.run_steps(4);
+    let notice = h.state().notice.clone().unwrap();
+    assert_eq!(
+        notice.text,
+        "De workshop is veranderd sinds de variant ‘Oud’ is gemaakt. Niet meer te vinden: \
+         ‘Casus Mo’ staat niet (meer) in het onderdeel ‘Casussen’. De rest van de variant is in gebruik."
+    );
+    // The rest holds: the checklist is out.
+    assert!(h.state().workshop.checklist("daan").is_none());
+    assert_eq!(h.state().workshop.total_minutes(), 80);
+}
+
+#[test]
+fn the_variant_in_use_follows_the_file_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("middag.workshop.ron");
+    std::fs::write(&path, crate::variant_model::MIDDAG).unwrap();
+    let mut app = app(dir.path());
+    app.workshop_path = Some(path.clone());
+    let kort = app.variants.original.variants[0].clone();
+    app.use_variant(Some(kort));
+    assert_eq!(app.workshop.total_minutes(), 65);
+    // The author lengthens the case that stays and renames the one left out.
+    let changed = crate::variant_model::MIDDAG
+        .replace(
+            "checklist: \"noor\",\n                    minutes: 10",
+            "checklist: \"noor\",\n                    minutes: 12",
+        )
+        .replace("title: \"Casus Daan\"", "title: \"Casus Daan en Mo\"")
+        .replace("minutes: 60,", "minutes: 62,");
+    assert_ne!(changed, crate::variant_model::MIDDAG);
+    std::fs::write(&path, changed).unwrap();
+    app.reload_now(kampvuur::ui::Now {
+        t: 1.0,
+        wall: wall(),
+    });
+    // Noor's case is two minutes longer; Daan's renamed case comes back.
+    assert_eq!(app.variants.original.total_minutes(), 92);
+    assert_eq!(app.workshop.total_minutes(), 65 + 2 + 10);
+    assert!(
+        app.workshop
+            .items()
+            .any(|i| i.title() == "Casus Daan en Mo")
+    );
+    assert!(app.workshop.checklist("daan").is_none());
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.text.contains("Niet meer te vinden: ‘Casus Daan’"),
+        "{}",
+        notice.text
+    );
+}
