@@ -251,3 +251,38 @@ fn the_variant_in_use_follows_the_file_when_it_changes() {
         notice.text
     );
 }
+
+#[test]
+fn the_room_offers_and_keeps_open_only_the_checklists_of_the_variant() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let w = app.variants.original.clone();
+    app.use_variant(Some(w.variants[0].clone()));
+    let mut h = harness(app, [1280.0, 800.0]);
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(2);
+    press(&mut h, Key::Z);
+    let open = |h: &Harness<'_, KampvuurApp>| h.state().room.status.as_ref().unwrap().open.clone();
+    assert!(open(&h).is_empty());
+    h.get_by_label_contains("Zaal").click();
+    h.run_steps(2);
+    // "Kort" leaves Daan's checklist out: the console does not offer it.
+    assert!(h.query_by_label_contains("Wat heeft Daan nodig?").is_none());
+    h.get_by_label_contains("noor: Wat heeft Noor nodig?")
+        .click();
+    h.run_steps(2);
+    assert_eq!(open(&h).into_iter().collect::<Vec<_>>(), ["noor"]);
+    // Another variant without Noor's checklist: the room closes it.
+    let mut without = Variant::of(&w, "Zonder Noor");
+    let noor = w
+        .item_refs()
+        .into_iter()
+        .find(|r| w.item(*r).unwrap().title() == "Wat heeft Noor nodig?")
+        .unwrap();
+    without.set_item_included(&w, noor, false);
+    h.state_mut().use_variant(Some(without));
+    h.run_steps(4);
+    assert!(open(&h).is_empty(), "{:?}", open(&h));
+    h.state_mut().room.stop();
+}

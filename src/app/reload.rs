@@ -111,6 +111,7 @@ impl KampvuurApp {
             Reloaded::Valid(workshop) => {
                 let derived = self.new_original(*workshop);
                 self.swap_workshop(derived);
+                self.room_follows();
                 ReloadStatus::Updated { at: now.t }
             }
             Reloaded::Invalid(e) => ReloadStatus::Invalid(e.to_string()),

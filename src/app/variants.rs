@@ -97,8 +97,30 @@ impl KampvuurApp {
         }
     }
 
+    /// The room follows the programme: a checklist open to the room that
+    /// the programme no longer has is closed.
+    pub(super) fn room_follows(&mut self) {
+        let Some(status) = &self.room.status else {
+            return;
+        };
+        let gone: Vec<String> = (status.open.iter())
+            .filter(|id| self.workshop.checklist(id).is_none())
+            .cloned()
+            .collect();
+        if let Some(room) = self.room.handle() {
+            for id in &gone {
+                room.set_open(id, false);
+            }
+        }
+    }
+
     /// Use `variant` (or the original programme) from now on.
     pub fn use_variant(&mut self, variant: Option<Variant>) {
+        self.use_variant_inner(variant);
+        self.room_follows();
+    }
+
+    fn use_variant_inner(&mut self, variant: Option<Variant>) {
         let original = self.variants.original.clone();
         let Some(v) = variant else {
             self.variants.active = None;
