@@ -11,7 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::workshop::{Item, ItemRef, Workshop};
+use super::variant_keys::{Index, content_hash, parse_clock, set_minutes};
+use super::workshop::{ItemRef, Workshop};
 
 /// An adaptation of a workshop to one school or one afternoon.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -91,14 +92,6 @@ impl Minutes {
             item: self.item.clone(),
             nth: self.nth,
         }
-    }
-}
-
-/// The key an item is found by: a checklist's id, otherwise its title.
-pub fn item_key(item: &Item) -> &str {
-    match item {
-        Item::Checklist(c) => &c.id,
-        Item::Slide(_) | Item::Case(_) | Item::Timer(_) | Item::Break(_) => item.title(),
     }
 }
 
@@ -195,70 +188,6 @@ impl Plan {
             .find(|s| s.index == at.section)
             .is_none_or(|s| !s.included || s.items.iter().any(|i| i.at == at && !i.included))
     }
-}
-
-/// Finds parts of a workshop by their keys.
-struct Index<'a> {
-    w: &'a Workshop,
-}
-
-impl Index<'_> {
-    fn section(&self, title: &str) -> Option<usize> {
-        self.w.sections.iter().position(|s| s.title == title)
-    }
-
-    fn item(&self, section: usize, key: &str, nth: u32) -> Option<ItemRef> {
-        let s = self.w.sections.get(section)?;
-        let item = (s.items.iter().enumerate())
-            .filter(|(_, i)| item_key(i) == key)
-            .nth(nth.max(1) as usize - 1)?
-            .0;
-        Some(ItemRef { section, item })
-    }
-
-    /// The section (item `None`) or item a part names.
-    fn find(&self, p: &Part) -> Result<(usize, Option<ItemRef>), Mismatch> {
-        let section = self
-            .section(&p.section)
-            .ok_or_else(|| Mismatch::NoSection {
-                section: p.section.clone(),
-            })?;
-        match &p.item {
-            None => Ok((section, None)),
-            Some(key) => match self.item(section, key, p.nth) {
-                Some(at) => Ok((section, Some(at))),
-                None => Err(Mismatch::NoItem {
-                    section: p.section.clone(),
-                    item: key.clone(),
-                }),
-            },
-        }
-    }
-}
-
-/// The part that names the item at `at` of `w`.
-pub fn part_of(w: &Workshop, at: ItemRef) -> Option<Part> {
-    let s = w.sections.get(at.section)?;
-    let key = item_key(s.items.get(at.item)?);
-    let nth = s.items[..at.item]
-        .iter()
-        .filter(|i| item_key(i) == key)
-        .count() as u32
-        + 1;
-    Some(Part {
-        section: s.title.clone(),
-        item: Some(key.to_owned()),
-        nth,
-    })
-}
-
-/// The part that names section `index` of `w`.
-pub fn section_part(w: &Workshop, index: usize) -> Option<Part> {
-    Some(Part {
-        section: w.sections.get(index)?.title.clone(),
-        item: None,
-        nth: 1,
-    })
 }
 
 impl Variant {
@@ -397,40 +326,4 @@ impl Variant {
     pub fn start_time(&self) -> Option<(u8, u8)> {
         parse_clock(self.start.as_deref()?)
     }
-}
-
-/// Sets the minutes an item claims.
-pub fn set_minutes(item: &mut Item, minutes: u32) {
-    match item {
-        Item::Slide(s) => s.minutes = Some(minutes),
-        Item::Case(c) => c.minutes = Some(minutes),
-        Item::Checklist(c) => c.minutes = Some(minutes),
-        Item::Timer(t) => t.minutes = minutes,
-        Item::Break(b) => b.minutes = minutes,
-    }
-}
-
-/// "13:30" or "9.05" → (13, 30).
-pub fn parse_clock(s: &str) -> Option<(u8, u8)> {
-    let (h, m) = s.trim().split_once([':', '.'])?;
-    let h: u8 = h.trim().parse().ok()?;
-    let m: u8 = m.trim().parse().ok()?;
-    (h <= 23 && m <= 59 && m.to_string().len() <= 2).then_some((h, m))
-}
-
-/// A fingerprint of a workshop's content (its variants not counted): 16
-/// hex digits of FNV-1a over its RON form.
-pub fn content_hash(w: &Workshop) -> String {
-    let bare = Workshop {
-        variants: Vec::new(),
-        variant: None,
-        ..w.clone()
-    };
-    let text = ron::to_string(&bare).unwrap_or_default();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }

@@ -2,7 +2,8 @@
 //! or leave out, minutes up or down, sections up or down; what depends on a
 //! part that is left out; and whether the programme fits the time.
 
-use super::variant::{Minutes, Part, Plan, Variant, part_of, section_part};
+use super::variant::{Minutes, Part, Plan, Variant};
+use super::variant_keys::{part_of, section_part};
 use super::workshop::{Item, ItemRef, Workshop};
 
 /// How the total compares with the time available.
