@@ -225,3 +225,28 @@ fn a_broken_variant_file_says_where() {
         "{err}"
     );
 }
+
+#[test]
+fn the_room_from_the_command_line_follows_the_variant() {
+    let dir = folder();
+    // Refused before the room starts: "Kort" has no checklist "daan".
+    let out = kampvuur_in(
+        &[
+            "serve",
+            "middag.workshop.ron",
+            "--variant",
+            "Kort",
+            "--open",
+            "daan",
+            "--data",
+            "zaal",
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr_of(&out).trim(),
+        "kampvuur serve: de variant ‘Kort’ heeft geen checklist ‘daan’"
+    );
+    assert!(!dir.path().join("zaal").exists(), "no room was started");
+}
