@@ -286,3 +286,39 @@ fn the_room_offers_and_keeps_open_only_the_checklists_of_the_variant() {
     assert!(open(&h).is_empty(), "{:?}", open(&h));
     h.state_mut().room.stop();
 }
+
+#[test]
+fn times_of_the_afternoon_stay_with_their_sections_when_the_variant_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app(dir.path()), [1280.0, 800.0]);
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(2);
+    // Five minutes in the opening, then on to the cases.
+    crate::common::advance(&mut h, 300.0);
+    while h.state().show.presenter.deck.current().unwrap().section == 0 {
+        press(&mut h, Key::ArrowRight);
+    }
+    crate::common::advance(&mut h, 120.0);
+    // The opening is dropped: the cases move up to the first place.
+    let w = h.state().variants.original.clone();
+    let mut v = Variant::of(&w, "Later");
+    v.set_section_included(&w, 0, false);
+    h.state_mut().use_variant(Some(v));
+    h.run_steps(2);
+    let titles: Vec<String> = h
+        .state()
+        .workshop
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["Casussen", "Afsluiting"]);
+    let now = crate::common::wall() + chrono::Duration::seconds(crate::common::time(&h) as i64);
+    let session = h.state().show.presenter.session.clone().unwrap();
+    // The cases keep their two minutes (and go on), the closing has none.
+    assert_eq!(session.current_section(), Some(0));
+    let cases = session.actual_secs(0, now);
+    assert!((115.0..=125.0).contains(&cases), "{cases}");
+    assert_eq!(session.actual_secs(1, now), 0.0);
+}

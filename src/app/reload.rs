@@ -129,7 +129,9 @@ impl KampvuurApp {
         let deck = &old.deck;
         let (blank, overview, progress) = (deck.blank, deck.overview, deck.show_progress);
         let (help, laser, pen, colour) = (old.help, old.ink.laser, old.ink.pen, old.ink.colour);
-        let session = self.show.presenter.session.take();
+        // The afternoon's times stay with their sections, found by title.
+        let from = super::variants::section_map(&self.workshop, &workshop);
+        let session = (self.show.presenter.session.take()).map(|s| s.remap(&from));
         let mut presenter = Presenter::new(&workshop);
         presenter.deck.go_to(target);
         presenter.deck.blank = blank;

@@ -219,6 +219,23 @@ impl KampvuurApp {
     }
 }
 
+/// For every section of `new`, the index of the section with its title in
+/// `old` (each old section used once).
+pub fn section_map(old: &Workshop, new: &Workshop) -> Vec<Option<usize>> {
+    let mut used = vec![false; old.sections.len()];
+    new.sections
+        .iter()
+        .map(|s| {
+            let found =
+                (old.sections.iter().enumerate()).position(|(i, o)| !used[i] && o.title == s.title);
+            if let Some(i) = found {
+                used[i] = true;
+            }
+            found
+        })
+        .collect()
+}
+
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
