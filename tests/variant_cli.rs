@@ -250,3 +250,42 @@ fn the_room_from_the_command_line_follows_the_variant() {
     );
     assert!(!dir.path().join("zaal").exists(), "no room was started");
 }
+
+#[test]
+fn hostile_variant_files_get_a_clear_message() {
+    let dir = folder();
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "leeg.variant.ron",
+            Vec::new(),
+            "het bestand is leeg; een variant begint met `Variant(`",
+        ),
+        ("groot.variant.ron", vec![b' '; 300 * 1024], "te groot"),
+        (
+            "binair.variant.ron",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "binair",
+        ),
+        (
+            "diep.variant.ron",
+            format!("Variant(name: \"x\", order: {}", "[".repeat(5000)).into_bytes(),
+            ":1:",
+        ),
+        (
+            "veel.variant.ron",
+            b"Variant(name: \"x\", minutes: [(section: \"Casussen\", minutes: 99999)])".to_vec(),
+            "meer dan een hele dag",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let out = kampvuur_in(&["check", name], dir.path());
+        assert!(!out.status.success(), "{name}");
+        let err = stderr_of(&out);
+        assert!(
+            err.starts_with(name) && err.contains(expected),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
