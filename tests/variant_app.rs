@@ -322,3 +322,27 @@ fn times_of_the_afternoon_stay_with_their_sections_when_the_variant_changes() {
     assert!((115.0..=125.0).contains(&cases), "{cases}");
     assert_eq!(session.actual_secs(1, now), 0.0);
 }
+
+#[test]
+fn exports_from_the_app_follow_the_variant() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let kort = app.variants.original.variants[0].clone();
+    app.use_variant(Some(kort));
+    let mut h = harness(app, [1280.0, 800.0]);
+    h.run_steps(2);
+    h.get_by_label("Exporteren").click();
+    h.run_steps(2);
+    h.get_by_label("Trainershandleiding…").click();
+    h.run_steps(2);
+    crate::common::settle(&mut h);
+    let pdf = dir
+        .path()
+        .join("documenten/middag-met-varianten-handleiding.pdf");
+    let text = crate::pdf_support::parse(&std::fs::read(&pdf).unwrap()).text();
+    assert!(
+        text.contains("Variant ‘Kort’ · Totale duur 1 uur 5 min"),
+        "{text}"
+    );
+    assert!(!text.contains("Casus Daan") && !text.contains("Wat heeft Daan nodig?"));
+}
