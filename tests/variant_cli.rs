@@ -158,6 +158,24 @@ fn check_reports_variants_and_what_no_longer_matches() {
         "{stdout}"
     );
     assert!(stdout.contains("variant ‘De Regenboog, 12 maart’: 3 onderdelen, 53 min"));
+    assert!(
+        !stderr_of(&out).contains("waarschuwing"),
+        "{}",
+        stderr_of(&out)
+    );
+    // A variant longer than the time it has is said, not refused.
+    std::fs::write(
+        dir.path().join("krap.variant.ron"),
+        "Variant(name: \"Krap\", workshop: \"Middag met varianten\", available: 60)",
+    )
+    .unwrap();
+    let out = kampvuur_in(&["check", "krap.variant.ron"], dir.path());
+    assert!(out.status.success());
+    assert_eq!(
+        stderr_of(&out).trim(),
+        "krap.variant.ron: waarschuwing: de variant ‘Krap’ duurt 90 min, 30 min langer dan de beschikbare 60 min"
+    );
+    std::fs::remove_file(dir.path().join("krap.variant.ron")).unwrap();
     // The author renames a case the trainer's variant leaves out.
     let path = dir.path().join("middag.workshop.ron");
     let source = std::fs::read_to_string(&path).unwrap();

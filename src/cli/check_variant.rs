@@ -36,6 +36,14 @@ fn report(v: &Variant, w: &Workshop, at: &str, file: &str, r: &mut Report) {
         Ok((derived, _)) => {
             if plan.mismatches.is_empty() {
                 r.out.push(line(file, v, &derived));
+                let total = derived.total_minutes();
+                if let Some(a) = v.available.filter(|a| total > *a) {
+                    r.err.push(format!(
+                        "{at}: waarschuwing: de variant ‘{}’ duurt {total} min, {} min langer dan de beschikbare {a} min",
+                        v.name,
+                        total - a
+                    ));
+                }
                 if v.workshop_changed(w) {
                     r.err.push(format!(
                         "{at}: waarschuwing: de workshop ‘{}’ is veranderd sinds de variant ‘{}’ is gemaakt; alle delen passen nog",
