@@ -346,3 +346,35 @@ fn exports_from_the_app_follow_the_variant() {
     );
     assert!(!text.contains("Casus Daan") && !text.contains("Wat heeft Daan nodig?"));
 }
+
+#[test]
+fn the_panel_keeps_the_keys_and_esc_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app(dir.path()), [1280.0, 720.0]);
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run_steps(2);
+    let at = |h: &Harness<'_, KampvuurApp>| h.state().show.presenter.deck.position();
+    assert_eq!(at(&h), 0);
+    // From the console: the arrows stay in the panel, not on the slides.
+    h.get_by_label("Programma…").click();
+    h.run_steps(4);
+    assert!(h.state().variants.panel.is_some());
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(at(&h), 0);
+    // Esc first answers the question with "Laten staan", then closes the panel;
+    // presenting goes on.
+    h.get_by_label("Wat heeft Noor nodig? (checklist)").click_accesskit();
+    h.run_steps(4);
+    h.get_by_label("Laten staan");
+    press(&mut h, Key::Escape);
+    h.run_steps(2);
+    assert!(h.query_by_label("Laten staan").is_none());
+    assert!(h.state().variants.panel.is_some());
+    press(&mut h, Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().variants.panel.is_none());
+    assert_eq!(h.state().screen, Screen::Present);
+    assert_eq!(h.state().workshop, middag(), "nothing changed");
+}

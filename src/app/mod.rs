@@ -337,7 +337,7 @@ impl KampvuurApp {
                     out.push(command);
                 }
             }
-            if self.screen == Screen::Start && !typing {
+            if self.screen == Screen::Start && !typing && self.variants.panel.is_none() {
                 let keys = [
                     (Modifiers::SHIFT, Key::F5, false, false),
                     (Modifiers::ALT, Key::F5, false, true),

@@ -85,11 +85,16 @@ impl ProgrammePanel {
         let screen = ui.ctx().content_rect();
         let width = (screen.width() - 64.0).clamp(320.0, 980.0);
         let height = (screen.height() - 64.0).max(300.0);
-        egui::Modal::new(egui::Id::unique("programma-aanpassen")).show(ui.ctx(), |ui| {
-            ui.set_width(width);
-            ui.set_max_height(height);
-            self.contents(ui, view, height, &mut out);
-        });
+        let modal =
+            egui::Modal::new(egui::Id::unique("programma-aanpassen")).show(ui.ctx(), |ui| {
+                ui.set_width(width);
+                ui.set_max_height(height);
+                self.contents(ui, view, height, &mut out);
+            });
+        // Esc (or a click beside it) closes it, unless the question is open.
+        if self.confirm.is_none() && modal.should_close() {
+            out.push(Command::CloseProgramme);
+        }
         if let Some(confirm) = self.confirm.clone() {
             self.confirm_ui(ui, view.workshop, confirm);
         }

@@ -144,7 +144,7 @@ impl ProgrammePanel {
                 deps,
             ),
         };
-        egui::Modal::new(egui::Id::unique("programma-weglaten")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("programma-weglaten")).show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
             ui.label(
                 RichText::new(format!("‘{what}’ weglaten?"))
@@ -169,6 +169,10 @@ impl ProgrammePanel {
                 }
             });
         });
+        // Esc is "Laten staan".
+        if modal.should_close() {
+            self.confirm = None;
+        }
     }
 }
 
