@@ -365,7 +365,8 @@ fn the_panel_keeps_the_keys_and_esc_closes_it() {
     assert_eq!(at(&h), 0);
     // Esc first answers the question with "Laten staan", then closes the panel;
     // presenting goes on.
-    h.get_by_label("Wat heeft Noor nodig? (checklist)").click_accesskit();
+    h.get_by_label("Wat heeft Noor nodig? (checklist)")
+        .click_accesskit();
     h.run_steps(4);
     h.get_by_label("Laten staan");
     press(&mut h, Key::Escape);
