@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     };
     match args.command {
         Some(Command::Check { paths }) => cli::check(&paths),
-        Some(Command::Text { file }) => cli::text(&file),
+        Some(Command::Text { file, variant }) => cli::text(&file, variant.as_deref()),
         Some(Command::New { file }) => cli::new(&file),
         Some(Command::Export(export)) => cli::export(&export),
         Some(Command::Serve(serve)) => cli::serve(&serve),

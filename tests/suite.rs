@@ -47,3 +47,6 @@ mod shipped_workshop;
 mod team_summary;
 mod time_up;
 mod workshop_timing;
+mod variant_app;
+mod variant_cli;
+mod variant_model;

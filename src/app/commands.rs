@@ -33,6 +33,9 @@ impl KampvuurApp {
         let Some(command) = self.apply_participant(command, now) else {
             return;
         };
+        let Some(command) = self.apply_variants(ctx, command) else {
+            return;
+        };
         self.apply_window(ctx, command, now);
     }
 

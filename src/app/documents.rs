@@ -82,6 +82,7 @@ impl KampvuurApp {
         self.participation.save = Default::default();
         self.workshop = workshop;
         self.workshop_path = path;
+        self.reset_variants();
         self.screen = Screen::Start;
         self.load_errors = None;
     }

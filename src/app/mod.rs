@@ -15,6 +15,7 @@ mod reload;
 mod room;
 mod room_export;
 mod saving;
+mod variants;
 mod worker;
 
 use std::path::PathBuf;
@@ -116,6 +117,8 @@ pub struct KampvuurApp {
     pub about: bool,
     /// System fonts for names in other scripts, found when needed.
     pub fonts: fonts::ScriptFonts,
+    /// The original workshop and the variant in use (see `variants.rs`).
+    pub variants: variants::Variants,
 }
 
 impl KampvuurApp {
@@ -133,6 +136,7 @@ impl KampvuurApp {
             .unwrap_or_default();
         Self {
             show: Presentation::new(&workshop),
+            variants: variants::Variants::new(&workshop),
             workshop,
             workshop_path,
             screen: Screen::Start,
@@ -237,7 +241,8 @@ impl KampvuurApp {
                 if self.screen == Screen::Start {
                     let deck = &self.show.presenter.deck;
                     let resume = deck.current().filter(|_| deck.position() > 0);
-                    commands.extend(self.start.ui(ui, &self.workshop, resume));
+                    let variant = self.variants.active.as_ref().map(|v| v.name.as_str());
+                    commands.extend(self.start.ui(ui, &self.workshop, resume, variant));
                     if self.participation.asking_code {
                         let dialog = &mut self.participation.code_dialog;
                         commands.extend(ui::kiosk::start_question(ui, dialog));
@@ -260,6 +265,7 @@ impl KampvuurApp {
                 ));
             }
         }
+        commands.extend(self.programme_ui(ui));
         if let Some(dialog) = &mut self.certificate {
             commands.extend(dialog.ui(ui));
         }
@@ -331,7 +337,7 @@ impl KampvuurApp {
                     out.push(command);
                 }
             }
-            if self.screen == Screen::Start && !typing {
+            if self.screen == Screen::Start && !typing && self.variants.panel.is_none() {
                 let keys = [
                     (Modifiers::SHIFT, Key::F5, false, false),
                     (Modifiers::ALT, Key::F5, false, true),

@@ -93,8 +93,8 @@ impl KampvuurApp {
             // Esc first closes the join card or the team picture.
             self.room.overlay = None;
         }
-        // An open file dialog keeps the keys from the slides.
-        let mut out = if self.files.browser.is_none() {
+        // An open file dialog or "Programma aanpassen" keeps the keys from the slides.
+        let mut out = if self.files.browser.is_none() && self.variants.panel.is_none() {
             self.show.presenter.handle_keys(ui, &self.workshop, now)
         } else {
             Vec::new()

@@ -109,7 +109,9 @@ impl KampvuurApp {
         };
         self.reload.status = Some(match content::reload(&path) {
             Reloaded::Valid(workshop) => {
-                self.swap_workshop(*workshop);
+                let derived = self.new_original(*workshop);
+                self.swap_workshop(derived);
+                self.room_follows();
                 ReloadStatus::Updated { at: now.t }
             }
             Reloaded::Invalid(e) => ReloadStatus::Invalid(e.to_string()),
@@ -121,13 +123,15 @@ impl KampvuurApp {
     /// the afternoon, the pen and pointer, the answers and the room go on.
     /// Timers and the pen's strokes start afresh: the items they were on may
     /// have moved.
-    fn swap_workshop(&mut self, workshop: Workshop) {
+    pub(super) fn swap_workshop(&mut self, workshop: Workshop) {
         let old = &self.show.presenter;
         let target = matching_position(&self.workshop, &workshop, old.deck.position());
         let deck = &old.deck;
         let (blank, overview, progress) = (deck.blank, deck.overview, deck.show_progress);
         let (help, laser, pen, colour) = (old.help, old.ink.laser, old.ink.pen, old.ink.colour);
-        let session = self.show.presenter.session.take();
+        // The afternoon's times stay with their sections, found by title.
+        let from = super::variants::section_map(&self.workshop, &workshop);
+        let session = (self.show.presenter.session.take()).map(|s| s.remap(&from));
         let mut presenter = Presenter::new(&workshop);
         presenter.deck.go_to(target);
         presenter.deck.blank = blank;

@@ -33,7 +33,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Controleer workshopbestanden of mappen met workshopbestanden.
+    /// Controleer workshopbestanden, variantbestanden (.variant.ron) of mappen met zulke bestanden.
     Check {
         /// Bestanden of mappen.
         #[arg(required = true, value_name = "PAD")]
@@ -44,6 +44,9 @@ pub enum Command {
         /// Het workshopbestand.
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
+        /// Alleen wat in deze variant zit: de naam van een variant of een variantbestand.
+        #[arg(long, value_name = "NAAM|BESTAND")]
+        variant: Option<String>,
     },
     /// Begin een nieuwe workshop: schrijft een voorbeeld met uitleg om zelf aan te passen.
     New {

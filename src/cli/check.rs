@@ -24,6 +24,13 @@ pub fn check(paths: &[PathBuf]) -> ExitCode {
             }
         };
         for file in files {
+            if crate::content::is_variant_file(&file) {
+                let report = super::check_variant::file(&file);
+                report.out.iter().for_each(|l| drop(writeln!(out, "{l}")));
+                report.err.iter().for_each(|l| drop(writeln!(err, "{l}")));
+                ok &= report.ok;
+                continue;
+            }
             match load_workshop(&file) {
                 Ok(w) => {
                     let _ = writeln!(out, "{}: {}", file.display(), summary(&w));
@@ -33,6 +40,10 @@ pub fn check(paths: &[PathBuf]) -> ExitCode {
                     for warning in crate::model::pacing::warnings(&w) {
                         let _ = writeln!(err, "{}: waarschuwing: {warning}", file.display());
                     }
+                    let report = super::check_variant::inner(&file, &w);
+                    report.out.iter().for_each(|l| drop(writeln!(out, "{l}")));
+                    report.err.iter().for_each(|l| drop(writeln!(err, "{l}")));
+                    ok &= report.ok;
                 }
                 Err(e) => {
                     let _ = writeln!(err, "{e}");

@@ -74,6 +74,9 @@ pub struct ExportArgs {
     /// Tekstbestand met de namen van de deelnemers, één per regel (voor het bewijs van deelname).
     #[arg(long, value_name = "BESTAND")]
     pub names: Option<PathBuf>,
+    /// Alleen wat in deze variant zit: de naam van een variant (zoals ‘90 minuten’) of een variantbestand.
+    #[arg(long, value_name = "NAAM|BESTAND")]
+    pub variant: Option<String>,
     /// Uitvoerbestand; standaard een naam op basis van de titel.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -160,6 +163,13 @@ fn save(args: &ExportArgs, workshop: &Workshop, out: &Path, bytes: &[u8]) -> Res
 /// A Dutch message for a failed write, without temp-file details.
 fn run(args: &ExportArgs) -> Result<String, String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
+    let (workshop, variant) = super::derive(workshop, &args.workshop, args.variant.as_deref())?;
+    let variant = variant.unwrap_or_default();
+    let or_variant = |given: &Option<String>, own: &String| {
+        given
+            .clone()
+            .or_else(|| (!own.is_empty()).then(|| own.clone()))
+    };
     if let Some(out) = &args.out {
         // Before any work: refused at once, not after a long render.
         refuse_sources(out, &sources(args, &workshop))
@@ -207,13 +217,13 @@ fn run(args: &ExportArgs) -> Result<String, String> {
     };
     let req = ExportRequest {
         kind,
-        start: args.start,
+        start: args.start.or_else(|| variant.start_time()),
         answers: answers.as_ref(),
         team: team.as_ref().map(|(_, t)| t),
-        school: args.school.clone(),
-        trainer: args.trainer.clone(),
+        school: or_variant(&args.school, &variant.school),
+        trainer: or_variant(&args.trainer, &variant.trainer),
         // The team sheet is dated by its session unless a date is given.
-        date: args.date.clone().or_else(|| {
+        date: or_variant(&args.date, &variant.date).or_else(|| {
             team.as_ref()
                 .and_then(|(s, _)| s.started.get(..10).map(str::to_owned))
         }),

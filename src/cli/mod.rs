@@ -2,11 +2,13 @@
 
 mod args;
 mod check;
+mod check_variant;
 mod dutch;
 mod export;
 mod new;
 mod serve;
 mod text;
+mod variant;
 
 pub use args::{Cli, Command, Parsed, command, parse, parse_from};
 pub use check::check;
@@ -15,3 +17,4 @@ pub use export::{ExportArgs, export};
 pub use new::new;
 pub use serve::{ServeArgs, serve};
 pub use text::text;
+pub use variant::{derive, warnings};

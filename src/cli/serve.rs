@@ -30,6 +30,9 @@ pub struct ServeArgs {
     /// met dezelfde code en dezelfde deelnemers).
     #[arg(long = "new")]
     pub new: bool,
+    /// Alleen de checklists van deze variant: de naam van een variant of een variantbestand.
+    #[arg(long, value_name = "NAAM|BESTAND")]
+    pub variant: Option<String>,
 }
 
 /// Run the room until Ctrl+C or SIGTERM.
@@ -45,12 +48,16 @@ pub fn serve(args: &ServeArgs) -> ExitCode {
 
 fn run(args: &ServeArgs) -> Result<(), String> {
     let workshop = crate::content::load_workshop(&args.workshop).map_err(|e| e.to_string())?;
+    let (workshop, _) = super::derive(workshop, &args.workshop, args.variant.as_deref())?;
     let open: BTreeSet<String> = if args.open.is_empty() {
         workshop.checklists().map(|c| c.id.clone()).collect()
     } else {
         for id in &args.open {
             if workshop.checklist(id).is_none() {
-                return Err(format!("de workshop heeft geen checklist ‘{id}’"));
+                return Err(match &workshop.variant {
+                    Some(v) => format!("de variant ‘{v}’ heeft geen checklist ‘{id}’"),
+                    None => format!("de workshop heeft geen checklist ‘{id}’"),
+                });
             }
         }
         args.open.iter().cloned().collect()

@@ -9,8 +9,11 @@ use crate::model::{ChecklistItem, RichText, RoomItem, Workshop};
 
 /// Prints all text a participant or trainer can see, one paragraph or list
 /// item per line, without markup (for spell checking and word counts).
-pub fn text(file: &Path) -> ExitCode {
-    match load_workshop(file) {
+pub fn text(file: &Path, variant: Option<&str>) -> ExitCode {
+    let loaded = load_workshop(file)
+        .map_err(|e| e.to_string())
+        .and_then(|w| super::derive(w, file, variant));
+    match loaded.map(|(w, _)| w) {
         Ok(w) => {
             let mut out = std::io::stdout().lock();
             for line in lines(&w) {

@@ -22,6 +22,7 @@ mod store_error;
 pub mod system_fonts;
 mod targets;
 mod validate;
+mod variant;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,10 @@ pub use settings::{Settings, settings_path};
 pub use starter::{NewError, STARTER, WORKSHOP_SUFFIX, has_workshop_suffix, write_starter};
 pub use store_error::dutch_io;
 pub use targets::{refuse_sources, workshop_sources};
+pub use variant::{
+    FoundVariant, VARIANT_SUFFIX, find_variants, is_variant_file, load_variant, parse_variant,
+    resolve_variant, save_variant, variant_file_name, variant_folders, variants_dir,
+};
 pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
 
 /// A text from a file as it can be quoted in a one-line message: control

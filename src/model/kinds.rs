@@ -297,6 +297,8 @@ mod tests {
             language: "nl-NL".into(),
             follow_up: RichText::default(),
             guide_pages: vec![],
+            variants: vec![],
+            variant: None,
             sections: vec![
                 Section {
                     title: "Een".into(),

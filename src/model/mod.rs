@@ -16,6 +16,9 @@ mod slug;
 mod team;
 mod team_csv;
 mod timing;
+mod variant;
+mod variant_edit;
+mod variant_keys;
 mod workshop;
 
 pub use access::{AccessCode, CODE_DIGITS, CodeLock, same_name};
@@ -38,6 +41,9 @@ pub use team::{
 };
 pub use team_csv::team_csv;
 pub use timing::{Pace, SectionPace, SectionRecord, SessionClock, SessionRecord};
+pub use variant::{Minutes, Mismatch, Part, Plan, PlanItem, PlanSection, Variant, VariantError};
+pub use variant_edit::{Dependant, Fit, dependants, section_dependants};
+pub use variant_keys::{content_hash, item_key, parse_clock, part_of, section_part, set_minutes};
 pub use workshop::{
     Break, Case, Checklist, ChecklistItem, ChecklistMode, GuidePage, Item, ItemRef, Section, Slide,
     SlideLayout, Timer, Workshop,

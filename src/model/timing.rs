@@ -126,6 +126,33 @@ impl SessionClock {
         secs(self.started, now)
     }
 
+    /// The clock for another list of sections (a variant, a changed file):
+    /// new section `i` keeps the times of old section `from[i]`; an old
+    /// section without a new place keeps nothing, a stay in it ends.
+    pub fn remap(&self, from: &[Option<usize>]) -> Self {
+        let old = |i: usize| from.get(i).copied().flatten();
+        let current = self
+            .current
+            .and_then(|(s, since)| from.iter().position(|f| *f == Some(s)).map(|i| (i, since)));
+        Self {
+            started: self.started,
+            spent: (0..from.len())
+                .map(|i| {
+                    old(i)
+                        .and_then(|o| self.spent.get(o).copied())
+                        .unwrap_or(0.0)
+                })
+                .collect(),
+            first_start: (0..from.len())
+                .map(|i| old(i).and_then(|o| self.first_start.get(o).copied().flatten()))
+                .collect(),
+            last_end: (0..from.len())
+                .map(|i| old(i).and_then(|o| self.last_end.get(o).copied().flatten()))
+                .collect(),
+            current,
+        }
+    }
+
     /// Planned versus actual for every section.
     pub fn paces(&self, workshop: &Workshop, now: NaiveDateTime) -> Vec<SectionPace> {
         workshop
@@ -255,6 +282,8 @@ mod tests {
             language: "nl-NL".into(),
             follow_up: Default::default(),
             guide_pages: vec![],
+            variants: vec![],
+            variant: None,
             sections: minutes
                 .iter()
                 .map(|&m| Section {

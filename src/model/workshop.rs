@@ -24,6 +24,12 @@ pub struct Workshop {
     /// Extra pages at the end of the trainer guide (not shown as slides).
     #[serde(default)]
     pub guide_pages: Vec<GuidePage>,
+    /// Ready-made variants by the author ("90 minuten"); see `variant.rs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<super::variant::Variant>,
+    /// The name of the variant this workshop was derived with, if any.
+    #[serde(skip)]
+    pub variant: Option<String>,
 }
 
 /// A page of the trainer guide's appendix, e.g. difficult moments or sources.

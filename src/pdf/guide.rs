@@ -20,6 +20,9 @@ fn title_block(flow: &mut Flow, w: &Workshop, req: &ExportRequest) {
 /// "Totale duur 2 uur 30 min · 13:30–16:00".
 fn facts(w: &Workshop, req: &ExportRequest) -> String {
     let mut facts = vec![format!("Totale duur {}", span(w.total_minutes()))];
+    if let Some(variant) = &w.variant {
+        facts.insert(0, format!("Variant ‘{variant}’"));
+    }
     if let Some((h, m)) = req.start {
         let begin = u32::from(h) * 60 + u32::from(m);
         facts.push(format!(

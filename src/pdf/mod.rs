@@ -204,6 +204,8 @@ mod tests {
             language: "nl-NL".into(),
             follow_up: Default::default(),
             guide_pages: vec![],
+            variants: vec![],
+            variant: None,
             sections: vec![],
         };
         assert_eq!(

@@ -95,6 +95,15 @@ pub fn agenda_table(ui: &mut Ui, p: &mut Presenter, w: &Workshop, now: Now) {
                 ui.label("");
                 ui.end_row();
             }
+            let total = match &w.variant {
+                Some(name) => format!("Totaal (variant ‘{name}’)"),
+                None => "Totaal".to_owned(),
+            };
+            ui.label(RichText::new(total).family(theme::bold_family()));
+            ui.label(
+                RichText::new(format!("{} min", w.total_minutes())).family(theme::bold_family()),
+            );
+            ui.end_row();
         });
     if let Some(section) = jump
         && let Some(index) = p.deck.refs().iter().position(|r| r.section == section)

@@ -82,7 +82,7 @@ impl Console {
         let rect = ui.max_rect();
         // Rows grow with Ctrl+plus, so the agenda's height follows the text.
         let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
-        let agenda_h = ((w.sections.len() as f32 + 1.6) * row).min(rect.height() * 0.45);
+        let agenda_h = ((w.sections.len() as f32 + 2.6) * row).min(rect.height() * 0.45);
         // The header wraps onto more lines when it does not fit one.
         let header = ui
             .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
@@ -183,6 +183,13 @@ impl Console {
                     .clicked()
                 {
                     out.push(Command::ShowTimes);
+                }
+                if ui
+                    .button("Programma…")
+                    .on_hover_text("Programma aanpassen: weglaten, minuten, volgorde")
+                    .clicked()
+                {
+                    out.push(Command::ShowProgramme);
                 }
                 let two = matches!(screens.stage, Stage::TwoScreens { .. });
                 if two && ui.button("Wissel schermen (S)").clicked() {

@@ -22,6 +22,7 @@ mod overview;
 mod participant;
 pub mod participant_name;
 mod present;
+pub mod programme;
 pub mod rich;
 pub mod room_panel;
 mod scale;
@@ -201,5 +202,13 @@ pub enum Command {
     BrowseChoose(std::path::PathBuf),
     /// kampvuur's own file dialog was closed without a choice.
     BrowseCancel,
+    /// Open "Programma aanpassen".
+    ShowProgramme,
+    /// Close "Programma aanpassen" without changing the programme.
+    CloseProgramme,
+    /// Present, fill in and export with this variant; `None`: the original.
+    UseVariant(Option<Box<crate::model::Variant>>),
+    /// Save this variant in the data folder and use it.
+    SaveVariant(Box<crate::model::Variant>),
     Quit,
 }

@@ -33,11 +33,12 @@ impl StartScreen {
         ui: &mut Ui,
         workshop: &Workshop,
         resume_at: Option<ItemRef>,
+        variant: Option<&str>,
     ) -> Vec<Command> {
         let mut out = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             centered(ui, 820.0, |ui| {
-                self.contents(ui, workshop, resume_at, &mut out)
+                self.contents(ui, workshop, resume_at, variant, &mut out)
             });
         });
         out
@@ -48,6 +49,7 @@ impl StartScreen {
         ui: &mut Ui,
         w: &Workshop,
         resume_at: Option<ItemRef>,
+        variant: Option<&str>,
         out: &mut Vec<Command>,
     ) {
         ui.add_space(28.0);
@@ -115,11 +117,30 @@ impl StartScreen {
             });
         }
         ui.add_space(24.0);
-        ui.label(
-            RichText::new("Programma")
-                .size(24.0)
-                .family(theme::bold_family()),
-        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new("Programma")
+                    .size(24.0)
+                    .family(theme::bold_family()),
+            );
+            ui.add_space(8.0);
+            let shown = match variant {
+                Some(name) => format!("variant ‘{name}’"),
+                None => "origineel".to_owned(),
+            };
+            ui.label(RichText::new(shown).size(18.0).color(theme::accent(ui)));
+            ui.add_space(8.0);
+            if ui
+                .button("Programma aanpassen…")
+                .on_hover_text("Onderdelen weglaten, minuten aanpassen, een variant kiezen")
+                .clicked()
+            {
+                out.push(Command::ShowProgramme);
+            }
+            if variant.is_some() && ui.button("Origineel").clicked() {
+                out.push(Command::UseVariant(None));
+            }
+        });
         ui.add_space(6.0);
         // Rows as wide as the column, stripes included (a grid's stripes
         // stopped where its middle column ended).
