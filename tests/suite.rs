@@ -46,7 +46,7 @@ mod selection;
 mod shipped_workshop;
 mod team_summary;
 mod time_up;
-mod workshop_timing;
 mod variant_app;
 mod variant_cli;
 mod variant_model;
+mod workshop_timing;

@@ -149,3 +149,41 @@ fn a_too_tight_workshop_fails_the_model() {
         warnings[0].contains("plant 2 min, maar wat erin gebeurt kost volgens het tijdmodel 4 min")
     );
 }
+
+/// The ready-made variants ("90 minuten", "Zonder pauze (120 minuten)") are
+/// held to the same model: every kept item and section still adds up, and
+/// each leaves at least 5 minutes of its available time free.
+#[test]
+fn shipped_variants_follow_the_timing_model() {
+    let w = shipped();
+    let names: Vec<&str> = w.variants.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["90 minuten", "Zonder pauze (120 minuten)"]);
+    for variant in &w.variants {
+        let (derived, mismatches) = variant.apply(&w).unwrap();
+        assert!(mismatches.is_empty(), "{}: {mismatches:?}", variant.name);
+        let found = problems(&derived);
+        assert!(found.is_empty(), "{}: {found:#?}", variant.name);
+        let total: u64 = derived.sections.iter().map(|s| u64::from(s.minutes)).sum();
+        let available = u64::from(variant.available.unwrap());
+        assert!(
+            total + SLACK <= available,
+            "{}: {total} min of {available}",
+            variant.name
+        );
+        // The core stays: the bar, the alarm, a case round and the reflection.
+        let titles: Vec<&str> = derived.items().map(|i| i.title()).collect();
+        for core in [
+            "De lat: hoog, en toch haalbaar",
+            "Het alarm in je brein",
+            "Werken in groepjes",
+            "Mijn voornemen",
+            "Loslaten is geen wegkijken",
+        ] {
+            assert!(
+                titles.contains(&core),
+                "{}: ‘{core}’ ontbreekt",
+                variant.name
+            );
+        }
+    }
+}
