@@ -108,6 +108,9 @@ Section "kampvuur" SecMain
   File "/oname=kampvuur.com" "${TERMINAL}"
   SetOutPath "$INSTDIR\workshops"
   File "/oname=vurige-kind-in-de-klas.workshop.ron" "${WORKSHOP}"
+  ; The workshop's drawings, next to it as the file expects (plaatjes/…).
+  SetOutPath "$INSTDIR\workshops\plaatjes"
+  File "${PLAATJES}/*.svg"
   SetOutPath "$INSTDIR"
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
 
@@ -205,6 +208,8 @@ Section "Uninstall"
   Delete "$INSTDIR\kampvuur.exe"
   Delete "$INSTDIR\kampvuur.com"
   Delete "$INSTDIR\workshops\vurige-kind-in-de-klas.workshop.ron"
+  Delete "$INSTDIR\workshops\plaatjes\*.svg"
+  RMDir "$INSTDIR\workshops\plaatjes"
   RMDir "$INSTDIR\workshops"
   Delete "$INSTDIR\${UNINSTALLER}"
   RMDir "$INSTDIR"
