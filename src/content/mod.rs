@@ -19,6 +19,7 @@ mod sessions;
 mod settings;
 mod starter;
 mod store_error;
+mod svg;
 pub mod system_fonts;
 mod targets;
 mod validate;
