@@ -81,6 +81,8 @@ fn parse(bytes: &[u8]) -> Result<Vector, Problem> {
     };
     let doc = Document::parse_with_options(text, options).map_err(|e| Problem {
         at: match e {
+            // At the end of the file, where it stops.
+            usvg::roxmltree::Error::UnexpectedEndOfStream => Some(end_of(text)),
             usvg::roxmltree::Error::NoRootNode
             | usvg::roxmltree::Error::UnclosedRootNode
             | usvg::roxmltree::Error::NodesLimitReached => None,
@@ -104,6 +106,13 @@ fn parse(bytes: &[u8]) -> Result<Vector, Problem> {
     Ok(Vector {
         tree: Arc::new(tree),
     })
+}
+
+/// The line and column just after the last character of `text`.
+fn end_of(text: &str) -> TextPos {
+    let row = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or("");
+    TextPos::new(row as u32, last.chars().count() as u32 + 1)
 }
 
 /// A roxmltree error in Dutch.

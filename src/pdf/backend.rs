@@ -122,7 +122,9 @@ fn embed_images(doc: &mut PdfDocument, pages: &[Page]) -> Images {
             let picture = match picture {
                 crate::model::Picture::Raster(r) => r,
                 crate::model::Picture::Vector(v) => {
-                    if let (None, Some(id)) = (ids.get(&key), svg::embed(doc, v)) {
+                    if !ids.contains_key(&key)
+                        && let Some(id) = svg::embed(doc, v)
+                    {
                         ids.insert(key, id);
                     }
                     continue;
