@@ -90,7 +90,7 @@ fn show(ui: &mut Ui, slide: &RoomSlide<'_>, picture: &Picture, size: egui::Vec2)
             let ppp = ui.ctx().pixels_per_point();
             let w = ((size.x * ppp).round() as u32).clamp(1, MAX_SIDE);
             let h = ((size.y * ppp).round() as u32).clamp(1, MAX_SIDE);
-            vector_texture(ui, picture.key(), v, [w, h])
+            vector_texture(ui, v, [w, h])
         }
     };
     let alt = if slide.alt.trim().is_empty() {
@@ -103,7 +103,7 @@ fn show(ui: &mut Ui, slide: &RoomSlide<'_>, picture: &Picture, size: egui::Vec2)
 
 /// The texture of a PNG picture, uploaded once and kept in egui's memory.
 fn raster_texture(ui: &Ui, name: &str, picture: &Picture) -> egui::TextureHandle {
-    let id = egui::Id::unique(("slide-picture", picture.key()));
+    let id = egui::Id::unique(("slide-picture", name, picture.key()));
     if let Some(t) = ui.ctx().data(|d| d.get_temp::<egui::TextureHandle>(id)) {
         return t;
     }
@@ -123,20 +123,25 @@ fn raster_texture(ui: &Ui, name: &str, picture: &Picture) -> egui::TextureHandle
 /// One rasterised size of a drawing.
 #[derive(Clone)]
 struct Kept {
-    key: usize,
+    /// The drawing itself: held, so that its address (the key) cannot be
+    /// taken by another drawing (after a reload) while the texture is kept.
+    tree: std::sync::Arc<usvg::Tree>,
     size: [u32; 2],
     texture: egui::TextureHandle,
     used: u64,
 }
 
-/// The texture of drawing `v` (picture key `key`) at `size` pixels: kept,
+/// The texture of drawing `v` at `size` pixels: kept,
 /// or rasterised now (only when the size is new).
-fn vector_texture(ui: &Ui, key: usize, v: &Vector, size: [u32; 2]) -> egui::TextureHandle {
+fn vector_texture(ui: &Ui, v: &Vector, size: [u32; 2]) -> egui::TextureHandle {
     let ctx = ui.ctx();
     let id = egui::Id::unique("slide-svg-textures");
     let pass = ctx.cumulative_pass_nr();
     let mut kept: Vec<Kept> = ctx.data(|d| d.get_temp(id)).unwrap_or_default();
-    let texture = if let Some(k) = kept.iter_mut().find(|k| k.key == key && k.size == size) {
+    let texture = if let Some(k) = kept
+        .iter_mut()
+        .find(|k| std::sync::Arc::ptr_eq(&k.tree, &v.tree) && k.size == size)
+    {
         k.used = pass;
         k.texture.clone()
     } else {
@@ -148,7 +153,7 @@ fn vector_texture(ui: &Ui, key: usize, v: &Vector, size: [u32; 2]) -> egui::Text
             kept.swap_remove(oldest);
         }
         kept.push(Kept {
-            key,
+            tree: v.tree.clone(),
             size,
             texture: texture.clone(),
             used: pass,
