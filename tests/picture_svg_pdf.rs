@@ -106,6 +106,40 @@ fn an_svg_is_printed_as_vector_graphics_in_every_handout() {
     }
 }
 
+/// The path operators (`m`, `l`, `c`, `h`) of the first drawing in a PDF.
+fn path_ops(bytes: &[u8]) -> usize {
+    let (forms, _) = xobjects(&Document::load_mem(bytes).unwrap());
+    let drawing = forms.iter().find(|f| f.contains(" m")).expect("a drawing");
+    drawing
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| matches!(*t, "m" | "l" | "c" | "h"))
+        .count()
+}
+
+#[test]
+fn the_text_of_a_drawing_is_printed_as_outlines() {
+    let without: String = LAT
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("<text"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let with_text = folder(
+        &SLIDES.replace("IMG", "svg"),
+        &[("lat.svg", LAT.as_bytes())],
+    );
+    let no_text = folder(
+        &SLIDES.replace("IMG", "svg"),
+        &[("lat.svg", without.as_bytes())],
+    );
+    let kind = DocKind::Slides { with_notes: false };
+    let (a, b) = (
+        path_ops(&export(with_text.path(), kind)),
+        path_ops(&export(no_text.path(), kind)),
+    );
+    // “te hoog” and “haalbaar ✓”: a few hundred more path operators.
+    assert!(a > b + 100, "{a} path operators with the text, {b} without");
+}
+
 #[test]
 fn the_drawing_is_placed_at_the_size_of_the_picture() {
     let svg = folder(

@@ -3,8 +3,8 @@
 //! become a Form XObject in our document, placed like an image.
 //!
 //! The text of the drawing was turned into outlines with our own fonts when
-//! it was loaded (content/svg.rs), and svg2pdf draws those outlines
-//! (`embed_text: false`): no font of the SVG, and none of the system, ends up
+//! it was loaded (content/svg.rs), and svg2pdf gets only those outlines
+//! (see [`outlined`]): no font of the SVG, and none of the system, ends up
 //! in the PDF.
 
 use std::collections::BTreeMap;
@@ -47,7 +47,7 @@ fn xobject(v: &Vector) -> Option<ExternalXObject> {
     // At 72 dpi one pixel of the drawing is one point, so svg2pdf adds no
     // scaling of its own, which gradients and patterns would not follow.
     let page = svg2pdf::PageOptions { dpi: 72.0 };
-    let bytes = svg2pdf::to_pdf(&v.tree, options, page).ok()?;
+    let bytes = svg2pdf::to_pdf(&outlined(v)?, options, page).ok()?;
     let pdf = pdfdoc::Document::load_mem(&bytes).ok()?;
     let page_id = pdf.page_iter().next()?;
     let content = pdf.get_page_content(page_id);
@@ -93,6 +93,15 @@ fn xobject(v: &Vector) -> Option<ExternalXObject> {
         height: Some(Px((h * PX_PER_PT).round().max(1.0) as usize)),
         dpi: Some(72.0 * PX_PER_PT),
     })
+}
+
+/// Drawing `v` with its text as paths only. svg2pdf is built without its
+/// own text support (which would bring a second font stack, for subsetting
+/// variable fonts, that we never use): usvg writes the drawing out with every
+/// text as the outlines it was given while loading, and reads that back.
+fn outlined(v: &Vector) -> Option<usvg::Tree> {
+    let svg = v.tree.to_string(&usvg::WriteOptions::default());
+    usvg::Tree::from_str(&svg, &usvg::Options::default()).ok()
 }
 
 /// `obj` with every reference replaced by what it refers to: the XObject
