@@ -115,9 +115,18 @@ fn the_drawing_is_rasterised_at_its_drawn_size_and_kept() {
     // More frames at the same size: the same textures, none made again.
     h.run_steps(5);
     assert_eq!(svg_textures(&h), textures);
-    // Another size: another raster, crisp at that size.
-    h.set_size(egui::vec2(1920.0, 1080.0));
-    h.run_steps(3);
+    // Another size: the window is being dragged. The raster of a moment
+    // ago is shown stretched, none is made every frame...
+    common::advance(&mut h, 1.0);
+    for width in [1300.0, 1400.0, 1500.0, 1920.0] {
+        h.set_size(egui::vec2(width, 1080.0));
+        h.run_steps(1);
+    }
+    let made = svg_textures(&h).len();
+    assert!(made <= textures.len() + 1, "{made} rasters while dragging");
+    // ...and once the size holds, one is made at the new size, crisp.
+    common::advance(&mut h, 0.5);
+    h.run_steps(1);
     let pic = h
         .get_by_label("Alt naast: de lat, te hoog en haalbaar.")
         .rect();

@@ -17,6 +17,9 @@ const MAX_SIDE: u32 = 4096;
 /// How many rasterised sizes are kept in all (a slide can be on the
 /// projector and in the console's preview at once, at two sizes).
 const KEPT: usize = 8;
+/// A drawing is rasterised again at most this often (seconds) while its
+/// size keeps changing.
+const SETTLE: f64 = 0.25;
 
 /// The layout a slide ends up with: `Auto` decided by its text.
 pub fn effective_layout(slide: &RoomSlide<'_>) -> SlideLayout {
@@ -128,22 +131,37 @@ struct Kept {
     tree: std::sync::Arc<usvg::Tree>,
     size: [u32; 2],
     texture: egui::TextureHandle,
+    /// The pass it was last shown in.
     used: u64,
+    /// When it was rasterised (egui time, seconds).
+    made: f64,
 }
 
-/// The texture of drawing `v` at `size` pixels: kept,
-/// or rasterised now (only when the size is new).
+/// The texture of drawing `v` at `size` pixels: kept, or rasterised now
+/// when the size is new. While the size keeps changing (a window being
+/// dragged larger) the last raster is shown stretched, and a new one is
+/// made at most every [`SETTLE`] seconds.
 fn vector_texture(ui: &Ui, v: &Vector, size: [u32; 2]) -> egui::TextureHandle {
     let ctx = ui.ctx();
     let id = egui::Id::unique("slide-svg-textures");
     let pass = ctx.cumulative_pass_nr();
+    let now = ctx.input(|i| i.time);
     let mut kept: Vec<Kept> = ctx.data(|d| d.get_temp(id)).unwrap_or_default();
-    let texture = if let Some(k) = kept
-        .iter_mut()
-        .find(|k| std::sync::Arc::ptr_eq(&k.tree, &v.tree) && k.size == size)
-    {
+    let same = |k: &Kept| std::sync::Arc::ptr_eq(&k.tree, &v.tree);
+    let newest = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| same(k))
+        .max_by(|(_, a), (_, b)| a.made.total_cmp(&b.made))
+        .map(|(i, k)| (i, k.made));
+    let texture = if let Some(k) = kept.iter_mut().find(|k| same(k) && k.size == size) {
         k.used = pass;
         k.texture.clone()
+    } else if let Some((i, made)) = newest.filter(|(_, made)| now - made < SETTLE) {
+        // Rasterised a moment ago at another size: show that for now.
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(SETTLE - (now - made)));
+        kept[i].used = pass;
+        kept[i].texture.clone()
     } else {
         let image = rasterise(v, size[0], size[1]);
         let texture = ctx.load_texture("slide-svg", image, egui::TextureOptions::LINEAR);
@@ -157,6 +175,7 @@ fn vector_texture(ui: &Ui, v: &Vector, size: [u32; 2]) -> egui::TextureHandle {
             size,
             texture: texture.clone(),
             used: pass,
+            made: now,
         });
         texture
     };
