@@ -197,6 +197,9 @@ fn scripts_foreign_objects_images_and_filters_are_refused() {
             "filters",
         ),
     ];
+    // Two problems: the first in the file is told.
+    let two = refused(&format!("{HEAD}\n<script/>\n<foreignObject/></svg>"));
+    assert!(two.contains("op 2:1") && two.contains("scripts"), "{two}");
     for (part, says) in cases {
         let err = refused(&format!("{HEAD}\n{part}</svg>"));
         assert!(err.contains(says), "{part}: {err}");

@@ -284,10 +284,12 @@ fn check(doc: &Document) -> Result<(), Problem> {
         if let Some(id) = node.attribute("id") {
             ids.insert(id, node.id());
         }
+        // Reversed, so that the first problem in the file is the one told.
         stack.extend(
             node.children()
                 .filter(Node::is_element)
-                .map(|c| (c, depth + 1)),
+                .map(|c| (c, depth + 1))
+                .rev(),
         );
     }
     let mut memo = HashMap::new();

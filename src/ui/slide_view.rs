@@ -16,7 +16,7 @@ pub const SHORT_WORDS: usize = 40;
 const MAX_SIDE: u32 = 4096;
 /// How many rasterised sizes are kept in all (a slide can be on the
 /// projector and in the console's preview at once, at two sizes).
-const KEPT: usize = 8;
+const KEPT: usize = 6;
 /// A drawing is rasterised again at most this often (seconds) while its
 /// size keeps changing.
 const SETTLE: f64 = 0.25;
