@@ -141,6 +141,20 @@ fn limits_refuse_huge_deep_and_repeating_drawings() {
     let err = refused(&bomb);
     assert!(err.contains("te veel elementen"), "{err}");
 
+    for size in [
+        "width=\"1e9\" height=\"10\"",
+        "viewBox=\"0 0 1000 10\"",
+        "width=\"0.001\" height=\"0.001\"",
+    ] {
+        let err = refused(&format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" {size}/>"
+        ));
+        assert!(
+            err.contains("kampvuur leest tekeningen van 1 tot 100000 pixels"),
+            "{size}: {err}"
+        );
+    }
+
     let looped = format!("{HEAD}<g id=\"a\"><use href=\"#a\"/></g></svg>");
     assert!(refused(&looped).contains("naar zichzelf"));
 }

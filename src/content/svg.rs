@@ -23,6 +23,11 @@ pub(crate) const MAX_SVG_BYTES: u64 = 2 * 1024 * 1024;
 pub(crate) const MAX_SVG_ELEMENTS: u64 = 20_000;
 /// The deepest nesting of elements.
 pub(crate) const MAX_SVG_DEPTH: usize = 48;
+/// The smallest and largest side of a drawing, in CSS pixels.
+const MIN_SVG_SIDE: f32 = 1.0;
+const MAX_SVG_SIDE: f32 = 100_000.0;
+/// The most a drawing may be wider than high, or higher than wide.
+const MAX_SVG_ASPECT: f32 = 20.0;
 /// The longest chain of `<use>` elements that repeat another `<use>`.
 const MAX_USE_CHAIN: usize = 16;
 
@@ -103,6 +108,21 @@ fn parse(bytes: &[u8]) -> Result<Vector, Problem> {
             _ => "de SVG kan niet worden gelezen".into(),
         },
     })?;
+    let (w, h) = (tree.size().width(), tree.size().height());
+    let fits = |v: f32| (MIN_SVG_SIDE..=MAX_SVG_SIDE).contains(&v);
+    if !fits(w) || !fits(h) || w / h > MAX_SVG_ASPECT || h / w > MAX_SVG_ASPECT {
+        let dutch = |v: f32| v.to_string().replace('.', ",");
+        let (w, h) = (dutch(w), dutch(h));
+        return Err(Problem {
+            at: Some(doc.text_pos_at(doc.root_element().range().start)),
+            why: format!(
+                "de tekening is {w}×{h} pixels; kampvuur leest tekeningen van \
+                 {MIN_SVG_SIDE} tot {MAX_SVG_SIDE} pixels breed en hoog, hoogstens \
+                 {MAX_SVG_ASPECT} keer zo breed als hoog (of andersom). Pas de viewBox \
+                 (of width en height) van het <svg>-element aan"
+            ),
+        });
+    }
     Ok(Vector {
         tree: Arc::new(tree),
     })
