@@ -69,9 +69,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(vectors(dir.path())))
     });
     for (file, v) in files.iter().zip(&pictures) {
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
         c.bench_function(
-            &format!("svg: {} rasteren op 1920×1080", name.unwrap_or_default()),
+            &format!("svg: {} rasteren op 1920×1080", file.display()),
             |b| b.iter(|| black_box(kampvuur::ui::slide_view::rasterise(v, 1920, 1080))),
         );
     }
