@@ -8,6 +8,10 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    if let Err(e) = bundled_pictures() {
+        eprintln!("kampvuur: de plaatjes van de meegeleverde workshop: {e}");
+        std::process::exit(1);
+    }
     println!("cargo:rerun-if-changed=packaging/windows/kampvuur.ico");
     println!("cargo:rerun-if-changed=packaging/windows/kampvuur.exe.manifest");
     println!("cargo:rerun-if-env-changed=WINDRES");
@@ -27,6 +31,46 @@ fn main() {
         eprintln!("kampvuur: de Windows-resource kan niet worden gemaakt: {e}");
         std::process::exit(1);
     }
+}
+
+/// The pictures of the workshop that ships inside the binary
+/// (workshops/plaatjes/*.svg and *.png) as a table of `include_bytes!`, in
+/// `$OUT_DIR/bundled_pictures.rs` (read by src/content/picture_bundled.rs).
+fn bundled_pictures() -> Result<(), String> {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    // A new file in the folder changes the folder (or, for the folder
+    // itself, workshops/).
+    println!("cargo:rerun-if-changed=workshops");
+    let dir = root.join("workshops").join("plaatjes");
+    if dir.is_dir() {
+        println!("cargo:rerun-if-changed=workshops/plaatjes");
+    }
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("png"))
+        })
+        .filter_map(|p| Some((format!("plaatjes/{}", p.file_name()?.to_str()?), p)))
+        .collect();
+    files.sort();
+    let mut table = String::from(
+        "/// The picture files beside the bundled workshop, by their path in it.\n\
+         pub(crate) const BUNDLED_PICTURES: &[(&str, &[u8])] = &[\n",
+    );
+    for (name, path) in files {
+        let path = path
+            .to_str()
+            .ok_or_else(|| format!("{} is geen UTF-8", path.display()))?;
+        table += &format!("    ({name:?}, include_bytes!({path:?})),\n");
+    }
+    table += "];\n";
+    let file = out.join("bundled_pictures.rs");
+    std::fs::write(&file, table).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 fn embed() -> Result<(), String> {

@@ -12,7 +12,9 @@ use kampvuur::content::{LoadError, MAX_SHOWN, MAX_TEXT_BYTES, load_workshop, par
 
 /// A workshop with one slide whose body and image are given.
 fn workshop(body: &str, image: Option<&str>) -> String {
-    let image = image.map_or(String::new(), |i| format!(", image: \"{i}\""));
+    let image = image.map_or(String::new(), |i| {
+        format!(", image: \"{i}\", alt: \"Een plaatje.\"")
+    });
     format!(
         "Workshop(\n    title: \"Vreemd\",\n    sections: [(\n        title: \"Een\",\n        minutes: 5,\n        items: [\n            Slide(title: \"Dia\", body: \"{body}\"{image}),\n        ],\n    )],\n)\n"
     )

@@ -15,7 +15,7 @@ const WORKSHOP: &str = r#"Workshop(
         title: "Deel",
         minutes: 5,
         items: [
-            Slide(title: "Dia", minutes: 1, body: "tekst", image: "plaatje.png"),
+            Slide(title: "Dia", minutes: 1, body: "tekst", image: "plaatje.png", alt: "Een plaatje."),
             Checklist(id: "c", title: "Lijst", mode: Individual, minutes: 1, items: [Check("ja")]),
         ],
     )],

@@ -17,8 +17,8 @@ const WORKSHOP: &str = r#"Workshop(
         title: "Brein",
         minutes: 10,
         items: [
-            Slide(title: "Twee delen", body: "- denken\n- alarm", image: "schema.png", notes: "Wijs beide delen aan."),
-            Slide(title: "Alleen het schema", image: "schema.png"),
+            Slide(title: "Twee delen", body: "- denken\n- alarm", image: "schema.png", alt: "Een schema met twee blokken: oranje en blauw.", notes: "Wijs beide delen aan."),
+            Slide(title: "Alleen het schema", image: "schema.png", alt: "Het schema met het oranje en het blauwe blok."),
         ],
     )],
 )"#;
@@ -67,8 +67,11 @@ fn a_png_is_loaded_with_the_workshop() {
         })
         .collect();
     assert_eq!(pictures.len(), 2);
-    assert_eq!((pictures[0].width, pictures[0].height), (120, 60));
-    assert_eq!(pictures[0].rgba.len(), 120 * 60 * 4);
+    let kampvuur::model::Picture::Raster(first) = pictures[0] else {
+        panic!("a PNG is kept as pixels: {:?}", pictures[0]);
+    };
+    assert_eq!((first.width, first.height), (120, 60));
+    assert_eq!(first.rgba.len(), 120 * 60 * 4);
 }
 
 #[test]

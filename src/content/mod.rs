@@ -10,6 +10,7 @@ mod error;
 mod folders;
 mod locate;
 mod picture;
+mod picture_bundled;
 mod read;
 mod recover;
 mod ron_text;
@@ -19,6 +20,7 @@ mod sessions;
 mod settings;
 mod starter;
 mod store_error;
+mod svg;
 pub mod system_fonts;
 mod targets;
 mod validate;
@@ -155,7 +157,9 @@ pub fn workshop_source(path: &Path) -> Result<String, LoadError> {
 
 /// The workshop compiled into the binary.
 pub fn bundled_workshop() -> Result<Workshop, LoadError> {
-    parse_workshop(BUNDLED_SOURCE, BUNDLED_NAME)
+    let mut w = parse_workshop(BUNDLED_SOURCE, BUNDLED_NAME)?;
+    picture_bundled::attach(&mut w).map_err(|why| LoadError::whole_file(BUNDLED_NAME, why))?;
+    Ok(w)
 }
 
 /// `9 onderdelen, 150 min, 37 dia’s, 6 casussen, 5 checklists`, for `kampvuur check`.

@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::path::{Component, Path};
 use std::sync::Arc;
 
-use crate::model::Picture;
+use crate::model::{Picture, Raster};
 
 use super::read::{read_regular, show_size};
 
@@ -93,14 +93,22 @@ pub(crate) fn load_image(
     if !real.starts_with(&base) {
         return Err(outside());
     }
-    let bytes = read_regular(&real, MAX_FILE_BYTES).map_err(|e| match e {
+    let cap = if is_svg(image) {
+        super::svg::MAX_SVG_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
+    let bytes = read_regular(&real, cap).map_err(|e| match e {
         super::read::ReadError::TooLarge { size, .. } => format!(
             "afbeelding ‘{shown}’ is te groot ({}); het maximum is {} per afbeelding",
             show_size(size),
-            show_size(MAX_FILE_BYTES)
+            show_size(cap)
         ),
         other => format!("afbeelding ‘{shown}’: {other}"),
     })?;
+    if is_svg(image) {
+        return super::svg::load_svg(&bytes, &shown).map(Picture::Vector);
+    }
     let decoded = decode_png_within(&bytes, budget.file)
         .map_err(|why| format!("afbeelding ‘{shown}’: {why}"))?;
     let kept = u64::from(decoded.picture.width) * u64::from(decoded.picture.height);
@@ -114,18 +122,25 @@ pub(crate) fn load_image(
     budget.drawn -= kept;
     let (w, h) = decoded.source;
     budget.file = budget.file.saturating_sub(u64::from(w) * u64::from(h));
-    Ok(decoded.picture)
+    Ok(Picture::Raster(decoded.picture))
+}
+
+/// Whether image path `image` names an SVG file (by its extension).
+pub(crate) fn is_svg(image: &str) -> bool {
+    Path::new(image)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
 }
 
 /// Decode a PNG file, scaled down to the size it is drawn at; the error
 /// says in Dutch what is wrong.
-pub fn decode_png(bytes: &[u8]) -> Result<Picture, String> {
+pub fn decode_png(bytes: &[u8]) -> Result<Raster, String> {
     decode_png_within(bytes, MAX_TOTAL_PIXELS).map(|d| d.picture)
 }
 
 /// A decoded image and the size of its file.
 struct Decoded {
-    picture: Picture,
+    picture: Raster,
     source: (u32, u32),
 }
 
@@ -178,7 +193,10 @@ fn check_size(width: u32, height: u32, max_pixels: u64) -> Result<(), String> {
 /// is read when it has more.
 fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Decoded, String> {
     if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Err("geen PNG-afbeelding (kampvuur leest alleen PNG)".into());
+        return Err(
+            "geen PNG-afbeelding (kampvuur leest PNG en SVG; een SVG-bestand eindigt op .svg)"
+                .into(),
+        );
     }
     // The size, from the header that always comes first, before the decoder
     // reads (or allocates) anything.
@@ -263,7 +281,7 @@ fn decode_png_within(bytes: &[u8], max_pixels: u64) -> Result<Decoded, String> {
         return Err("de PNG-afbeelding is onvolledig".into());
     }
     Ok(Decoded {
-        picture: Picture {
+        picture: Raster {
             width: out_w,
             height: out_h,
             rgba: Arc::new(rgba),

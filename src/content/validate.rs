@@ -236,6 +236,15 @@ fn check_item<'w>(
         Item::Slide(slide) => {
             c.rich(at, "body", &slide.body);
             c.rich(at, "notes", &slide.notes);
+            if slide.image.is_some() && slide.alt.trim().is_empty() {
+                c.error(
+                    at.field("image"),
+                    format!(
+                        "{what} heeft een beschrijving nodig: alt: \"…\" (in een of twee zinnen wat \
+                         de afbeelding laat zien; een schermlezer leest hem voor, en hij staat in de PDF's)"
+                    ),
+                );
+            }
             if let (Some(image), Some(dir)) = (&slide.image, c.base_dir)
                 && !c.pictures.contains_key(image)
             {

@@ -115,6 +115,10 @@ pub struct RoomSlide<'a> {
     /// The image's path as written in the workshop, and its pixels.
     pub image: Option<&'a str>,
     pub picture: Option<&'a Picture>,
+    /// What the picture shows, in words (for screen readers).
+    pub alt: &'a str,
+    /// Where the picture goes against the text.
+    pub layout: super::workshop::SlideLayout,
 }
 
 /// What the room sees of a case: everything but the trainer's notes.
@@ -153,6 +157,8 @@ impl<'a> From<&'a Slide> for RoomSlide<'a> {
             body: &s.body,
             image: s.image.as_deref(),
             picture: s.picture.as_ref(),
+            alt: &s.alt,
+            layout: s.layout,
         }
     }
 }

@@ -29,7 +29,7 @@ pub use limits::{
     MAX_ITEMS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS, name_too_long, title_too_long,
 };
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
-pub use picture::Picture;
+pub use picture::{Picture, Raster, Vector};
 pub use room::DEFAULT_PER_ADDRESS;
 pub use room::{
     ApprovedAnswer, Reach, RoomAddress, RoomParticipant, RoomSession, RoomStatus, SessionListing,

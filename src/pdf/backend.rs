@@ -11,6 +11,7 @@ use printpdf::{
 };
 
 mod finish;
+mod svg;
 
 use finish::finish;
 
@@ -110,14 +111,26 @@ fn pt(v: Mm) -> Pt {
 type Images = BTreeMap<usize, XObjectId>;
 
 fn picture_key(p: &crate::model::Picture) -> usize {
-    std::sync::Arc::as_ptr(&p.rgba) as usize
+    p.key()
 }
 
 fn embed_images(doc: &mut PdfDocument, pages: &[Page]) -> Images {
     let mut ids = Images::new();
     for e in pages.iter().flat_map(|p| &p.elems) {
         if let Elem::Image { picture, .. } = e {
-            ids.entry(picture_key(picture)).or_insert_with(|| {
+            let key = picture_key(picture);
+            let picture = match picture {
+                crate::model::Picture::Raster(r) => r,
+                crate::model::Picture::Vector(v) => {
+                    if !ids.contains_key(&key)
+                        && let Some(id) = svg::embed(doc, v)
+                    {
+                        ids.insert(key, id);
+                    }
+                    continue;
+                }
+            };
+            ids.entry(key).or_insert_with(|| {
                 doc.add_image(&RawImage {
                     pixels: RawImageData::U8(picture.rgb_on_white()),
                     width: picture.width as usize,
@@ -238,7 +251,7 @@ fn page_ops(page: &Page, fonts: &Fonts, embedded: &Embeds, images: &Images) -> V
                 };
                 // At this resolution the picture is exactly `w` wide (and,
                 // with its own aspect ratio, `ih` high).
-                let dpi = picture.width as f32 * 25.4 / w.0.max(0.1);
+                let dpi = svg::pixels_wide(picture) * 25.4 / w.0.max(0.1);
                 ops.push(Op::UseXobject {
                     id: id.clone(),
                     transform: XObjectTransform {

@@ -75,6 +75,13 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
                 // The kernzin already stands above; the rest of the slide here.
                 let rest = crate::model::RichText::parse(&without_kernzin(slide));
                 rich(&mut flow, &rest, ink, Mm(0.0));
+                // The slide's picture, small: the summary is for the wall.
+                if let Some(picture) = &slide.picture {
+                    let mut f = super::flow::Frag::new(Mm(0.0));
+                    let (_, h) = f.picture(x, Mm(1.0), width * 0.5, Mm(55.0), picture);
+                    f.height = h + Mm(2.0);
+                    flow.add(f);
+                }
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use egui::{Align, Layout, Rect, RichText, Ui};
 
-use crate::model::{Checklist, ChecklistItem, Item, Picture, RoomCase, RoomItem, RoomSlide};
+use crate::model::{Checklist, ChecklistItem, Item, RoomCase, RoomItem, RoomSlide};
 
 use super::countdown::Countdown;
 pub use super::item_clock::{TIME_UP, time_is_up};
@@ -47,7 +47,7 @@ fn contents(ui: &mut Ui, item: &Item, height: f32, clocks: &Clocks, fit: f32, sp
     let s = base.times(fit);
     // Only the room's part of the item: trainer notes are not in it.
     match item.for_room() {
-        RoomItem::Slide(slide) => draw_slide(ui, slide, s),
+        RoomItem::Slide(slide) => draw_slide(ui, slide, s, height),
         RoomItem::Case(case) => draw_case(ui, case, s, Reading::new(base, fit)),
         RoomItem::Checklist(c) => draw_checklist(ui, c, s, Reading::new(base, fit), spare),
         RoomItem::Timer(t) => draw_timer(ui, t, s, clocks),
@@ -168,59 +168,9 @@ fn kicker(ui: &mut Ui, text: &str, size: f32) {
     );
 }
 
-fn draw_slide(ui: &mut Ui, slide: RoomSlide<'_>, s: Scale) {
+fn draw_slide(ui: &mut Ui, slide: RoomSlide<'_>, s: Scale, height: f32) {
     title(ui, slide.title, s);
-    let Some(picture) = slide.picture else {
-        rich::blocks(ui, slide.body.blocks(), s.body);
-        return;
-    };
-    let texture = texture(ui, slide.image.unwrap_or(""), picture);
-    if slide.body.is_empty() {
-        // Only a picture: as large as the slide allows, centred.
-        let room = ui.available_size();
-        let size = fit_size(picture.aspect(), room.x, room.y);
-        ui.vertical_centered(|ui| ui.image((texture.id(), size)));
-        return;
-    }
-    // Text on the left, the picture on the right.
-    ui.columns(2, |cols| {
-        cols[0].with_layout(Layout::top_down(Align::Min), |ui| {
-            ui.set_max_width(ui.available_width() - s.body * 0.5);
-            rich::blocks(ui, slide.body.blocks(), s.body);
-        });
-        let room = cols[1].available_size();
-        let size = fit_size(picture.aspect(), room.x, room.y.min(room.x * 1.2));
-        cols[1].image((texture.id(), size));
-    });
-}
-
-/// The largest size with this aspect ratio inside `w` × `h`.
-fn fit_size(aspect: f32, w: f32, h: f32) -> egui::Vec2 {
-    let h = h.max(1.0);
-    if w / h > aspect {
-        egui::vec2(h * aspect, h)
-    } else {
-        egui::vec2(w, w / aspect)
-    }
-}
-
-/// The texture of a slide picture, uploaded once and kept in egui's memory.
-fn texture(ui: &Ui, key: &str, picture: &Picture) -> egui::TextureHandle {
-    let id = egui::Id::unique((
-        "slide-picture",
-        key,
-        std::sync::Arc::as_ptr(&picture.rgba) as usize,
-    ));
-    if let Some(t) = ui.ctx().data(|d| d.get_temp::<egui::TextureHandle>(id)) {
-        return t;
-    }
-    let size = [picture.width as usize, picture.height as usize];
-    let image = egui::ColorImage::from_rgba_unmultiplied(size, &picture.rgba);
-    let t = ui
-        .ctx()
-        .load_texture(key, image, egui::TextureOptions::LINEAR);
-    ui.ctx().data_mut(|d| d.insert_temp(id, t.clone()));
-    t
+    super::slide_view::body_and_picture(ui, slide, s, height);
 }
 
 fn draw_case(ui: &mut Ui, case: RoomCase<'_>, s: Scale, r: Reading) {

@@ -27,6 +27,7 @@ pub mod rich;
 pub mod room_panel;
 mod scale;
 mod sessions;
+pub mod slide_view;
 mod start;
 pub mod team;
 pub mod theme;
