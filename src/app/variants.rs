@@ -181,8 +181,8 @@ impl KampvuurApp {
             ));
             return;
         };
-        let path = dir.join(content::variant_file_name(&v));
         self.work.start(ctx, "De variant wordt bewaard…", move || {
+            let path = content::variant_path_in(&dir, &v);
             let result = content::save_variant(&path, &v);
             Box::new(move |app: &mut KampvuurApp, _| {
                 app.notice = Some(match result {

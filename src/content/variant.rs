@@ -128,6 +128,35 @@ pub fn variant_file_name(v: &Variant) -> String {
     format!("{}{VARIANT_SUFFIX}", slug(&v.name, "variant"))
 }
 
+/// Where `v` is saved in `dir`: `90-minuten.variant.ron`, unless that file
+/// holds another variant (another name that gives the same file name, such as
+/// "De Regenboog" and "de regenboog", or the same name for another workshop):
+/// then the first free `90-minuten-2.variant.ron`, `-3`, …, so that saving
+/// never overwrites a different variant. The same variant again replaces its
+/// own file.
+pub fn variant_path_in(dir: &Path, v: &Variant) -> PathBuf {
+    let stem = slug(&v.name, "variant");
+    for n in 1u32.. {
+        let name = match n {
+            1 => format!("{stem}{VARIANT_SUFFIX}"),
+            n => format!("{stem}-{n}{VARIANT_SUFFIX}"),
+        };
+        let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return path,
+            Ok(meta) if meta.is_file() => match load_variant(&path) {
+                Ok(old) if old.name == v.name && old.workshop == v.workshop => return path,
+                _ => {}
+            },
+            _ => {}
+        }
+        if n >= 999 {
+            return path;
+        }
+    }
+    dir.join(format!("{stem}{VARIANT_SUFFIX}"))
+}
+
 /// Writes `v` atomically to `path` as pretty RON.
 pub fn save_variant(path: &Path, v: &Variant) -> Result<(), StoreError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -234,4 +263,37 @@ pub fn resolve_variant(w: &Workshop, wanted: &str, folders: &[PathBuf]) -> Resul
                 .join(", ")
         )
     })
+}
+
+#[cfg(test)]
+mod save_tests {
+    use super::*;
+
+    fn variant(name: &str, workshop: &str) -> Variant {
+        Variant {
+            name: name.into(),
+            workshop: workshop.into(),
+            ..Variant::default()
+        }
+    }
+
+    #[test]
+    fn saving_never_overwrites_another_variant() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = variant("De Regenboog", "Het vurige kind in de klas");
+        let path = variant_path_in(dir.path(), &first);
+        assert!(path.ends_with("de-regenboog.variant.ron"));
+        save_variant(&path, &first).unwrap();
+        // The same variant again: its own file.
+        assert_eq!(variant_path_in(dir.path(), &first), path);
+        // Another name with the same file name, and the same name for another workshop.
+        let second = variant("de regenboog", "Het vurige kind in de klas");
+        let other = variant_path_in(dir.path(), &second);
+        assert!(other.ends_with("de-regenboog-2.variant.ron"), "{other:?}");
+        save_variant(&other, &second).unwrap();
+        let third = variant("De Regenboog", "Een andere workshop");
+        assert!(variant_path_in(dir.path(), &third).ends_with("de-regenboog-3.variant.ron"));
+        assert_eq!(load_variant(&path).unwrap().name, "De Regenboog");
+        assert_eq!(load_variant(&other).unwrap().name, "de regenboog");
+    }
 }
