@@ -486,3 +486,33 @@ fn text_command_prints_plain_lines() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("opmaak.ron:12:1:"), "{err}");
 }
+
+/// The third edition's new parts are in `kampvuur text`, and every drawing
+/// is there in words (its alt text), as a screen reader says it.
+#[test]
+fn text_command_has_the_new_parts_and_the_pictures_in_words() {
+    let ws = "workshops/vurige-kind-in-de-klas.workshop.ron";
+    let (code, out, err) = kampvuur(&["text", ws]);
+    assert_eq!(code, 0, "{err}");
+    for part in [
+        "Jouw rust is het anker",
+        "De golf van een uitbarsting",
+        "Het herstelgesprek",
+        "Drie keer loslaten",
+        "Ouders als bondgenoot",
+        "Veiligheid en ingrijpen",
+        "Bronnen en leestips",
+        "Voorbereiding",
+        "Yara wil niet dat papa gaat",
+        "Thijs slaat terug",
+    ] {
+        assert!(out.contains(part), "‘{part}’ ontbreekt");
+    }
+    let pictures = out
+        .lines()
+        .filter(|l| l.starts_with("Afbeelding: "))
+        .count();
+    let drawings = std::fs::read_dir("workshops/plaatjes").unwrap().count();
+    assert!(drawings >= 8, "{drawings} tekeningen");
+    assert_eq!(pictures, drawings, "{out}");
+}

@@ -42,7 +42,13 @@ pub fn lines(w: &Workshop) -> Vec<String> {
         for item in &section.items {
             out.plain(item.title());
             match item.for_room() {
-                RoomItem::Slide(s) => out.rich(s.body),
+                RoomItem::Slide(s) => {
+                    out.rich(s.body);
+                    // The picture in words, as a screen reader says it.
+                    if s.image.is_some() && !s.alt.trim().is_empty() {
+                        out.plain(&format!("Afbeelding: {}", s.alt));
+                    }
+                }
                 RoomItem::Case(c) => {
                     out.plain(c.who);
                     out.rich(c.situation);
