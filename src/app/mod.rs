@@ -283,8 +283,7 @@ impl KampvuurApp {
             ui::about::show(&ctx, &mut self.about, info);
         }
         if self.show.times_open {
-            let record =
-                (self.show.presenter.session.as_ref()).map(|s| s.record(&self.workshop, now.wall));
+            let record = self.session_record(now);
             commands.extend(ui::times::window(ui, record.as_ref()));
         }
         for command in commands {

@@ -4,7 +4,7 @@
 use egui::{Rect, Ui, ViewportBuilder, ViewportClass, ViewportId};
 
 use crate::content;
-use crate::model::Workshop;
+use crate::model::{self, Workshop};
 use crate::ui::console::Screens;
 use crate::ui::{Command, Console, Now, Presenter, Stage};
 
@@ -275,12 +275,19 @@ impl KampvuurApp {
     }
 
     /// Save planned versus actual times, if there is a session and a folder.
+    /// This afternoon's planned and actual times, with the variant presented.
+    pub(super) fn session_record(&self, now: Now) -> Option<model::SessionRecord> {
+        let session = self.show.presenter.session.as_ref()?;
+        let mut record = session.record(&self.workshop, now.wall);
+        record.variant = self.variants.active.as_ref().map(|v| v.name.clone());
+        Some(record)
+    }
+
     pub(super) fn save_times(
         &mut self,
         now: Now,
     ) -> Option<Result<std::path::PathBuf, content::StoreError>> {
-        let session = self.show.presenter.session.as_ref()?;
-        let record = session.record(&self.workshop, now.wall);
+        let record = self.session_record(now)?;
         let dir = self.paths.sessions.as_ref()?;
         let saved = content::save_session(dir, &record);
         if let Ok(path) = &saved {

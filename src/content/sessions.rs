@@ -43,6 +43,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut record = SessionRecord {
             workshop: "Het vurige kind".into(),
+            variant: Some("90 minuten".into()),
             date: "2026-11-23".into(),
             started: "13:30".into(),
             recorded: "14:00".into(),

@@ -208,6 +208,7 @@ impl SessionClock {
         let fmt = |t: Option<NaiveDateTime>| t.map(|t| t.format("%H:%M").to_string());
         SessionRecord {
             workshop: workshop.title.clone(),
+            variant: None,
             date: self.started.format("%Y-%m-%d").to_string(),
             started: self.started.format("%H:%M").to_string(),
             recorded: now.format("%H:%M").to_string(),
@@ -234,6 +235,9 @@ impl SessionClock {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {
     pub workshop: String,
+    /// The variant presented ("90 minuten"), when not the workshop as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
     /// "YYYY-MM-DD".
     pub date: String,
     /// "HH:MM" when the afternoon started, and when this record was made.

@@ -58,6 +58,9 @@ pub fn window(ui: &mut Ui, record: Option<&SessionRecord>) -> Vec<Command> {
                 "{} · begonnen om {} · nu {}",
                 record.date, record.started, record.recorded
             ));
+            if let Some(variant) = &record.variant {
+                ui.label(format!("Variant ‘{variant}’"));
+            }
             ui.add_space(6.0);
             egui::Grid::new("times")
                 .striped(true)
