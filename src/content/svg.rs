@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 use usvg::roxmltree::{Document, Node, NodeId, ParsingOptions, TextPos};
 
+use sha2::{Digest, Sha256};
+
 use crate::model::Vector;
 
 mod fonts;
@@ -128,6 +130,7 @@ fn parse(bytes: &[u8]) -> Result<Vector, Problem> {
     }
     Ok(Vector {
         tree: Arc::new(tree),
+        digest: Sha256::digest(bytes).into(),
     })
 }
 

@@ -35,6 +35,8 @@ pub struct Raster {
 pub struct Vector {
     /// The drawing; its size is the SVG's own (in CSS pixels).
     pub tree: Arc<usvg::Tree>,
+    /// SHA-256 of the file it was read from: what makes two drawings equal.
+    pub digest: [u8; 32],
 }
 
 impl Vector {
@@ -52,11 +54,12 @@ impl std::fmt::Debug for Vector {
     }
 }
 
-/// Two drawings are the same when they are the same parsed tree (a tree is
-/// never changed after loading).
+/// Two drawings are the same when they come from the same bytes: a file read
+/// twice (the file and the copy built into the program, or a reload) is one
+/// drawing. A tree is never changed after loading.
 impl PartialEq for Vector {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.tree, &other.tree)
+        Arc::ptr_eq(&self.tree, &other.tree) || self.digest == other.digest
     }
 }
 
@@ -125,10 +128,25 @@ mod tests {
         let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).unwrap();
         let v = Vector {
             tree: Arc::new(tree),
+            digest: [7; 32],
         };
         let p = Picture::Vector(v.clone());
         assert_eq!(p.aspect(), 3.0);
         assert_eq!(p.clone(), p);
-        assert_eq!(p.key(), Picture::Vector(v).key());
+        assert_eq!(p.key(), Picture::Vector(v.clone()).key());
+        // The same file read twice is the same drawing; another file is not.
+        let again = usvg::Tree::from_str(svg, &usvg::Options::default()).unwrap();
+        let same = Vector {
+            tree: Arc::new(again),
+            ..v.clone()
+        };
+        assert_eq!(same, v);
+        assert_ne!(
+            Vector {
+                digest: [8; 32],
+                ..same
+            },
+            v
+        );
     }
 }
