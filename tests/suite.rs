@@ -32,6 +32,7 @@ mod pdf_docs;
 mod pdf_export;
 mod pdf_flow;
 mod pdf_scaling;
+mod pdf_tagged;
 mod pdf_torture;
 mod pictures;
 mod rehearsal;

@@ -11,8 +11,10 @@ use printpdf::{
 };
 
 mod finish;
+mod tags;
 
 use finish::finish;
+pub(crate) use tags::Tree;
 
 use super::PdfError;
 use super::font::{Face, FontStyle, Fonts};
@@ -189,11 +191,21 @@ fn text_ops(
     }
 }
 
-fn page_ops(page: &Page, fonts: &Fonts, embedded: &Embeds, images: &Images) -> Vec<Op> {
+fn page_ops(
+    page: &Page,
+    fonts: &Fonts,
+    embedded: &Embeds,
+    images: &Images,
+    tree: &mut Tree,
+) -> Vec<Op> {
     let h = page.height;
     let flip = |y: Mm| pt(h - y);
-    let mut ops = Vec::with_capacity(page.elems.len() * 6);
+    let mut ops = Vec::with_capacity(page.elems.len() * 7);
+    tree.start_page();
     for e in &page.elems {
+        if !tree.before(e, &mut ops) {
+            continue;
+        }
         match e {
             Elem::Rect {
                 x,
@@ -273,8 +285,10 @@ fn page_ops(page: &Page, fonts: &Fonts, embedded: &Embeds, images: &Images) -> V
                 });
             }
             Elem::Text(t) => text_ops(&mut ops, t, fonts, embedded, flip),
+            Elem::Open(_) | Elem::Close => {}
         }
     }
+    tree.end_page(&mut ops);
     ops
 }
 
@@ -306,8 +320,9 @@ fn compress_streams(doc: &mut pdfdoc::Document) {
     }
 }
 
-/// Write the layout as a PDF.
-pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+/// Write the layout as a PDF: its bytes, and how many stretches of text
+/// the layout left outside any structure element (see [`Tree::auto`]).
+pub fn write(layout: &Layout, fonts: &Fonts) -> Result<(Vec<u8>, usize), PdfError> {
     let mut doc = PdfDocument::new(&layout.title);
     let info = &mut doc.metadata.info;
     info.author = layout.author.clone();
@@ -336,6 +351,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         embedded.insert(name, embed(&mut doc, face, gids)?);
     }
     let images = embed_images(&mut doc, &layout.pages);
+    let mut tree = Tree::new();
     let pages: Vec<PdfPage> = layout
         .pages
         .iter()
@@ -343,7 +359,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
             PdfPage::new(
                 printpdf::Mm(p.width.0),
                 printpdf::Mm(p.height.0),
-                page_ops(p, fonts, &embedded, &images),
+                page_ops(p, fonts, &embedded, &images, &mut tree),
             )
         })
         .collect();
@@ -351,7 +367,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let opts = PdfSaveOptions::default();
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, layout).map_err(|e| PdfError::Backend(e.to_string()))?;
+    finish(&mut lo, layout, &tree).map_err(|e| PdfError::Backend(e.to_string()))?;
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -359,5 +375,5 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     if bytes.is_empty() {
         return Err(PdfError::Backend(format!("{warnings:?}")));
     }
-    Ok(bytes)
+    Ok((bytes, tree.auto))
 }

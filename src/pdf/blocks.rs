@@ -5,7 +5,7 @@ use crate::model::{Block, RichText};
 
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Mm, Rgb, TextRun, colors};
+use super::geom::{Elem, Mm, Rgb, Role, Tag, TextRun, colors};
 use super::wrap::{Piece, from_inlines, plain, wrap_with};
 
 pub const BODY: f32 = 11.0;
@@ -120,7 +120,7 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         bar.rect(x, Mm(0.0), Mm(14.0), Mm(1.6), Some(colors::ACCENT), None);
         f.stack(bar);
     }
-    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width));
+    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width).tagged(Role::heading(level)));
     f.stack(Frag::new(Mm(after)));
     flow.gap(Mm(before));
     flow.keep(f, keep);
@@ -133,6 +133,7 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
     let width = flow.geo.text_width();
     let mut f = Frag::new(Mm(9.0));
     f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
+    let n = f.elems.len();
     f.text(
         fonts,
         x,
@@ -142,19 +143,14 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
         12.0,
         colors::ACCENT,
     );
+    f.wrap_from(n, Tag::new(Role::P));
     flow.add(f);
     let ink = Ink {
         size: 24.0,
         color: colors::INK,
         leading: 1.2,
     };
-    flow.add(title_frag(
-        fonts,
-        &plain(title, FontStyle::Bold),
-        ink,
-        x,
-        width,
-    ));
+    flow.add(title_frag(fonts, &plain(title, FontStyle::Bold), ink, x, width).tagged(Role::H1));
 }
 
 /// A table row: `lead` in bold accent at `x`, `title` wrapped from `x + col`
@@ -167,7 +163,9 @@ pub fn lead_row(fonts: &Fonts, x: Mm, col: Mm, title_width: Mm, lead: &str, titl
         ink,
         x + col,
         title_width,
-    );
+    )
+    .tagged(Role::TD);
+    let n = f.elems.len();
     f.text(
         fonts,
         x,
@@ -177,7 +175,26 @@ pub fn lead_row(fonts: &Fonts, x: Mm, col: Mm, title_width: Mm, lead: &str, titl
         BODY,
         colors::ACCENT,
     );
+    f.wrap_from(n, Tag::new(Role::TD));
+    f.to_front(n);
     f
+}
+
+/// Add a cell of text to a table row (see [`lead_row`]).
+#[allow(clippy::too_many_arguments)]
+pub fn cell_right(
+    f: &mut Frag,
+    fonts: &Fonts,
+    right: Mm,
+    baseline: Mm,
+    text: &str,
+    style: FontStyle,
+    size: f32,
+    color: Rgb,
+) {
+    let n = f.elems.len();
+    f.text_right(fonts, right, baseline, text, style, size, color);
+    f.wrap_from(n, Tag::new(Role::TD));
 }
 
 /// A small muted line (meta information under a heading).
@@ -191,7 +208,7 @@ pub fn meta(flow: &mut Flow, text: &str) {
         f.stack(line);
     }
     f.height += Mm(1.5);
-    flow.keep(f, 0);
+    flow.keep(f.tagged(Role::P), 0);
 }
 
 /// A small muted remark that stands for content ("Geen sprekersnotities."):
@@ -201,7 +218,9 @@ pub fn note(flow: &mut Flow, text: &str) {
     let w = flow.geo.text_width();
     let ink = Ink::new(SMALL, colors::MUTED);
     let lines = line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w);
+    flow.open(Role::P);
     flow.lines(lines);
+    flow.close();
     flow.gap(Mm(1.5));
 }
 
@@ -210,7 +229,9 @@ pub fn paragraph(flow: &mut Flow, pieces: &[Piece], ink: Ink, indent: Mm) {
     let x = flow.geo.left + indent;
     let w = flow.geo.text_width() - indent;
     let hyphenate = flow.hyphenate;
+    flow.open(Role::P);
     flow.lines(line_frags_with(flow.fonts, pieces, ink, x, w, hyphenate));
+    flow.close();
 }
 
 /// The key sentence: bold, on a tinted band with an accent bar.
@@ -257,7 +278,7 @@ pub fn kernzin_frag(
         f.stack(b);
     }
     band(pad * 0.7, &mut f);
-    f
+    f.tagged(Role::P)
 }
 
 /// Rich text as paragraphs, lists and kernzin.
@@ -273,16 +294,20 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
                 flow.gap(para_gap);
             }
             Block::Bullets(items) => {
+                flow.open(Role::L);
                 for item in items {
                     list_item(flow, "•", &from_inlines(item), ink, x, width);
                 }
+                flow.close();
                 flow.gap(para_gap);
             }
             Block::Numbered { start, items } => {
+                flow.open(Role::L);
                 for (i, item) in items.iter().enumerate() {
                     let n = start.saturating_add(i as u64);
                     list_item(flow, &format!("{n}."), &from_inlines(item), ink, x, width);
                 }
+                flow.close();
                 flow.gap(para_gap);
             }
             Block::Kernzin(inl) => {
@@ -300,7 +325,8 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
     }
 }
 
-/// One list item: marker in the accent colour, text hanging indented.
+/// One list item (a LI in the list its caller opened): marker in the
+/// accent colour, text hanging indented; the marker is read first.
 pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) {
     let hang = Mm::from_pt(ink.size * 1.5);
     let fonts = flow.fonts;
@@ -316,18 +342,35 @@ pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: M
         } else {
             FontStyle::Regular
         };
-        first.text(
-            fonts,
-            x + Mm(0.5),
-            ink.baseline(),
-            marker,
-            style,
-            ink.size,
-            colors::ACCENT,
-        );
+        label_first(first, |f| {
+            f.text(
+                fonts,
+                x + Mm(0.5),
+                ink.baseline(),
+                marker,
+                style,
+                ink.size,
+                colors::ACCENT,
+            );
+        });
     }
+    flow.open(Role::LI);
     flow.lines(frags);
+    flow.close();
+    flow.close();
     flow.gap(Mm(0.8));
+}
+
+/// Put what `draw` adds to `first` (a list's marker) in a Lbl in front of
+/// the fragment's text, and open the LBody for that text; the caller
+/// closes the LBody after the item's last line.
+pub fn label_first(first: &mut Frag, draw: impl FnOnce(&mut Frag)) {
+    let n = first.elems.len();
+    draw(first);
+    first.wrap_from(n, Tag::new(Role::Lbl));
+    first.to_front(n);
+    let at = first.elems.len() - n;
+    first.elems.insert(at, Elem::Open(Tag::new(Role::LBody)));
 }
 
 /// The distance between two writing lines (at least 8 mm).
@@ -349,6 +392,7 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
     let h = Mm(11.0);
     let mut f = Frag::new(h);
     let base = Mm(7.0);
+    f.open(Tag::new(Role::P));
     let lw = f.text(fonts, x, base, label, FontStyle::Bold, BODY, colors::MUTED);
     let vx = x + lw.max(Mm(24.0)) + Mm(3.0);
     match value {
@@ -365,5 +409,6 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
             colors::RULE,
         ),
     }
+    f.close();
     f
 }

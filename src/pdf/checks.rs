@@ -6,7 +6,7 @@ use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem};
 use super::blocks::{BODY, Ink, PITCH, SMALL, heading, line_frags, rich, ruled, text_frag};
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Mm, colors};
+use super::geom::{Mm, Role, Tag, colors};
 use super::wrap::{Piece, plain};
 
 const BOX: Mm = Mm(4.6);
@@ -94,13 +94,23 @@ fn item(
 
 fn body(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     head(flow, cl);
+    flow.open(Role::L);
     for (i, it) in cl.items.iter().enumerate() {
         item(flow, cl, i, it, answers);
     }
+    flow.close();
 }
 
-/// One item as an unbreakable fragment.
+/// One item as an unbreakable fragment: a list item whose label (Lbl) is
+/// the box, the ja/nee choice or the scale, and whose body (LBody) is the
+/// statement, in the order they are read.
 fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled: bool) -> Frag {
+    let mut f = item_parts(flow, item, answer, filled);
+    f.wrap(Tag::new(Role::LI));
+    f
+}
+
+fn item_parts(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled: bool) -> Frag {
     let fonts = flow.fonts;
     let x = flow.geo.left;
     let width = flow.geo.text_width();
@@ -110,18 +120,29 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
     let box_top = ink.baseline() - Mm::from_pt(ink.size * 0.26) - BOX * 0.5;
     match item {
         ChecklistItem::Check(_) => {
-            let mut f = text_frag(fonts, &text, ink, x + Mm(8.0), width - Mm(8.0));
+            let mut f =
+                text_frag(fonts, &text, ink, x + Mm(8.0), width - Mm(8.0)).tagged(Role::LBody);
             let ticked = matches!(answer, Some(Answer::Check(true)));
+            let n = f.elems.len();
             tick_box(&mut f, x, box_top, ticked);
+            let alt = if ticked {
+                "aangekruist vakje"
+            } else {
+                "vakje om aan te kruisen"
+            };
+            f.wrap_from(n, Tag::alt(Role::Lbl, alt));
+            f.to_front(n);
             f
         }
         ChecklistItem::YesNo(_) => {
             let choice_w = Mm(36.0);
-            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0));
+            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0))
+                .tagged(Role::LBody);
             let chosen = match answer {
                 Some(Answer::YesNo(v)) => *v,
                 _ => None,
             };
+            let n = f.elems.len();
             let cx = x + width - choice_w;
             for (i, (label, value)) in [("ja", true), ("nee", false)].into_iter().enumerate() {
                 let bx = cx + Mm(18.0) * i as f32;
@@ -136,21 +157,38 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
                     colors::INK,
                 );
             }
+            let tag = match chosen {
+                Some(true) => Tag::alt(Role::Lbl, "ja of nee: ja aangekruist"),
+                Some(false) => Tag::alt(Role::Lbl, "ja of nee: nee aangekruist"),
+                None => Tag::alt(Role::Lbl, "ja of nee, om aan te kruisen"),
+            };
+            f.wrap_from(n, tag);
             f
         }
         ChecklistItem::Scale {
             left, right, steps, ..
         } => {
-            let mut f = text_frag(fonts, &text, ink, x, width);
+            let mut f = text_frag(fonts, &text, ink, x, width).tagged(Role::LBody);
             let chosen = match answer {
                 Some(Answer::Scale(v)) => *v,
                 _ => None,
             };
-            f.stack(scale_row(fonts, left, right, *steps, chosen, x, width));
+            let mut row = scale_row(fonts, left, right, *steps, chosen, x, width);
+            if let Some(c) = chosen {
+                let alt = format!(
+                    "schaal van 1 ({left}) tot {} ({right}): {c} gekozen",
+                    steps.clamp(&2, &10)
+                );
+                row.wrap(Tag::alt(Role::Lbl, &alt));
+            } else {
+                row.wrap(Tag::new(Role::Lbl));
+            }
+            f.stack(row);
             f
         }
         ChecklistItem::Open { lines, .. } => {
             let mut f = text_frag(fonts, &text, ink, x, width);
+            f.elems.insert(0, super::geom::Elem::Open(Tag::new(Role::LBody)));
             let asked = usize::from((*lines).clamp(1, 20));
             match answer {
                 Some(Answer::Open(t)) if !t.trim().is_empty() => {
@@ -171,6 +209,7 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
                 }
                 _ => f.stack(ruled(asked.max(MIN_LINES), x, width)),
             }
+            f.close();
             f
         }
     }
@@ -208,14 +247,20 @@ fn scale_row(
     // Each label's lines centred on the middle of the boxes: the middle of
     // the x-height of a one-line label sits level with the box middle.
     let x_mid = Mm::from_pt(SMALL * 0.26);
-    for mut part in [left_f, right_f] {
+    // Read from the left label over 1 … steps to the right label.
+    let mut right_elems = Vec::new();
+    for (i, mut part) in [left_f, right_f].into_iter().enumerate() {
         let lines = (part.height.0 / ink.line_height().0).round().max(1.0);
         let block_mid = ink.baseline() - x_mid + ink.line_height() * ((lines - 1.0) * 0.5);
         let dy = top + cell * 0.5 - block_mid;
         for e in &mut part.elems {
             e.translate(Mm(0.0), dy);
         }
-        f.elems.extend(part.elems);
+        if i == 0 {
+            f.elems.extend(part.elems);
+        } else {
+            right_elems = part.elems;
+        }
     }
     let bx0 = x + label_w + Mm(4.0);
     for s in 1..=steps {
@@ -244,6 +289,7 @@ fn scale_row(
             color,
         );
     }
+    f.elems.extend(right_elems);
     f
 }
 

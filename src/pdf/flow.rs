@@ -3,7 +3,7 @@
 //! bottom margin.
 
 use super::font::Fonts;
-use super::geom::{Elem, Geometry, Mark, Mm, Page};
+use super::geom::{Elem, Geometry, Mark, Mm, Page, Role, Tag};
 
 mod frag;
 
@@ -29,6 +29,8 @@ pub struct Flow<'a> {
     marks: Vec<Mark>,
     /// Outline entries that open on the page of the next thing placed.
     waiting: Vec<(String, u8)>,
+    /// Structure elements that open with the next fragment.
+    opening: Vec<Tag>,
 }
 
 impl<'a> Flow<'a> {
@@ -46,6 +48,25 @@ impl<'a> Flow<'a> {
             kept_since: 0,
             marks: Vec::new(),
             waiting: Vec::new(),
+            opening: Vec::new(),
+        }
+    }
+
+    /// Open a structure element (a list, a paragraph of several lines, a
+    /// table) around the fragments added until the matching [`Flow::close`].
+    pub fn open(&mut self, role: Role) {
+        self.opening.push(Tag::new(role));
+    }
+
+    /// Close the structure element opened last. One that got nothing is
+    /// dropped.
+    pub fn close(&mut self) {
+        if self.opening.pop().is_some() {
+            return;
+        }
+        match self.pending.last_mut() {
+            Some(f) => f.elems.push(Elem::Close),
+            None => self.cur.push(Elem::Close),
         }
     }
 
@@ -107,6 +128,10 @@ impl<'a> Flow<'a> {
     fn tag(&mut self, f: &mut Frag) {
         if !f.gap {
             f.marks.append(&mut self.waiting);
+            if !self.opening.is_empty() {
+                let opens = self.opening.drain(..).map(Elem::Open);
+                f.elems.splice(0..0, opens);
+            }
         }
     }
 
@@ -269,7 +294,12 @@ impl<'a> Flow<'a> {
         }
         let page = self.pages.len();
         for (title, level) in f.marks.drain(..) {
-            self.marks.push(Mark { title, level, page });
+            self.marks.push(Mark {
+                title,
+                level,
+                page,
+                y: self.y,
+            });
         }
         if f.height.0 > self.body_height().0 + 0.01 {
             self.place_giant(f);
@@ -284,12 +314,35 @@ impl<'a> Flow<'a> {
 
     /// A fragment taller than a page: split between its elements.
     fn place_giant(&mut self, f: Frag) {
-        let mut elems = f.elems;
-        elems.sort_by(|a, b| a.vertical_extent().0.0.total_cmp(&b.vertical_extent().0.0));
-        let mut offset = elems.first().map_or(Mm(0.0), |e| e.vertical_extent().0);
+        // A structure mark goes with the element after it (a close with the
+        // one before): it keeps its place in the reading order.
+        let mut key = Mm(0.0);
+        let mut keyed: Vec<(Mm, Elem)> = Vec::with_capacity(f.elems.len());
+        let mut waiting = Vec::new();
+        for e in f.elems {
+            match e.extent() {
+                Some((top, _)) => {
+                    key = top;
+                    keyed.extend(waiting.drain(..).map(|w| (top, w)));
+                    keyed.push((top, e));
+                }
+                None if matches!(e, Elem::Close) && waiting.is_empty() => keyed.push((key, e)),
+                None => waiting.push(e),
+            }
+        }
+        keyed.extend(waiting.into_iter().map(|w| (key, w)));
+        keyed.sort_by(|a, b| a.0.0.total_cmp(&b.0.0));
+        let elems: Vec<Elem> = keyed.into_iter().map(|(_, e)| e).collect();
+        let mut offset = elems
+            .iter()
+            .find_map(Elem::extent)
+            .map_or(Mm(0.0), |e| e.0);
         let mut band_bottom = Mm(0.0);
         for mut e in elems {
-            let (top, bottom) = e.vertical_extent();
+            let Some((top, bottom)) = e.extent() else {
+                self.cur.push(e);
+                continue;
+            };
             if (bottom - offset).0 > self.remaining().0 {
                 self.y += band_bottom - offset;
                 self.next_page();
@@ -319,6 +372,7 @@ impl<'a> Flow<'a> {
                 title,
                 level,
                 page: last,
+                y: self.geo.top,
             });
         }
         (self.pages, self.marks)

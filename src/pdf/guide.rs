@@ -3,11 +3,13 @@
 
 use crate::model::{ChecklistMode, Item, ItemKind, ItemRef, Section, Workshop, count_sections};
 
-use super::blocks::{BODY, Ink, SMALL, heading, lead_row, list_item, meta, note, paragraph, rich};
+use super::blocks::{
+    BODY, Ink, SMALL, cell_right, heading, lead_row, list_item, meta, note, paragraph, rich,
+};
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mark, Mm, Page, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, Tag, colors};
 use super::workbook::{case, cover, schedule, section_start};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest, clock, span};
@@ -56,15 +58,20 @@ fn schedule_row(
     } else {
         (FontStyle::Regular, colors::INK)
     };
+    let cell = if head { Role::TH } else { Role::TD };
     let mut f = if head {
         let mut f = Frag::new(ink.line_height());
         f.text(fonts, x, ink.baseline(), when, style, SMALL, color);
+        f.wrap(Tag::new(Role::TH));
+        let n = f.elems.len();
         f.text(fonts, x + col, ink.baseline(), title, style, SMALL, color);
+        f.wrap_from(n, Tag::new(Role::TH));
         f
     } else {
         lead_row(fonts, x, col, width - col - Mm(48.0), when, title)
     };
     let size = if head { SMALL } else { BODY };
+    let n = f.elems.len();
     f.text(
         fonts,
         x + width - Mm(44.0),
@@ -74,20 +81,36 @@ fn schedule_row(
         size,
         color,
     );
-    f.text_right(
-        fonts,
-        x + width,
-        ink.baseline(),
-        elapsed,
-        style,
-        size,
-        colors::MUTED,
-    );
+    f.wrap_from(n, Tag::new(cell));
+    if head {
+        let n = f.elems.len();
+        f.text_right(
+            fonts,
+            x + width,
+            ink.baseline(),
+            elapsed,
+            style,
+            size,
+            colors::MUTED,
+        );
+        f.wrap_from(n, Tag::new(Role::TH));
+    } else {
+        cell_right(
+            &mut f,
+            fonts,
+            x + width,
+            ink.baseline(),
+            elapsed,
+            style,
+            size,
+            colors::MUTED,
+        );
+    }
     f.height += Mm(1.2);
     let weight = if head { 0.8 } else { 0.4 };
     f.line(x, f.height, x + width, f.height, weight, colors::RULE);
     f.height += Mm(1.2);
-    f
+    f.tagged(Role::TR)
 }
 
 /// Clock time (or elapsed time), section, minutes, cumulative; with column
@@ -98,6 +121,7 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     let x = flow.geo.left;
     let width = flow.geo.text_width();
     let begin = if start.is_some() { "Begin" } else { "Vanaf" };
+    flow.open(Role::Table);
     flow.add(schedule_row(
         fonts,
         x,
@@ -126,6 +150,7 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
             false,
         ));
     }
+    flow.close();
 }
 
 /// What to prepare, derived from the workshop.
@@ -182,6 +207,7 @@ fn materials(flow: &mut Flow, w: &Workshop) {
     list.push("Pennen voor iedereen.".to_owned());
     let x = flow.geo.left;
     let width = flow.geo.text_width();
+    flow.open(Role::L);
     for l in list {
         list_item(
             flow,
@@ -192,6 +218,7 @@ fn materials(flow: &mut Flow, w: &Workshop) {
             width,
         );
     }
+    flow.close();
 }
 
 /// ` (4 min)` for an item with planned minutes, nothing otherwise.
@@ -231,6 +258,7 @@ fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
             rich(flow, &cl.intro, Ink::BODY, Mm(0.0));
             let x = flow.geo.left;
             let width = flow.geo.text_width();
+            flow.open(Role::L);
             for ci in &cl.items {
                 list_item(
                     flow,
@@ -241,6 +269,7 @@ fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
                     width,
                 );
             }
+            flow.close();
         }
         Item::Timer(t) => {
             heading(flow, &format!("Timer: {} ({} min)", t.label, t.minutes), 2);

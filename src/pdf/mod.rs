@@ -65,6 +65,9 @@ impl<'a> ExportRequest<'a> {
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// Stretches of text the layout left outside any structure element
+    /// (tagged as paragraphs of their own): 0 for every document kind.
+    pub untagged: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -143,8 +146,12 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
 pub fn render(workshop: &Workshop, req: &ExportRequest) -> Result<Rendered, PdfError> {
     let layout = layout(workshop, req)?;
     let pages = layout.pages.len();
-    let bytes = backend::write(&layout, font::fonts()?)?;
-    Ok(Rendered { bytes, pages })
+    let (bytes, untagged) = backend::write(&layout, font::fonts()?)?;
+    Ok(Rendered {
+        bytes,
+        pages,
+        untagged,
+    })
 }
 
 /// A file name from the workshop title, e.g. "het-vurige-kind-in-de-klas-werkboek.pdf".

@@ -8,7 +8,7 @@ use super::blocks::{Ink, doc_title, kernzin_frag, rich, title_frag};
 use super::decorate::decorate;
 use super::flow::Flow;
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mark, Mm, Page, Rgb, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Rgb, Role, colors};
 use super::wrap::{from_inlines, plain};
 
 /// At most this many pages.
@@ -37,14 +37,14 @@ fn marked(items: &[Item]) -> impl Iterator<Item = &Slide> {
 }
 
 /// A compact heading that keeps with what follows it.
-fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm) {
+fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm, role: Role) {
     let ink = Ink {
         size,
         color,
         leading: 1.25,
     };
     let (x, width) = (flow.geo.left, flow.geo.text_width());
-    let mut f = title_frag(flow.fonts, &plain(text, FontStyle::Bold), ink, x, width);
+    let mut f = title_frag(flow.fonts, &plain(text, FontStyle::Bold), ink, x, width).tagged(role);
     f.height += Mm(0.8);
     flow.gap(before);
     flow.keep(f, 1);
@@ -64,13 +64,20 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
             continue;
         }
         flow.mark(&s.title, 1);
-        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0));
+        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0), Role::H2);
         if let Some(inl) = core {
             flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width, true));
             flow.gap(Mm(1.0));
         }
         for slide in slides {
-            title(&mut flow, &slide.title, size + 0.5, colors::ACCENT, Mm(2.0));
+            title(
+                &mut flow,
+                &slide.title,
+                size + 0.5,
+                colors::ACCENT,
+                Mm(2.0),
+                Role::H3,
+            );
             if bodies {
                 // The kernzin already stands above; the rest of the slide here.
                 let rest = crate::model::RichText::parse(&without_kernzin(slide));

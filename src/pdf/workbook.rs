@@ -4,14 +4,14 @@
 use crate::model::{Item, RoomCase, RoomItem, RoomSlide, Section, Workshop};
 
 use super::blocks::{
-    BODY, Ink, PITCH, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
-    title_frag,
+    BODY, Ink, PITCH, SMALL, cell_right, field, heading, label_first, lead_row, line_frags, meta,
+    rich, ruled, text_frag, title_frag,
 };
 use super::checks::checklist;
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mark, Mm, Page, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, Tag, colors};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest, clock, span};
 
@@ -38,6 +38,7 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
     flow.set_y(Mm(62.0));
     let mut f = Frag::new(Mm(10.0));
     f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
+    let n = f.elems.len();
     f.text(
         fonts,
         x,
@@ -47,6 +48,7 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         12.0,
         colors::ACCENT,
     );
+    f.wrap_from(n, Tag::new(Role::P));
     flow.add(f);
     flow.gap(Mm(4.0));
     let title = Ink {
@@ -54,23 +56,16 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(title_frag(
-        fonts,
-        &plain(&w.title, FontStyle::Bold),
-        title,
-        x,
-        width,
-    ));
+    flow.add(
+        title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(Role::H1),
+    );
     if !w.subtitle.trim().is_empty() {
         flow.gap(Mm(3.0));
         let sub = Ink::new(15.0, colors::MUTED);
-        flow.add(text_frag(
-            fonts,
-            &plain(&w.subtitle, FontStyle::Regular),
-            sub,
-            x,
-            width,
-        ));
+        flow.add(
+            text_frag(fonts, &plain(&w.subtitle, FontStyle::Regular), sub, x, width)
+                .tagged(Role::P),
+        );
     }
     if !facts.is_empty() {
         flow.gap(Mm(5.0));
@@ -95,13 +90,10 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
     if !w.author.trim().is_empty() {
         flow.set_y(geo.bottom - Mm(10.0));
         let ink = Ink::new(SMALL, colors::MUTED);
-        flow.add(text_frag(
-            fonts,
-            &plain(&w.author, FontStyle::Regular),
-            ink,
-            x,
-            width,
-        ));
+        flow.add(
+            text_frag(fonts, &plain(&w.author, FontStyle::Regular), ink, x, width)
+                .tagged(Role::P),
+        );
     }
     flow.page_break();
 }
@@ -115,6 +107,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     let times = schedule(w, start);
     let ink = Ink::BODY;
     let col = Mm(30.0);
+    flow.open(Role::Table);
     for (s, at) in w.sections.iter().zip(times) {
         let when = match start {
             Some(_) => format!("{}–{}", clock(at), clock(at + s.minutes)),
@@ -122,7 +115,8 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         };
         let mut f = lead_row(fonts, x, col, width - col - Mm(18.0), &when, &s.title);
         if start.is_some() {
-            f.text_right(
+            cell_right(
+                &mut f,
                 fonts,
                 x + width,
                 ink.baseline(),
@@ -135,8 +129,9 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         f.height += Mm(1.5);
         f.line(x, f.height, x + width, f.height, 0.4, colors::RULE);
         f.height += Mm(1.5);
-        flow.add(f);
+        flow.add(f.tagged(Role::TR));
     }
+    flow.close();
     let total = w.total_minutes();
     flow.gap(Mm(4.0));
     let mut line = format!("Totaal: {}", span(total));
@@ -152,7 +147,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
 }
 
 /// The slide content as readable text (never the speaker notes).
-fn slide(flow: &mut Flow, s: RoomSlide<'_>) {
+fn slide(flow: &mut Flow, s: RoomSlide<'_>, alt: &str) {
     // A short slide stays on one page.
     flow.unit(0.45, |flow| {
         heading(flow, s.title, 2);
@@ -160,7 +155,7 @@ fn slide(flow: &mut Flow, s: RoomSlide<'_>) {
         if let Some(picture) = s.picture {
             let (x, w) = (flow.geo.left, flow.geo.text_width());
             let mut f = Frag::new(Mm(0.0));
-            let (_, h) = f.picture(x, Mm(1.0), w * 0.7, Mm(80.0), picture);
+            let (_, h) = f.picture(x, Mm(1.0), w * 0.7, Mm(80.0), picture, alt);
             f.height = h + Mm(3.0);
             flow.add(f);
         }
@@ -193,6 +188,7 @@ fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u3
     let x = flow.geo.left;
     let width = flow.geo.text_width();
     let hang = Mm(7.0);
+    flow.open(Role::L);
     for (i, q) in c.questions.iter().enumerate() {
         let mut f = Frag::default();
         let mut lines = line_frags(
@@ -204,32 +200,46 @@ fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u3
         );
         if let Some(first) = lines.first_mut() {
             let n = format!("{}.", i + 1);
-            first.text(
-                fonts,
-                x,
-                Ink::BODY.baseline(),
-                &n,
-                FontStyle::Bold,
-                BODY,
-                colors::ACCENT,
-            );
+            label_first(first, |first| {
+                first.text(
+                    fonts,
+                    x,
+                    Ink::BODY.baseline(),
+                    &n,
+                    FontStyle::Bold,
+                    BODY,
+                    colors::ACCENT,
+                );
+            });
         }
+        let labelled = !lines.is_empty();
         for l in lines {
             f.stack(l);
+        }
+        if labelled {
+            // The LBody the label opened.
+            f.close();
         }
         if writing {
             f.stack(ruled(CASE_LINES, x + hang, width - hang));
         }
-        flow.add(f);
+        flow.add(f.tagged(Role::LI));
         flow.gap(Mm(2.0));
     }
+    flow.close();
 }
 
 /// An item inside a section of the workbook.
 fn item(flow: &mut Flow, item: &Item) {
     match item.for_room() {
         // The workbook is the room's: trainer notes are not in `for_room`.
-        RoomItem::Slide(s) => slide(flow, s),
+        RoomItem::Slide(s) => {
+            let alt = match item {
+                Item::Slide(full) => super::slides::alt_text(full),
+                _ => s.title,
+            };
+            slide(flow, s, alt)
+        }
         RoomItem::Case(c) => case(flow, c, true, None),
         RoomItem::Checklist(cl) => checklist(flow, cl, None),
         RoomItem::Timer(t) => {
@@ -303,7 +313,7 @@ pub fn break_line(flow: &mut Flow, label: &str, when: &str) {
     let bottom = ink.line_height() + Mm(3.5);
     f.line(x, bottom, x + width, bottom, 0.4, colors::RULE);
     flow.gap(Mm(4.0));
-    flow.add(f);
+    flow.add(f.tagged(Role::P));
     flow.gap(Mm(4.0));
 }
 
