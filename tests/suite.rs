@@ -33,6 +33,7 @@ mod pdf_export;
 mod pdf_flow;
 mod pdf_scaling;
 mod pdf_tagged;
+mod pdf_team;
 mod pdf_torture;
 mod pictures;
 mod rehearsal;

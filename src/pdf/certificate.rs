@@ -6,7 +6,7 @@ use crate::model::Workshop;
 use super::blocks::{BODY, Ink, title_frag};
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts, unprintable};
-use super::geom::{Geometry, Mm, Page, Role, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, colors};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest, PdfError};
 
@@ -213,12 +213,21 @@ pub fn pages(
     w: &Workshop,
     req: &ExportRequest,
     names: &[String],
-) -> Result<Vec<Page>, PdfError> {
+) -> Result<(Vec<Page>, Vec<Mark>), PdfError> {
     check_names(names)?;
-    Ok(names
-        .iter()
-        .flat_map(|n| page(fonts, w, req, n).into_iter().take(1))
-        .collect())
+    let mut pages = Vec::new();
+    let mut marks = Vec::new();
+    for n in names {
+        // One bookmark per teacher, at the document's title.
+        marks.push(Mark {
+            title: n.split_whitespace().collect::<Vec<_>>().join(" "),
+            level: 1,
+            page: pages.len(),
+            y: Mm(52.0),
+        });
+        pages.extend(page(fonts, w, req, n).into_iter().take(1));
+    }
+    Ok((pages, marks))
 }
 
 #[cfg(test)]

@@ -98,22 +98,25 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
     {
         return Err(PdfError::BadStart(h, m));
     }
+    // Every document says its date the same way: "12 maart 2026".
+    let dated = ExportRequest {
+        date: req.date.as_deref().map(dutch_date),
+        ..req.clone()
+    };
+    let req = &dated;
     let (pages, outline) = match req.kind {
         DocKind::Workbook => workbook::pages(fonts, workshop, req),
         DocKind::Guide => guide::pages(fonts, workshop, req),
         DocKind::Reflection => {
             let answers = req.answers.ok_or(PdfError::NoAnswers)?;
-            (reflection::pages(fonts, workshop, req, answers), Vec::new())
+            reflection::pages(fonts, workshop, req, answers)
         }
         DocKind::Slides { with_notes } => slides::pages(fonts, workshop, with_notes),
         DocKind::Team => {
             let team = req.team.ok_or(PdfError::NoTeam)?;
-            (team::pages(fonts, workshop, req, team), Vec::new())
+            team::pages(fonts, workshop, req, team)
         }
-        DocKind::Certificate => (
-            certificate::pages(fonts, workshop, req, req.names)?,
-            Vec::new(),
-        ),
+        DocKind::Certificate => certificate::pages(fonts, workshop, req, req.names)?,
         DocKind::Summary => summary::pages(fonts, workshop),
     };
     let subject = match req.answers {
@@ -192,6 +195,51 @@ pub(crate) fn span(minutes: u32) -> String {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date as every document prints it, "12 maart 2026", from the forms a
+/// session or the app gives ("2026-03-12", "12-03-2026", with or without a
+/// time after it); any other text stays as it was written.
+pub fn dutch_date(date: &str) -> String {
+    let t = date.trim();
+    let head: String = t.chars().take(10).collect();
+    let parts: Vec<&str> = head.split(['-', '/']).collect();
+    let rest = t.get(head.len()..).unwrap_or_default();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && (rest.is_empty() || rest.starts_with([' ', 'T']));
+    if !numeric {
+        return t.to_owned();
+    }
+    let n = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n(parts[0]), n(parts[1]), n(parts[2]))
+    } else if parts[2].len() == 4 {
+        (n(parts[2]), n(parts[1]), n(parts[0]))
+    } else {
+        return t.to_owned();
+    };
+    match (m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)), d) {
+        (Some(month), 1..=31) => format!("{d} {month} {y}"),
+        _ => t.to_owned(),
+    }
+}
+
 /// "13:30" from minutes since midnight (wraps after 24 hours).
 pub(crate) fn clock(minutes: u32) -> String {
     let m = minutes % (24 * 60);
@@ -232,6 +280,12 @@ mod tests {
             "schoolplein conflict"
         );
         assert_eq!(span(60), "1 uur");
+        assert_eq!(dutch_date("2026-12-06"), "6 december 2026");
+        assert_eq!(dutch_date("2026-03-12T13:30:00"), "12 maart 2026");
+        assert_eq!(dutch_date("06-12-2026"), "6 december 2026");
+        assert_eq!(dutch_date("12 maart 2026"), "12 maart 2026");
+        assert_eq!(dutch_date("2026-13-01"), "2026-13-01");
+        assert_eq!(dutch_date("volgende week"), "volgende week");
         assert_eq!(span(150), "2 uur 30 min");
     }
 }
