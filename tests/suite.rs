@@ -31,6 +31,7 @@ mod participant_layout;
 mod pdf_docs;
 mod pdf_export;
 mod pdf_flow;
+mod pdf_nfc;
 mod pdf_scaling;
 mod pdf_tagged;
 mod pdf_team;

@@ -21,7 +21,7 @@ mod team;
 mod workbook;
 pub mod wrap;
 
-use crate::model::{AnswerSet, TeamSummary, Workshop, slug};
+use crate::model::{AnswerSet, TeamSummary, Workshop, nfc, slug};
 
 pub use crate::model::DocKind;
 
@@ -98,9 +98,15 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
     {
         return Err(PdfError::BadStart(h, m));
     }
-    // Every document says its date the same way: "12 maart 2026".
+    // Every document says its date the same way: "12 maart 2026"; what
+    // was typed (in the app, on the command line) is made NFC like the files.
+    let names: Vec<String> = req.names.iter().map(|n| nfc(n).into_owned()).collect();
+    let typed = |t: &Option<String>| t.as_deref().map(|t| nfc(t).into_owned());
     let dated = ExportRequest {
-        date: req.date.as_deref().map(dutch_date),
+        date: req.date.as_deref().map(|d| dutch_date(&nfc(d))),
+        school: typed(&req.school),
+        trainer: typed(&req.trainer),
+        names: &names,
         ..req.clone()
     };
     let req = &dated;
