@@ -28,6 +28,7 @@ mod loader;
 mod memory;
 mod participant;
 mod participant_layout;
+mod pdf_bookmarks;
 mod pdf_docs;
 mod pdf_export;
 mod pdf_flow;

@@ -75,7 +75,8 @@ fn fact(f: &mut Flow, label: &str, value: Option<&str>) {
     f.add(row.tagged(Role::P));
 }
 
-fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Page> {
+/// The certificate's page for `name`, and where the name stands on it.
+fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> (Vec<Page>, Mm) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     let x = geo.left;
@@ -131,6 +132,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
         Role::P,
     );
     flow.gap(Mm(6.0));
+    let name_y = geo.bottom - flow.remaining();
     centre(&mut flow, name, FontStyle::Bold, 26.0, colors::INK, Role::P);
     flow.gap(Mm(6.0));
     centre(
@@ -202,7 +204,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
     if let Some(first) = pages.first_mut() {
         first.elems.splice(0..0, frame.elems);
     }
-    pages
+    (pages, name_y)
 }
 
 const SIGN: f32 = 9.5;
@@ -218,14 +220,15 @@ pub fn pages(
     let mut pages = Vec::new();
     let mut marks = Vec::new();
     for n in names {
-        // One bookmark per teacher, at the document's title.
+        let (one, name_y) = page(fonts, w, req, n);
+        // One bookmark per teacher, at the name.
         marks.push(Mark {
             title: n.split_whitespace().collect::<Vec<_>>().join(" "),
             level: 1,
             page: pages.len(),
-            y: Mm(52.0),
+            y: name_y,
         });
-        pages.extend(page(fonts, w, req, n).into_iter().take(1));
+        pages.extend(one.into_iter().take(1));
     }
     Ok((pages, marks))
 }
