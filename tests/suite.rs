@@ -30,6 +30,7 @@ mod participant;
 mod participant_layout;
 mod pdf_bookmarks;
 mod pdf_docs;
+mod pdf_duplex;
 mod pdf_export;
 mod pdf_flow;
 mod pdf_nfc;

@@ -163,6 +163,7 @@ impl KampvuurApp {
         // A participant's reflection is theirs alone: 0600 (on unix), in
         // their own folder. Other handouts are for sharing (0644).
         let private = self.own_folder().is_some() && kind == DocKind::Reflection;
+        let duplex = self.menu.duplex;
         move || {
             let request = ExportRequest {
                 kind,
@@ -173,6 +174,7 @@ impl KampvuurApp {
                 trainer: given(details.trainer),
                 date: given(details.date),
                 names: &names,
+                duplex,
             };
             let result = pdf::render(&workshop, &request)
                 .map_err(|e| e.to_string())

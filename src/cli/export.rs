@@ -74,6 +74,10 @@ pub struct ExportArgs {
     /// Tekstbestand met de namen van de deelnemers, één per regel (voor het bewijs van deelname).
     #[arg(long, value_name = "BESTAND")]
     pub names: Option<PathBuf>,
+    /// Voor dubbelzijdig afdrukken: in het werkboek begint elke casus en elk blad om mee naar
+    /// huis te nemen op een eigen vel (een lege achterkant zegt dat ze bewust leeg is).
+    #[arg(long)]
+    pub duplex: bool,
     /// Uitvoerbestand; standaard een naam op basis van de titel.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -218,6 +222,7 @@ fn run(args: &ExportArgs) -> Result<String, String> {
                 .and_then(|(s, _)| s.started.get(..10).map(str::to_owned))
         }),
         names: &names,
+        duplex: args.duplex,
     };
     let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
     let participant = match kind {

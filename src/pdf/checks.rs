@@ -31,23 +31,15 @@ fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
     }
 }
 
-/// Whether the checklist says it goes home with the teacher ("Dit blad neem
-/// je mee naar huis"): then it gets its own page(s), to tear out.
-pub fn goes_home(cl: &Checklist) -> bool {
-    let intro = cl.intro.plain_lines().join(" ").to_lowercase();
-    ["mee naar huis", "neem je mee", "neem je dit blad mee"]
-        .iter()
-        .any(|p| intro.contains(p))
-}
-
 /// A whole checklist: heading, mode, intro and items. One that fits on a
 /// page is never split; a longer one keeps its title and intro with its
-/// first item; one that goes home has its own page(s).
+/// first item; one the teachers take home (`take_home: true`) has its own
+/// page(s), and printed double-sided its own sheet, to tear out.
 pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     // A blank sheet to take home; a filled-in reflection is the teacher's already.
-    let home = goes_home(cl) && answers.is_none();
+    let home = cl.take_home && answers.is_none();
     if home {
-        flow.page_break();
+        flow.new_sheet();
     }
     flow.mark(&format!("Checklist: {}", cl.title), 2);
     let whole = flow.measure(|f| body(f, cl, answers));
@@ -68,7 +60,7 @@ pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
         body(flow, cl, answers);
     }
     if home {
-        flow.page_break();
+        flow.new_sheet();
     }
 }
 

@@ -15,6 +15,9 @@ pub struct Flow<'a> {
     pub geo: Geometry,
     /// Whether body text may be hyphenated (not on slides).
     pub hyphenate: bool,
+    /// Printed on both sides of the paper: [`Flow::new_sheet`] starts on a
+    /// front (an odd page).
+    pub duplex: bool,
     pages: Vec<Page>,
     cur: Vec<Elem>,
     y: Mm,
@@ -39,6 +42,7 @@ impl<'a> Flow<'a> {
             fonts,
             geo,
             hyphenate: true,
+            duplex: false,
             pages: Vec::new(),
             cur: Vec::new(),
             y: geo.top,
@@ -92,12 +96,39 @@ impl<'a> Flow<'a> {
         self.y = self.geo.top;
     }
 
+    /// Whether anything is drawn on the current page yet (structure marks
+    /// alone are not).
+    fn drawn(&self) -> bool {
+        self.cur.iter().any(|e| e.extent().is_some())
+    }
+
     /// Start a new page unless the current one is still empty.
     pub fn page_break(&mut self) {
         self.flush_pending();
-        if !self.at_top() || !self.cur.is_empty() {
+        if !self.at_top() || self.drawn() {
             self.next_page();
         }
+    }
+
+    /// Start on a sheet of its own: a new page, and printed double-sided
+    /// ([`Flow::duplex`]) a front, after a back that says it is left blank
+    /// on purpose. A heading that waits for what follows comes along.
+    /// Printed single-sided this is a page break.
+    pub fn new_sheet(&mut self) {
+        if !self.duplex {
+            self.page_break();
+            return;
+        }
+        if self.kept_since > 0 {
+            self.flush_pending();
+        }
+        if !self.at_top() || self.drawn() {
+            self.next_page();
+        }
+        if self.pages.len() % 2 == 1 {
+            self.pages.push(blank_page(self.fonts, self.geo));
+        }
+        self.flush_pending();
     }
 
     /// Move the cursor to an absolute position (on the current page).
@@ -376,6 +407,30 @@ impl<'a> Flow<'a> {
             });
         }
         (self.pages, self.marks)
+    }
+}
+
+/// The words on a page left blank so that what follows starts on a front.
+pub const BLANK: &str = "Deze pagina is bewust leeg";
+
+/// A back left blank on purpose, saying so in the middle of the page.
+fn blank_page(fonts: &Fonts, geo: Geometry) -> Page {
+    let mut f = Frag::default();
+    let size = 11.0;
+    let w = super::wrap::measure(fonts, BLANK, super::font::FontStyle::Italic, size);
+    f.text(
+        fonts,
+        (geo.width - w) * 0.5,
+        geo.height * 0.5,
+        BLANK,
+        super::font::FontStyle::Italic,
+        size,
+        super::geom::colors::MUTED,
+    );
+    Page {
+        width: geo.width,
+        height: geo.height,
+        elems: f.tagged(Role::Artifact).elems,
     }
 }
 

@@ -43,6 +43,10 @@ pub struct ExportRequest<'a> {
     pub date: Option<String>,
     /// The participants, one certificate each.
     pub names: &'a [String],
+    /// Printed on both sides of the paper: in the workbook each group case
+    /// and each take-home checklist starts on a front and has its sheet to
+    /// itself, with "Deze pagina is bewust leeg" on a back left blank.
+    pub duplex: bool,
 }
 
 impl<'a> ExportRequest<'a> {
@@ -56,6 +60,7 @@ impl<'a> ExportRequest<'a> {
             trainer: None,
             date: None,
             names: &[],
+            duplex: false,
         }
     }
 }

@@ -162,18 +162,40 @@ fn slide(flow: &mut Flow, s: RoomSlide<'_>, alt: &str) {
     });
 }
 
-/// Writing lines under each case question.
+/// Writing lines under each case question, and the fewest a case may
+/// shrink to so that it fits its page.
 pub const CASE_LINES: usize = 4;
+pub const CASE_LINES_MIN: usize = 3;
 
 /// A case: who, the situation, and each question with lines to write on.
 /// It starts on a fresh page unless it fits whole in what is left, so each
-/// group can be handed its own case.
+/// group can be handed its own case; its writing space shrinks (to no
+/// fewer than [`CASE_LINES_MIN`] lines a question) before it spills onto a
+/// second page. Printed double-sided, a workbook case has a sheet of its own.
 pub fn case(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
     flow.mark(&format!("Casus: {}", c.title), 2);
-    flow.whole(|flow| case_body(flow, c, writing, minutes));
+    let room = flow.page_height() - Mm(6.0);
+    let lines = (CASE_LINES_MIN..=CASE_LINES)
+        .rev()
+        .find(|n| flow.measure(|f| case_body(f, c, writing, minutes, *n)) <= room)
+        .unwrap_or(CASE_LINES);
+    let sheet = writing && flow.duplex;
+    if sheet {
+        flow.new_sheet();
+    }
+    flow.whole(|flow| case_body(flow, c, writing, minutes, lines));
+    if sheet {
+        flow.new_sheet();
+    }
 }
 
-fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
+fn case_body(
+    flow: &mut Flow,
+    c: RoomCase<'_>,
+    writing: bool,
+    minutes: Option<u32>,
+    lines_each: usize,
+) {
     heading(flow, &format!("Casus: {}", c.title), 2);
     match minutes {
         Some(m) => meta(flow, &format!("{} · {m} min", c.who)),
@@ -221,7 +243,7 @@ fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u3
             f.close();
         }
         if writing {
-            f.stack(ruled(CASE_LINES, x + hang, width - hang));
+            f.stack(ruled(lines_each, x + hang, width - hang));
         }
         flow.add(f.tagged(Role::LI));
         flow.gap(Mm(2.0));
@@ -327,6 +349,7 @@ pub fn section_start(flow: &mut Flow, add_start: impl Fn(&mut Flow)) {
 pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
+    flow.duplex = req.duplex;
     let doc = DocKind::Workbook.title();
     cover(&mut flow, w, req, doc, "");
     agenda(&mut flow, w, req.start);
