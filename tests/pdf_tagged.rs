@@ -404,6 +404,12 @@ fn every_kind_is_tagged_and_the_tree_covers_every_text() {
             let what = format!("{} {kind:?}", w.title);
             let out = render_kind(&w, kind, &names());
             assert_eq!(out.untagged, 0, "{what}: text the layout did not tag");
+            // Kept for a look at the pages (pdftoppm).
+            let dir = std::env::temp_dir().join("kampvuur-pdf-kinds");
+            std::fs::create_dir_all(&dir).unwrap();
+            let file = format!("{}-{}.pdf", kampvuur::model::slug(&w.title, "w"), kind.slug());
+            let notes = if kind == (DocKind::Slides { with_notes: true }) { "-notes" } else { "" };
+            std::fs::write(dir.join(file.replace(".pdf", &format!("{notes}.pdf"))), &out.bytes).unwrap();
             let (tree, text) = check(&out.bytes, &what);
             let mut order = Vec::new();
             leaves(&tree, &text, &mut order);

@@ -105,8 +105,9 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         2 => (14.0, FontStyle::Bold, colors::INK, 6.0, 1.5),
         _ => (11.5, FontStyle::Bold, colors::ACCENT, 4.0, 1.0),
     };
-    // A small label keeps with the one thing under it; bigger headings with two.
-    let keep = if level >= 3 { 1 } else { 2 };
+    // A heading never stands with less than three lines of its content
+    // (or one thing as tall) under it at the foot of a page.
+    let keep = 3;
     let ink = Ink {
         size,
         color,

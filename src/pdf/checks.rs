@@ -31,9 +31,10 @@ fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
     }
 }
 
-/// A whole checklist: heading, mode, intro and items. One that fits on a
-/// page is never split; a longer one keeps its title and intro with its
-/// first item; one the teachers take home (`take_home: true`) has its own
+/// A whole checklist: heading, mode, intro and items. On paper to fill in,
+/// one that fits on a page is never split; a longer one (and every one in a
+/// filled-in reflection) keeps its title and intro with its first item; one
+/// the teachers take home (`take_home: true`) has its own
 /// page(s), and printed double-sided its own sheet, to tear out.
 pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     // A blank sheet to take home; a filled-in reflection is the teacher's already.
@@ -42,21 +43,31 @@ pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
         flow.new_sheet();
     }
     flow.mark(&format!("Checklist: {}", cl.title), 2);
-    let whole = flow.measure(|f| body(f, cl, answers));
-    if whole.0 + 6.0 <= flow.page_height().0 {
-        flow.need_space(whole + Mm(6.0));
-        body(flow, cl, answers);
-    } else {
-        let start = flow.measure(|f| {
+    let start = |flow: &Flow| {
+        flow.measure(|f| {
             head(f, cl);
             if let Some(first) = cl.items.first() {
                 item(f, cl, 0, first, answers);
             }
-        });
-        // Longer than a page: it starts on a fresh page unless more than
-        // half a page is left, and never leaves its title and intro alone.
-        let half = flow.page_height() * 0.5;
-        flow.need_space((start + Mm(6.0)).max(half));
+        })
+    };
+    if answers.is_some() {
+        // A filled-in reflection is read, not handed out: a checklist
+        // follows the one before on the same page, its title and intro
+        // with its first item.
+        flow.need_space(start(flow) + Mm(6.0));
+        body(flow, cl, answers);
+    } else {
+        let whole = flow.measure(|f| body(f, cl, answers));
+        if whole.0 + 6.0 <= flow.page_height().0 {
+            flow.need_space(whole + Mm(6.0));
+        } else {
+            // Longer than a page: it starts on a fresh page unless more
+            // than half a page is left, and never leaves its title and
+            // intro alone.
+            let half = flow.page_height() * 0.5;
+            flow.need_space((start(flow) + Mm(6.0)).max(half));
+        }
         body(flow, cl, answers);
     }
     if home {

@@ -9,6 +9,10 @@ mod frag;
 
 pub use frag::Frag;
 
+/// The height of a line of body text (11 pt at 1.45), in mm: what a
+/// heading keeps with is counted in these.
+const LINE_MM: f32 = 5.6;
+
 /// Places fragments on pages.
 pub struct Flow<'a> {
     pub fonts: &'a Fonts,
@@ -26,8 +30,12 @@ pub struct Flow<'a> {
     /// again for every line: a heading before thousands of list items).
     pending_h: f32,
     need: usize,
-    /// Fragments added after the last heading that waits to keep.
+    /// The height that counts as the lines kept with a heading (a tall
+    /// fragment, a question with its writing lines, is worth several).
+    need_h: f32,
+    /// Fragments added after the last heading that waits to keep, and their height.
     kept_since: usize,
+    kept_h: f32,
     /// Outline entries placed so far.
     marks: Vec<Mark>,
     /// Outline entries that open on the page of the next thing placed.
@@ -49,7 +57,9 @@ impl<'a> Flow<'a> {
             pending: Vec::new(),
             pending_h: 0.0,
             need: 0,
+            need_h: 0.0,
             kept_since: 0,
+            kept_h: 0.0,
             marks: Vec::new(),
             waiting: Vec::new(),
             opening: Vec::new(),
@@ -68,7 +78,7 @@ impl<'a> Flow<'a> {
         if self.opening.pop().is_some() {
             return;
         }
-        match self.pending.last_mut() {
+        match self.pending.iter_mut().rev().find(|f| !f.gap) {
             Some(f) => f.elems.push(Elem::Close),
             None => self.cur.push(Elem::Close),
         }
@@ -152,7 +162,9 @@ impl<'a> Flow<'a> {
         }
         self.hold(f);
         self.need = self.need.max(lines);
+        self.need_h = self.need_h.max(lines as f32 * LINE_MM);
         self.kept_since = 0;
+        self.kept_h = 0.0;
     }
 
     /// The outline entries asked for since the last fragment go with this one.
@@ -172,9 +184,10 @@ impl<'a> Flow<'a> {
             if !f.gap {
                 self.need -= 1;
                 self.kept_since += 1;
+                self.kept_h += f.height.0;
             }
             self.hold(f);
-            if self.need == 0 {
+            if self.need == 0 || self.kept_h >= self.need_h - 0.01 {
                 self.flush_pending();
             }
         } else {
@@ -294,7 +307,9 @@ impl<'a> Flow<'a> {
 
     fn flush_pending(&mut self) {
         self.need = 0;
+        self.need_h = 0.0;
         self.kept_since = 0;
+        self.kept_h = 0.0;
         let pending = std::mem::take(&mut self.pending);
         let total = std::mem::take(&mut self.pending_h);
         if total > self.remaining().0 && !self.at_top() && total <= self.body_height().0 {
@@ -318,6 +333,8 @@ impl<'a> Flow<'a> {
             if !self.at_top() {
                 self.y = (self.y + f.height).min(self.geo.bottom);
             }
+            // Structure marks only, never drawn: they keep their place.
+            self.cur.extend(f.elems);
             return;
         }
         if f.height.0 > self.remaining().0 + 0.01 && !self.at_top() {

@@ -50,9 +50,9 @@ fn schedule_row(
     minutes: &str,
     elapsed: &str,
     head: bool,
+    col: Mm,
 ) -> Frag {
     let ink = Ink::BODY;
-    let col = Mm(22.0);
     let (style, color) = if head {
         (FontStyle::Bold, colors::MUTED)
     } else {
@@ -121,6 +121,27 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     let x = flow.geo.left;
     let width = flow.geo.text_width();
     let begin = if start.is_some() { "Begin" } else { "Vanaf" };
+    let mut elapsed = 0;
+    let rows: Vec<(String, &str, u32, u32)> = w
+        .sections
+        .iter()
+        .zip(schedule(w, start))
+        .map(|(s, at)| {
+            elapsed += s.minutes;
+            let when = match start {
+                Some(_) => clock(at),
+                None => format!("+{}", span(elapsed - s.minutes)),
+            };
+            (when, s.title.as_str(), s.minutes, elapsed)
+        })
+        .collect();
+    // The first column as wide as its widest time ("+2 uur 15 min"), so
+    // that it never runs into the section names.
+    let col = rows
+        .iter()
+        .map(|r| super::wrap::measure(fonts, &r.0, FontStyle::Bold, BODY))
+        .fold(Mm(18.0), Mm::max)
+        + Mm(4.0);
     flow.open(Role::Table);
     flow.add(schedule_row(
         fonts,
@@ -131,23 +152,19 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         "Duur",
         "Daarna verstreken",
         true,
+        col,
     ));
-    let mut elapsed = 0;
-    for (s, at) in w.sections.iter().zip(schedule(w, start)) {
-        elapsed += s.minutes;
-        let when = match start {
-            Some(_) => clock(at),
-            None => format!("+{}", span(elapsed - s.minutes)),
-        };
+    for (when, title, minutes, elapsed) in &rows {
         flow.add(schedule_row(
             fonts,
             x,
             width,
-            &when,
-            &s.title,
-            &span(s.minutes),
-            &span(elapsed),
+            when,
+            title,
+            &span(*minutes),
+            &span(*elapsed),
             false,
+            col,
         ));
     }
     flow.close();
