@@ -38,6 +38,7 @@ mod pdf_scaling;
 mod pdf_tagged;
 mod pdf_team;
 mod pdf_torture;
+mod pdf_type;
 mod pictures;
 mod rehearsal;
 mod reload;

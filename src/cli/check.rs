@@ -30,6 +30,9 @@ pub fn check(paths: &[PathBuf]) -> ExitCode {
                     for warning in print_warnings(&file) {
                         let _ = writeln!(err, "{warning}");
                     }
+                    if let Some(why) = crate::pdf::summary_warning(&w) {
+                        let _ = writeln!(err, "{}: waarschuwing: {why}", file.display());
+                    }
                 }
                 Err(e) => {
                     let _ = writeln!(err, "{e}");

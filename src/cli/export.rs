@@ -225,6 +225,9 @@ fn run(args: &ExportArgs) -> Result<String, String> {
         duplex: args.duplex,
     };
     let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
+    for warning in pdf::warnings(&workshop, &req, &rendered) {
+        eprintln!("waarschuwing: {warning}");
+    }
     let participant = match kind {
         DocKind::Reflection => answers.as_ref().map(|a| a.participant.as_str()),
         DocKind::Team => team.as_ref().map(|(s, _)| s.id.as_str()),

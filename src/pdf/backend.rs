@@ -180,9 +180,16 @@ fn text_ops(
         ops.push(Op::SetFillColor {
             col: color(t.color),
         });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(pt(x), flip(t.y)),
-        });
+        // The fallback face has no italic: its letters (Greek, Cyrillic,
+        // symbols) in an italic run are slanted like the italic around them.
+        let slant = matches!(t.font, FontStyle::Italic | FontStyle::BoldItalic)
+            && face.name != main.name;
+        let matrix = if slant {
+            TextMatrix::Raw([1.0, 0.0, SLANT, 1.0, pt(x).0, flip(t.y).0])
+        } else {
+            TextMatrix::Translate(pt(x), flip(t.y))
+        };
+        ops.push(Op::SetTextMatrix { matrix });
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(glyphs)],
         });
@@ -190,6 +197,10 @@ fn text_ops(
         x += Mm::from_pt(main.width_pt(&stretch, t.size));
     }
 }
+
+/// The slant of italic letters from the fallback face (tan 12°, the
+/// italic's own angle).
+const SLANT: f32 = 0.2126;
 
 fn page_ops(
     page: &Page,

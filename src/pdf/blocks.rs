@@ -93,9 +93,28 @@ pub fn text_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) ->
     stacked(line_frags(fonts, pieces, ink, x, width))
 }
 
-/// A heading or title as one fragment: never hyphenated.
+/// A heading or title as one fragment: not hyphenated. A word wider than
+/// the line sets the heading smaller (to 70 % at the least); a word still
+/// too wide then is hyphenated, never cut.
 pub fn title_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
-    stacked(line_frags_with(fonts, pieces, ink, x, width, false))
+    let widest = |size: f32| {
+        pieces
+            .iter()
+            .flat_map(|p| {
+                p.text
+                    .split_whitespace()
+                    .map(move |w| super::wrap::measure(fonts, w, p.style, size))
+            })
+            .fold(Mm(0.0), Mm::max)
+    };
+    let wide = widest(ink.size);
+    if wide <= width {
+        return stacked(line_frags_with(fonts, pieces, ink, x, width, false));
+    }
+    let size = (ink.size * width.0 / wide.0.max(0.1)).max(ink.size * 0.7);
+    let smaller = Ink { size, ..ink };
+    let hyphenate = widest(size) > width;
+    stacked(line_frags_with(fonts, pieces, smaller, x, width, hyphenate))
 }
 
 /// A heading: level 1 (section), 2 (item) or 3 (small caps label).

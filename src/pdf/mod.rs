@@ -10,6 +10,7 @@ mod blocks;
 pub mod certificate;
 mod checks;
 mod decorate;
+mod dropped;
 mod flow;
 pub mod font;
 pub mod geom;
@@ -73,6 +74,36 @@ pub struct Rendered {
     /// Stretches of text the layout left outside any structure element
     /// (tagged as paragraphs of their own): 0 for every document kind.
     pub untagged: usize,
+    /// Characters no bundled font prints, each once: they are left out
+    /// (or, letters, shown as "[niet af te drukken]").
+    pub dropped: Vec<char>,
+}
+
+/// What to tell about an export besides the file: characters left out and
+/// a summary without marked slides; each said once.
+pub fn warnings(workshop: &Workshop, req: &ExportRequest, rendered: &Rendered) -> Vec<String> {
+    let mut out = Vec::new();
+    if !rendered.dropped.is_empty() {
+        let list: Vec<String> = rendered.dropped.iter().map(|c| format!("‘{c}’")).collect();
+        out.push(format!(
+            "deze tekens kan geen meegeleverd lettertype afdrukken: {}; ze vallen weg uit de PDF \
+             (letters worden ‘{}’)",
+            list.join(", "),
+            font::NOT_PRINTABLE
+        ));
+    }
+    if req.kind == DocKind::Summary
+        && let Some(why) = summary::warning(workshop)
+    {
+        out.push(why);
+    }
+    out
+}
+
+/// The warning `check` gives for a workshop without slides marked for the
+/// summary.
+pub fn summary_warning(workshop: &Workshop) -> Option<String> {
+    summary::warning(workshop)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -165,6 +196,7 @@ pub fn render(workshop: &Workshop, req: &ExportRequest) -> Result<Rendered, PdfE
         bytes,
         pages,
         untagged,
+        dropped: dropped::dropped(workshop, req),
     })
 }
 

@@ -1,10 +1,10 @@
 //! The samenvatting: at most two A4 pages a teacher can pin up, with each
 //! section's kernzin and the slides the workshop marks for the summary.
 
-use crate::model::{Block, Item, Slide, Workshop};
+use crate::model::{Block, Checklist, Item, Slide, Workshop};
 
 use super::DocKind;
-use super::blocks::{Ink, doc_title, kernzin_frag, rich, title_frag};
+use super::blocks::{Ink, doc_title, kernzin_frag, list_item, rich, title_frag};
 use super::decorate::decorate;
 use super::flow::Flow;
 use super::font::{FontStyle, Fonts};
@@ -50,6 +50,44 @@ fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm, role: R
     flow.keep(f, 1);
 }
 
+/// Whether any slide is marked for the summary (`summary: true`).
+pub fn any_marked(w: &Workshop) -> bool {
+    w.sections.iter().any(|s| marked(&s.items).next().is_some())
+}
+
+/// What `check` and the export say when nothing is marked.
+pub fn warning(w: &Workshop) -> Option<String> {
+    (!any_marked(w)).then(|| {
+        "geen enkele dia heeft ‘summary: true’; de samenvatting bestaat nu uit de kernzinnen \
+         van de onderdelen en de checklists (zet ‘summary: true’ bij de dia’s die erin horen)"
+            .to_owned()
+    })
+}
+
+/// Without marked slides: each checklist with its statements, as the
+/// things to keep doing.
+fn checklists(flow: &mut Flow, w: &Workshop, size: f32, bodies: bool) {
+    let list: Vec<&Checklist> = w.checklists().collect();
+    if list.is_empty() {
+        return;
+    }
+    flow.mark("Checklists", 1);
+    title(&mut *flow, "Checklists", size + 2.0, colors::INK, Mm(4.0), Role::H2);
+    let ink = Ink::new(size, colors::INK);
+    let (x, width) = (flow.geo.left, flow.geo.text_width());
+    for cl in list {
+        title(flow, &cl.title, size + 0.5, colors::ACCENT, Mm(2.0), Role::H3);
+        if !bodies {
+            continue;
+        }
+        flow.open(Role::L);
+        for it in &cl.items {
+            list_item(flow, "•", &plain(it.text(), FontStyle::Regular), ink, x, width);
+        }
+        flow.close();
+    }
+}
+
 fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
@@ -57,6 +95,7 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
     flow.gap(Mm(2.0));
     let ink = Ink::new(size, colors::INK);
     let (x, width) = (geo.left, geo.text_width());
+    let fallback = !any_marked(w);
     for s in &w.sections {
         let core = kernzin(&s.items);
         let slides: Vec<&Slide> = marked(&s.items).collect();
@@ -84,6 +123,9 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
                 rich(&mut flow, &rest, ink, Mm(0.0));
             }
         }
+    }
+    if fallback {
+        checklists(&mut flow, w, size, bodies);
     }
     flow.finish_marked()
 }
