@@ -26,7 +26,10 @@ fn entries(doc: &Document) -> Vec<(u8, String, usize, f32)> {
         .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
         .unwrap();
     let mut out = Vec::new();
-    let mut todo = vec![(1u8, root.get(b"First").ok().map(|f| f.as_reference().unwrap()))];
+    let mut todo = vec![(
+        1u8,
+        root.get(b"First").ok().map(|f| f.as_reference().unwrap()),
+    )];
     while let Some((level, next)) = todo.pop() {
         let Some(id) = next else { continue };
         let item = doc.get_dictionary(id).unwrap();
@@ -38,13 +41,19 @@ fn entries(doc: &Document) -> Vec<(u8, String, usize, f32)> {
         let title = String::from_utf16(&units).unwrap();
         let dest = item.get(b"Dest").unwrap().as_array().unwrap();
         assert_eq!(dest[1].as_name().unwrap(), b"XYZ", "{title}");
-        assert!(!matches!(dest[3], Object::Null), "{title}: a top, not the page top");
+        assert!(
+            !matches!(dest[3], Object::Null),
+            "{title}: a top, not the page top"
+        );
         let page = pages
             .iter()
             .position(|p| *p == dest[0].as_reference().unwrap())
             .unwrap();
         out.push((level, title, page, num(&dest[3])));
-        todo.push((level, item.get(b"Next").ok().map(|n| n.as_reference().unwrap())));
+        todo.push((
+            level,
+            item.get(b"Next").ok().map(|n| n.as_reference().unwrap()),
+        ));
         todo.push((
             level + 1,
             item.get(b"First").ok().map(|n| n.as_reference().unwrap()),
@@ -81,7 +90,10 @@ fn every_kind_has_bookmarks_at_its_headings() {
                     .iter()
                     .map(|r| top - (r.y + r.size * 0.8))
                     .fold(f32::MAX, f32::min);
-                assert!(first < 30.0, "{what}: ‘{title}’: {first} pt to the first line");
+                assert!(
+                    first < 30.0,
+                    "{what}: ‘{title}’: {first} pt to the first line"
+                );
                 // A slide section's bookmark opens its first slide.
                 if matches!(kind, DocKind::Slides { .. }) && *level == 1 {
                     continue;

@@ -34,7 +34,12 @@ fn blank(p: &Parsed, page: usize) -> bool {
 /// The first item of a section brings its section heading along.
 fn own_sheet(p: &Parsed, first: usize, heads: [&str; 2], last_words: &str, what: &str) {
     let title = heads[0];
-    assert_eq!(first % 2, 0, "{what}: ‘{title}’ on page {}, a back", first + 1);
+    assert_eq!(
+        first % 2,
+        0,
+        "{what}: ‘{title}’ on page {}, a back",
+        first + 1
+    );
     assert!(
         heads.iter().any(|h| starts_page(p, first, h)),
         "{what}: ‘{title}’ starts its page"
@@ -50,7 +55,10 @@ fn own_sheet(p: &Parsed, first: usize, heads: [&str; 2], last_words: &str, what:
         first + 1
     );
     if blank(p, first + 1) {
-        assert!(p.page_squashed(first).contains(last_words), "{what}: {title}");
+        assert!(
+            p.page_squashed(first).contains(last_words),
+            "{what}: {title}"
+        );
     }
 }
 
@@ -131,10 +139,14 @@ fn a_case_sizes_its_writing_space_to_fit_its_page() {
     for (w, fits) in both().into_iter().zip([false, true]) {
         for duplex in [false, true] {
             let p = workbook(&w, duplex);
-            let cases = w.sections.iter().flat_map(|s| &s.items).filter_map(|i| match i {
-                Item::Case(c) => Some(c),
-                _ => None,
-            });
+            let cases = w
+                .sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .filter_map(|i| match i {
+                    Item::Case(c) => Some(c),
+                    _ => None,
+                });
             for c in cases {
                 let page = p.page_of(&format!("Casus: {}", c.title)).unwrap();
                 let last = end_of(c.questions.last().unwrap());

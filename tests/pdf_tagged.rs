@@ -199,7 +199,11 @@ fn read_el(doc: &Document, id: ObjectId, pages: &[ObjectId], parent: Option<Obje
     let d = doc.get_dictionary(id).unwrap();
     assert_eq!(d.get(b"Type").unwrap().as_name().unwrap(), b"StructElem");
     if let Some(p) = parent {
-        assert_eq!(d.get(b"P").unwrap().as_reference().unwrap(), p, "/P is the parent");
+        assert_eq!(
+            d.get(b"P").unwrap().as_reference().unwrap(),
+            p,
+            "/P is the parent"
+        );
     }
     let role = String::from_utf8(d.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
     let alt = d.get(b"Alt").ok().map(text_of);
@@ -230,7 +234,10 @@ fn mcr_kid(mcr: &Dictionary, pages: &[ObjectId]) -> K {
 }
 
 fn page_index(pages: &[ObjectId], id: ObjectId) -> usize {
-    pages.iter().position(|p| *p == id).expect("a page of this document")
+    pages
+        .iter()
+        .position(|p| *p == id)
+        .expect("a page of this document")
 }
 
 /// The leaves in tree order: (role of the element, its text).
@@ -271,7 +278,10 @@ fn mcids_in(el: &El, out: &mut BTreeMap<(usize, i64), usize>, counter: &mut usiz
         match k {
             K::El(c) => mcids_in(c, out, counter),
             K::Mcid(p, m) => {
-                assert!(out.insert((*p, *m), me).is_none(), "MCID {m} twice in the tree");
+                assert!(
+                    out.insert((*p, *m), me).is_none(),
+                    "MCID {m} twice in the tree"
+                );
             }
         }
     }
@@ -286,7 +296,11 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
     let mark = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
     assert!(mark.get(b"Marked").unwrap().as_bool().unwrap(), "{what}");
     assert!(catalog.get(b"Lang").is_ok(), "{what}: /Lang");
-    let prefs = catalog.get(b"ViewerPreferences").unwrap().as_dict().unwrap();
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .unwrap()
+        .as_dict()
+        .unwrap();
     assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
     let meta = doc
         .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
@@ -298,10 +312,21 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
     assert!(xmp.contains("<dc:title>"), "{what}");
 
     let s = streams(&doc, &pages);
-    assert!(s.untagged.is_empty(), "{what}: untagged text {:?}", s.untagged);
-    assert!(s.artifact_runs > 0 || what.contains("Certificate"), "{what}");
+    assert!(
+        s.untagged.is_empty(),
+        "{what}: untagged text {:?}",
+        s.untagged
+    );
+    assert!(
+        s.artifact_runs > 0 || what.contains("Certificate"),
+        "{what}"
+    );
 
-    let root_id = catalog.get(b"StructTreeRoot").unwrap().as_reference().unwrap();
+    let root_id = catalog
+        .get(b"StructTreeRoot")
+        .unwrap()
+        .as_reference()
+        .unwrap();
     let root = doc.get_dictionary(root_id).unwrap();
     let k = root.get(b"K").unwrap().as_array().unwrap();
     assert_eq!(k.len(), 1, "{what}: one Document element");
@@ -312,7 +337,10 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
     let mut in_tree = BTreeMap::new();
     mcids_in(&tree, &mut in_tree, &mut 0);
     let tree_set: BTreeSet<_> = in_tree.keys().copied().collect();
-    assert_eq!(tree_set, s.mcids, "{what}: MCIDs in the tree = MCIDs in the pages");
+    assert_eq!(
+        tree_set, s.mcids,
+        "{what}: MCIDs in the tree = MCIDs in the pages"
+    );
 
     // The parent tree maps each page's MCIDs back to their element.
     let pt = doc
@@ -335,7 +363,11 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
         for (mcid, r) in refs.iter().enumerate() {
             let el = doc.get_dictionary(r.as_reference().unwrap()).unwrap();
             assert_eq!(el.get(b"Type").unwrap().as_name().unwrap(), b"StructElem");
-            assert!(s.mcids.contains(&(p, mcid as i64)), "{what}: page {}", p + 1);
+            assert!(
+                s.mcids.contains(&(p, mcid as i64)),
+                "{what}: page {}",
+                p + 1
+            );
         }
         let on_page = s.mcids.iter().filter(|(pp, _)| *pp == p).count();
         assert_eq!(refs.len(), on_page, "{what}: page {} parent tree", p + 1);
@@ -343,52 +375,50 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
 
     // Figures say what they show; list items read label first (a scale
     // from 1 up); tables are made of rows of cells.
-    walk(&tree, &mut |el: &El| {
-        match el.role.as_str() {
-            "Figure" => {
-                let alt = el.alt.as_deref().unwrap_or_default();
-                assert!(!alt.trim().is_empty(), "{what}: a figure without alt");
-            }
-            "LI" => {
-                let roles: Vec<&str> = el
-                    .kids
-                    .iter()
-                    .filter_map(|k| match k {
-                        K::El(c) => Some(c.role.as_str()),
-                        K::Mcid(..) => None,
-                    })
-                    .collect();
-                assert!(
-                    roles.iter().all(|r| matches!(*r, "Lbl" | "LBody")),
-                    "{what}: LI holds {roles:?}"
-                );
-            }
-            "Table" => {
-                for k in &el.kids {
-                    match k {
-                        K::El(c) => assert_eq!(c.role, "TR", "{what}"),
-                        K::Mcid(..) => panic!("{what}: content directly in a table"),
-                    }
-                }
-            }
-            "TR" => {
-                for k in &el.kids {
-                    match k {
-                        K::El(c) => assert!(matches!(c.role.as_str(), "TD" | "TH"), "{what}"),
-                        K::Mcid(..) => panic!("{what}: content directly in a row"),
-                    }
-                }
-            }
-            "L" => {
-                for k in &el.kids {
-                    match k {
-                        K::El(c) => assert_eq!(c.role, "LI", "{what}"),
-                        K::Mcid(..) => panic!("{what}: content directly in a list"),
-                    }
-                }
-            }
-            _ => {}
+    walk(&tree, &mut |el: &El| match el.role.as_str() {
+        "Figure" => {
+            let alt = el.alt.as_deref().unwrap_or_default();
+            assert!(!alt.trim().is_empty(), "{what}: a figure without alt");
         }
+        "LI" => {
+            let roles: Vec<&str> = el
+                .kids
+                .iter()
+                .filter_map(|k| match k {
+                    K::El(c) => Some(c.role.as_str()),
+                    K::Mcid(..) => None,
+                })
+                .collect();
+            assert!(
+                roles.iter().all(|r| matches!(*r, "Lbl" | "LBody")),
+                "{what}: LI holds {roles:?}"
+            );
+        }
+        "Table" => {
+            for k in &el.kids {
+                match k {
+                    K::El(c) => assert_eq!(c.role, "TR", "{what}"),
+                    K::Mcid(..) => panic!("{what}: content directly in a table"),
+                }
+            }
+        }
+        "TR" => {
+            for k in &el.kids {
+                match k {
+                    K::El(c) => assert!(matches!(c.role.as_str(), "TD" | "TH"), "{what}"),
+                    K::Mcid(..) => panic!("{what}: content directly in a row"),
+                }
+            }
+        }
+        "L" => {
+            for k in &el.kids {
+                match k {
+                    K::El(c) => assert_eq!(c.role, "LI", "{what}"),
+                    K::Mcid(..) => panic!("{what}: content directly in a list"),
+                }
+            }
+        }
+        _ => {}
     });
     (tree, s.text)
 }
@@ -407,9 +437,21 @@ fn every_kind_is_tagged_and_the_tree_covers_every_text() {
             // Kept for a look at the pages (pdftoppm).
             let dir = std::env::temp_dir().join("kampvuur-pdf-kinds");
             std::fs::create_dir_all(&dir).unwrap();
-            let file = format!("{}-{}.pdf", kampvuur::model::slug(&w.title, "w"), kind.slug());
-            let notes = if kind == (DocKind::Slides { with_notes: true }) { "-notes" } else { "" };
-            std::fs::write(dir.join(file.replace(".pdf", &format!("{notes}.pdf"))), &out.bytes).unwrap();
+            let file = format!(
+                "{}-{}.pdf",
+                kampvuur::model::slug(&w.title, "w"),
+                kind.slug()
+            );
+            let notes = if kind == (DocKind::Slides { with_notes: true }) {
+                "-notes"
+            } else {
+                ""
+            };
+            std::fs::write(
+                dir.join(file.replace(".pdf", &format!("{notes}.pdf"))),
+                &out.bytes,
+            )
+            .unwrap();
             let (tree, text) = check(&out.bytes, &what);
             let mut order = Vec::new();
             leaves(&tree, &text, &mut order);
@@ -454,7 +496,8 @@ fn the_tree_reads_in_order() {
                         .filter_map(|t| t.parse().ok())
                         .collect();
                     // A box to tick has no text, only its alt.
-                    if label.is_empty() || label == "•" || label == "–" || label.ends_with('.') {
+                    if label.is_empty() || label == "•" || label == "–" || label.ends_with('.')
+                    {
                         bullets += 1;
                         assert!(l < b, "{what}: ‘{label}’ read after its text");
                     } else if digits.len() >= 2 {
@@ -500,7 +543,11 @@ fn slide_pictures_are_figures_with_alt_text() {
             });
             assert_eq!(alts.len(), with_picture.len(), "{kind:?}");
             for (alt, s) in alts.iter().zip(&with_picture) {
-                let want = if s.alt.trim().is_empty() { &s.title } else { &s.alt };
+                let want = if s.alt.trim().is_empty() {
+                    &s.title
+                } else {
+                    &s.alt
+                };
                 assert_eq!(alt, want);
             }
         }

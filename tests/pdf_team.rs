@@ -118,7 +118,12 @@ fn no_words_overlap_on_the_team_overview() {
         let found = words(&out.bytes, &kampvuur::model::slug(&w.title, "team"));
         assert!(found.len() > 50, "{}: {} words", w.title, found.len());
         let bad = overlaps(&found);
-        assert!(bad.is_empty(), "{}: {} overlaps: {bad:#?}", w.title, bad.len());
+        assert!(
+            bad.is_empty(),
+            "{}: {} overlaps: {bad:#?}",
+            w.title,
+            bad.len()
+        );
         // Every end label is there, whole.
         let text = parse(&out.bytes).squashed();
         for cl in w.checklists() {
@@ -179,7 +184,9 @@ fn a_two_way_choice_has_no_median_and_every_bar_its_count() {
     // A bookmark per checklist, at its heading.
     let outline = p.outline();
     assert!(
-        outline.iter().any(|(_, t, _)| t == "Checklist: Lange woorden"),
+        outline
+            .iter()
+            .any(|(_, t, _)| t == "Checklist: Lange woorden"),
         "{outline:?}"
     );
 }

@@ -39,14 +39,18 @@ fn an_overlong_word_in_a_heading_is_never_cut() {
         let lines: Vec<&str> = p
             .runs
             .iter()
-            .filter(|r| r.text.starts_with("Kinderopvang") || word.contains(r.text.trim_end_matches('-')))
+            .filter(|r| {
+                r.text.starts_with("Kinderopvang") || word.contains(r.text.trim_end_matches('-'))
+            })
             .map(|r| r.text.as_str())
             .collect();
         let joined: String = lines.concat().replace('-', "");
         assert!(joined.contains(word), "{kind:?}: {lines:?}");
         // Every piece of a broken word ends in a hyphen.
         for l in &lines {
-            if !l.ends_with(word.chars().last().unwrap()) && word.starts_with(l.trim_end_matches('-')) {
+            if !l.ends_with(word.chars().last().unwrap())
+                && word.starts_with(l.trim_end_matches('-'))
+            {
                 assert!(l.ends_with('-'), "{kind:?}: ‘{l}’ cut without a hyphen");
             }
         }
@@ -91,7 +95,10 @@ fn every_dropped_character_is_told_once() {
                sections: [(title: \"Een\", minutes: 10, items: [\
                Slide(title: \"Vuur\", body: \"Goed zo 🔥 👍🏽 en 🔥\")])])";
     std::fs::write(&file, ron).unwrap();
-    let run = kampvuur_in(&["export", "--kind", "workbook", "vuur.ron", "-o", "w.pdf"], dir.path());
+    let run = kampvuur_in(
+        &["export", "--kind", "workbook", "vuur.ron", "-o", "w.pdf"],
+        dir.path(),
+    );
     assert!(run.status.success(), "{}", stderr_of(&run));
     let err = stderr_of(&run);
     assert_eq!(err.matches("waarschuwing").count(), 1, "{err}");
@@ -107,17 +114,60 @@ fn a_summary_without_marked_slides_warns_and_is_still_useful() {
     assert!(pdf::summary_warning(&w).is_some());
     let out = render(&w, DocKind::Summary);
     let warnings = pdf::warnings(&w, &ExportRequest::new(DocKind::Summary), &out);
-    assert!(warnings.iter().any(|m| m.contains("summary: true")), "{warnings:?}");
+    assert!(
+        warnings.iter().any(|m| m.contains("summary: true")),
+        "{warnings:?}"
+    );
     let text = parse(&out.bytes).text();
     // The section's key sentence and the checklist with its statements.
     assert!(text.contains("Rust begint bij jezelf"), "{text}");
     assert!(text.contains("Wat heeft dit kind nu nodig?"), "{text}");
-    assert!(text.contains("We hebben eerst naar het welzijn gekeken."), "{text}");
+    assert!(
+        text.contains("We hebben eerst naar het welzijn gekeken."),
+        "{text}"
+    );
     // A workshop with marked slides has no warning.
     let shipped = kampvuur::content::bundled_workshop().unwrap();
     assert!(pdf::summary_warning(&shipped).is_none());
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy("tests/fixtures/voorbeeld.ron", dir.path().join("v.ron")).unwrap();
     let check = kampvuur_in(&["check", "v.ron"], dir.path());
-    assert!(stderr_of(&check).contains("summary: true"), "{}", stderr_of(&check));
+    assert!(
+        stderr_of(&check).contains("summary: true"),
+        "{}",
+        stderr_of(&check)
+    );
+}
+
+#[test]
+fn at_most_two_hyphenated_lines_in_a_row() {
+    use kampvuur::pdf::Mm;
+    use kampvuur::pdf::font::{FontStyle, fonts};
+    use kampvuur::pdf::wrap::{measure, plain, wrap};
+    let f = fonts().unwrap();
+    let text_of = |l: &kampvuur::pdf::wrap::Line| -> String {
+        l.runs.iter().map(|r| r.text.as_str()).collect()
+    };
+    let text = "arbeidsongeschiktheidsverzekering ".repeat(4)
+        + &"onderwijsbegeleidingsdienst samenwerkingsverband ".repeat(8);
+    let widest = text
+        .split_whitespace()
+        .map(|w| measure(f, w, FontStyle::Regular, 11.0).0)
+        .fold(0.0, f32::max);
+    // Where every word fits a line (a longer one must break anyway).
+    for width in [1.05, 1.2, 1.4, 1.7, 2.1].map(|k| widest * k) {
+        let lines = wrap(f, &plain(&text, FontStyle::Regular), 11.0, Mm(width));
+        let mut row = 0;
+        let mut most = 0;
+        for l in &lines {
+            row = if text_of(l).ends_with('-') {
+                row + 1
+            } else {
+                0
+            };
+            most = most.max(row);
+        }
+        assert!(most <= 2, "{most} in a row at {width} mm");
+        assert!(lines.iter().all(|l| l.width.0 <= width + 1e-3));
+    }
 }

@@ -25,8 +25,8 @@ pub use kinds::{ItemKind, Place, RoomCase, RoomItem, RoomSlide, TrainerNote, cou
 pub use limits::{
     MAX_ITEMS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS, name_too_long, title_too_long,
 };
-pub use nfc::nfc;
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
+pub use nfc::nfc;
 pub use picture::Picture;
 pub use room::DEFAULT_PER_ADDRESS;
 pub use room::{

@@ -182,8 +182,8 @@ fn text_ops(
         });
         // The fallback face has no italic: its letters (Greek, Cyrillic,
         // symbols) in an italic run are slanted like the italic around them.
-        let slant = matches!(t.font, FontStyle::Italic | FontStyle::BoldItalic)
-            && face.name != main.name;
+        let slant =
+            matches!(t.font, FontStyle::Italic | FontStyle::BoldItalic) && face.name != main.name;
         let matrix = if slant {
             TextMatrix::Raw([1.0, 0.0, SLANT, 1.0, pt(x).0, flip(t.y).0])
         } else {

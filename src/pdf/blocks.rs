@@ -8,6 +8,10 @@ use super::font::{FontStyle, Fonts};
 use super::geom::{Elem, Mm, Rgb, Role, Tag, TextRun, colors};
 use super::wrap::{Piece, from_inlines, plain, wrap_with};
 
+mod lists;
+
+pub use lists::{cell_right, label_first, lead_row, list_item};
+
 pub const BODY: f32 = 11.0;
 pub const SMALL: f32 = 9.5;
 pub const LEADING: f32 = 1.45;
@@ -140,7 +144,9 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         bar.rect(x, Mm(0.0), Mm(14.0), Mm(1.6), Some(colors::ACCENT), None);
         f.stack(bar);
     }
-    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width).tagged(Role::heading(level)));
+    f.stack(
+        title_frag(flow.fonts, &plain(text, style), ink, x, width).tagged(Role::heading(level)),
+    );
     f.stack(Frag::new(Mm(after)));
     flow.gap(Mm(before));
     flow.keep(f, keep);
@@ -171,50 +177,6 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
         leading: 1.2,
     };
     flow.add(title_frag(fonts, &plain(title, FontStyle::Bold), ink, x, width).tagged(Role::H1));
-}
-
-/// A table row: `lead` in bold accent at `x`, `title` wrapped from `x + col`
-/// in `title_width`. Callers add their own cells on the right.
-pub fn lead_row(fonts: &Fonts, x: Mm, col: Mm, title_width: Mm, lead: &str, title: &str) -> Frag {
-    let ink = Ink::BODY;
-    let mut f = text_frag(
-        fonts,
-        &plain(title, FontStyle::Regular),
-        ink,
-        x + col,
-        title_width,
-    )
-    .tagged(Role::TD);
-    let n = f.elems.len();
-    f.text(
-        fonts,
-        x,
-        ink.baseline(),
-        lead,
-        FontStyle::Bold,
-        BODY,
-        colors::ACCENT,
-    );
-    f.wrap_from(n, Tag::new(Role::TD));
-    f.to_front(n);
-    f
-}
-
-/// Add a cell of text to a table row (see [`lead_row`]).
-#[allow(clippy::too_many_arguments)]
-pub fn cell_right(
-    f: &mut Frag,
-    fonts: &Fonts,
-    right: Mm,
-    baseline: Mm,
-    text: &str,
-    style: FontStyle,
-    size: f32,
-    color: Rgb,
-) {
-    let n = f.elems.len();
-    f.text_right(fonts, right, baseline, text, style, size, color);
-    f.wrap_from(n, Tag::new(Role::TD));
 }
 
 /// A small muted line (meta information under a heading).
@@ -343,54 +305,6 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
             }
         }
     }
-}
-
-/// One list item (a LI in the list its caller opened): marker in the
-/// accent colour, text hanging indented; the marker is read first.
-pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) {
-    let hang = Mm::from_pt(ink.size * 1.5);
-    let fonts = flow.fonts;
-    let hyphenate = flow.hyphenate;
-    let mut frags = line_frags_with(fonts, pieces, ink, x + hang, width - hang, hyphenate);
-    // An empty item shows nothing, not even its marker: it takes no room.
-    let Some(first) = frags.first_mut() else {
-        return;
-    };
-    {
-        let style = if marker == "•" {
-            FontStyle::Bold
-        } else {
-            FontStyle::Regular
-        };
-        label_first(first, |f| {
-            f.text(
-                fonts,
-                x + Mm(0.5),
-                ink.baseline(),
-                marker,
-                style,
-                ink.size,
-                colors::ACCENT,
-            );
-        });
-    }
-    flow.open(Role::LI);
-    flow.lines(frags);
-    flow.close();
-    flow.close();
-    flow.gap(Mm(0.8));
-}
-
-/// Put what `draw` adds to `first` (a list's marker) in a Lbl in front of
-/// the fragment's text, and open the LBody for that text; the caller
-/// closes the LBody after the item's last line.
-pub fn label_first(first: &mut Frag, draw: impl FnOnce(&mut Frag)) {
-    let n = first.elems.len();
-    draw(first);
-    first.wrap_from(n, Tag::new(Role::Lbl));
-    first.to_front(n);
-    let at = first.elems.len() - n;
-    first.elems.insert(at, Elem::Open(Tag::new(Role::LBody)));
 }
 
 /// The distance between two writing lines (at least 8 mm).

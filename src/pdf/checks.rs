@@ -134,13 +134,13 @@ fn item_parts(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled
                 "vakje om aan te kruisen"
             };
             f.wrap_from(n, Tag::alt(Role::Lbl, alt));
-            f.to_front(n);
+            f.move_to_front(n);
             f
         }
         ChecklistItem::YesNo(_) => {
             let choice_w = Mm(36.0);
-            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0))
-                .tagged(Role::LBody);
+            let mut f =
+                text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0)).tagged(Role::LBody);
             let chosen = match answer {
                 Some(Answer::YesNo(v)) => *v,
                 _ => None,
@@ -191,7 +191,8 @@ fn item_parts(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled
         }
         ChecklistItem::Open { lines, .. } => {
             let mut f = text_frag(fonts, &text, ink, x, width);
-            f.elems.insert(0, super::geom::Elem::Open(Tag::new(Role::LBody)));
+            f.elems
+                .insert(0, super::geom::Elem::Open(Tag::new(Role::LBody)));
             let asked = usize::from((*lines).clamp(1, 20));
             match answer {
                 Some(Answer::Open(t)) if !t.trim().is_empty() => {

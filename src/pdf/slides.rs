@@ -184,7 +184,9 @@ fn title_page(fonts: &Fonts, geo: Geometry, w: &Workshop) -> Page {
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(Role::H1));
+    flow.add(
+        title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(Role::H1),
+    );
     flow.gap(Mm(4.0));
     for (text, size) in [(&w.subtitle, 20.0), (&w.author, 14.0)] {
         if !text.trim().is_empty() {

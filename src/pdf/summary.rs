@@ -72,17 +72,38 @@ fn checklists(flow: &mut Flow, w: &Workshop, size: f32, bodies: bool) {
         return;
     }
     flow.mark("Checklists", 1);
-    title(&mut *flow, "Checklists", size + 2.0, colors::INK, Mm(4.0), Role::H2);
+    title(
+        &mut *flow,
+        "Checklists",
+        size + 2.0,
+        colors::INK,
+        Mm(4.0),
+        Role::H2,
+    );
     let ink = Ink::new(size, colors::INK);
     let (x, width) = (flow.geo.left, flow.geo.text_width());
     for cl in list {
-        title(flow, &cl.title, size + 0.5, colors::ACCENT, Mm(2.0), Role::H3);
+        title(
+            flow,
+            &cl.title,
+            size + 0.5,
+            colors::ACCENT,
+            Mm(2.0),
+            Role::H3,
+        );
         if !bodies {
             continue;
         }
         flow.open(Role::L);
         for it in &cl.items {
-            list_item(flow, "•", &plain(it.text(), FontStyle::Regular), ink, x, width);
+            list_item(
+                flow,
+                "•",
+                &plain(it.text(), FontStyle::Regular),
+                ink,
+                x,
+                width,
+            );
         }
         flow.close();
     }
@@ -103,7 +124,14 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
             continue;
         }
         flow.mark(&s.title, 1);
-        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0), Role::H2);
+        title(
+            &mut flow,
+            &s.title,
+            size + 2.0,
+            colors::INK,
+            Mm(4.0),
+            Role::H2,
+        );
         if let Some(inl) = core {
             flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width, true));
             flow.gap(Mm(1.0));

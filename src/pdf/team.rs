@@ -194,4 +194,3 @@ fn bar_row(flow: &Flow, text: &str, share: f32, count: &str) -> Frag {
     );
     f
 }
-

@@ -63,8 +63,14 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         flow.gap(Mm(3.0));
         let sub = Ink::new(15.0, colors::MUTED);
         flow.add(
-            text_frag(fonts, &plain(&w.subtitle, FontStyle::Regular), sub, x, width)
-                .tagged(Role::P),
+            text_frag(
+                fonts,
+                &plain(&w.subtitle, FontStyle::Regular),
+                sub,
+                x,
+                width,
+            )
+            .tagged(Role::P),
         );
     }
     if !facts.is_empty() {
@@ -91,8 +97,7 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         flow.set_y(geo.bottom - Mm(10.0));
         let ink = Ink::new(SMALL, colors::MUTED);
         flow.add(
-            text_frag(fonts, &plain(&w.author, FontStyle::Regular), ink, x, width)
-                .tagged(Role::P),
+            text_frag(fonts, &plain(&w.author, FontStyle::Regular), ink, x, width).tagged(Role::P),
         );
     }
     flow.page_break();

@@ -332,29 +332,6 @@ mod tests {
     }
 
     #[test]
-    fn at_most_two_hyphenated_lines_in_a_row() {
-        let f = fonts().unwrap();
-        let text = "arbeidsongeschiktheidsverzekering ".repeat(4)
-            + &"onderwijsbegeleidingsdienst samenwerkingsverband ".repeat(8);
-        let widest = text
-            .split_whitespace()
-            .map(|w| measure(f, w, FontStyle::Regular, 11.0).0)
-            .fold(0.0, f32::max);
-        // Where every word fits a line (a longer one must break anyway).
-        for width in [1.05, 1.2, 1.4, 1.7, 2.1].map(|k| widest * k) {
-            let lines = wrap(f, &plain(&text, FontStyle::Regular), 11.0, Mm(width));
-            let mut row = 0;
-            let mut most = 0;
-            for l in &lines {
-                row = if text_of(l).ends_with('-') { row + 1 } else { 0 };
-                most = most.max(row);
-            }
-            assert!(most <= 2, "{most} in a row at {width} mm");
-            assert!(lines.iter().all(|l| l.width.0 <= width + 1e-3));
-        }
-    }
-
-    #[test]
     fn headings_are_not_hyphenated() {
         let f = fonts().unwrap();
         let text = "Wanneer is het goed genoeg voor een bewuste leerkracht?";

@@ -62,7 +62,7 @@ impl Frag {
 
     /// Move the elements from `from` on to the front (a label drawn after
     /// its text that is read before it).
-    pub fn to_front(&mut self, from: usize) {
+    pub fn move_to_front(&mut self, from: usize) {
         let from = from.min(self.elems.len());
         let n = self.elems.len() - from;
         self.elems.rotate_right(n);
