@@ -185,11 +185,20 @@ impl KampvuurApp {
                     } else {
                         content::save_handout(&path, &r.bytes).map_err(|e| e.to_string())
                     };
-                    saved.map(|()| r.pages)
+                    saved.map(|()| (r.pages, pdf::warnings(&workshop, &request, &r)))
                 });
             let notice = match result {
-                Ok(pages) => Notice {
-                    text: format!("Bewaard: {} ({pages} pagina’s)", path.display()),
+                Ok((pages, warnings)) => Notice {
+                    text: if warnings.is_empty() {
+                        format!("Bewaard: {} ({pages} pagina’s)", path.display())
+                    } else {
+                        // Said once, with the result: what fell out of the PDF.
+                        format!(
+                            "Bewaard: {} ({pages} pagina’s). Let op: {}",
+                            path.display(),
+                            warnings.join("; ")
+                        )
+                    },
                     error: false,
                     file: Some(path),
                 },
