@@ -50,6 +50,18 @@ fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm, role: R
     flow.keep(f, 1);
 }
 
+/// The titles of a section's slides and cases: what it went over.
+fn topics(items: &[Item]) -> Vec<&str> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Slide(s) => Some(s.title.as_str()),
+            Item::Case(c) => Some(c.title.as_str()),
+            Item::Checklist(_) | Item::Timer(_) | Item::Break(_) => None,
+        })
+        .collect()
+}
+
 /// Whether any slide is marked for the summary (`summary: true`).
 pub fn any_marked(w: &Workshop) -> bool {
     w.sections.iter().any(|s| marked(&s.items).next().is_some())
@@ -120,7 +132,13 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
     for s in &w.sections {
         let core = kernzin(&s.items);
         let slides: Vec<&Slide> = marked(&s.items).collect();
-        if core.is_none() && slides.is_empty() {
+        // Without marked slides, each section says what it went over.
+        let topics: Vec<&str> = if fallback {
+            topics(&s.items)
+        } else {
+            Vec::new()
+        };
+        if core.is_none() && slides.is_empty() && topics.is_empty() {
             continue;
         }
         flow.mark(&s.title, 1);
@@ -135,6 +153,13 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
         if let Some(inl) = core {
             flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width, true));
             flow.gap(Mm(1.0));
+        }
+        if bodies && !topics.is_empty() {
+            flow.open(Role::L);
+            for t in topics {
+                list_item(&mut flow, "•", &plain(t, FontStyle::Regular), ink, x, width);
+            }
+            flow.close();
         }
         for slide in slides {
             title(
