@@ -73,7 +73,8 @@ pub fn dropped(w: &Workshop, req: &ExportRequest) -> Vec<char> {
         answer_texts(a, &mut texts);
     }
     let mut found = Vec::new();
-    for t in &texts {
+    // Plain ASCII always prints (Atkinson has it all): only the rest is looked up.
+    for t in texts.iter().filter(|t| !t.is_ascii()) {
         for (_, c) in unprintable(t).unwrap_or_default() {
             if !found.contains(&c) {
                 found.push(c);
