@@ -327,7 +327,9 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
     let mut f = Frag::new(h);
     let base = Mm(7.0);
     f.open(Tag::new(Role::P));
-    let lw = f.text(fonts, x, base, label, FontStyle::Bold, BODY, colors::MUTED);
+    // The space keeps label and value two words when the text is read out.
+    let spaced = format!("{label} ");
+    let lw = f.text(fonts, x, base, &spaced, FontStyle::Bold, BODY, colors::MUTED);
     let vx = x + lw.max(Mm(24.0)) + Mm(3.0);
     match value {
         Some(v) if !v.trim().is_empty() => {

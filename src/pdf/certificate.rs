@@ -47,11 +47,12 @@ fn fact(f: &mut Flow, label: &str, value: Option<&str>) {
     let fonts = f.fonts;
     let x = f.geo.left + Mm(20.0);
     let mut row = Frag::new(Mm(11.0));
+    // The space keeps label and value two words when the text is read out.
     row.text(
         fonts,
         x,
         Mm(7.0),
-        label,
+        &format!("{label} "),
         FontStyle::Bold,
         BODY,
         colors::MUTED,

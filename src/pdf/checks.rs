@@ -177,15 +177,15 @@ fn item_parts(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled
                 _ => None,
             };
             let mut row = scale_row(fonts, left, right, *steps, chosen, x, width);
+            // Read out as words, not "weegt licht12345weegt zwaar".
+            let mut alt = format!(
+                "schaal van 1 ({left}) tot {} ({right})",
+                steps.clamp(&2, &10)
+            );
             if let Some(c) = chosen {
-                let alt = format!(
-                    "schaal van 1 ({left}) tot {} ({right}): {c} gekozen",
-                    steps.clamp(&2, &10)
-                );
-                row.wrap(Tag::alt(Role::Lbl, &alt));
-            } else {
-                row.wrap(Tag::new(Role::Lbl));
+                alt.push_str(&format!(": {c} gekozen"));
             }
+            row.wrap(Tag::alt(Role::Lbl, &alt));
             f.stack(row);
             f
         }
