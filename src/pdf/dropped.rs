@@ -11,48 +11,46 @@ use super::ExportRequest;
 use super::font::unprintable;
 
 /// The texts of the workshop, one after the other.
-fn workshop_texts(w: &Workshop, out: &mut Vec<String>) {
-    let rich = |r: &RichText| r.source().to_owned();
-    out.extend([w.title.clone(), w.subtitle.clone(), w.author.clone()]);
-    out.push(rich(&w.follow_up));
+fn workshop_texts<'a>(w: &'a Workshop, out: &mut Vec<&'a str>) {
+    let rich = |r: &'a RichText| r.source();
+    out.extend([w.title.as_str(), &w.subtitle, &w.author, rich(&w.follow_up)]);
     for p in &w.guide_pages {
-        out.extend([p.title.clone(), rich(&p.body)]);
+        out.extend([p.title.as_str(), rich(&p.body)]);
     }
     for s in &w.sections {
-        out.push(s.title.clone());
+        out.push(&s.title);
         for item in &s.items {
             match item {
                 Item::Slide(sl) => {
-                    out.extend([sl.title.clone(), rich(&sl.body), sl.alt.clone()]);
-                    out.push(rich(&sl.notes));
+                    out.extend([sl.title.as_str(), rich(&sl.body), &sl.alt, rich(&sl.notes)]);
                 }
                 Item::Case(c) => {
-                    out.extend([c.title.clone(), c.who.clone(), rich(&c.situation)]);
-                    out.extend(c.questions.iter().cloned());
+                    out.extend([c.title.as_str(), &c.who, rich(&c.situation)]);
+                    out.extend(c.questions.iter().map(String::as_str));
                     out.push(rich(&c.trainer_notes));
                 }
                 Item::Checklist(cl) => {
-                    out.extend([cl.title.clone(), rich(&cl.intro)]);
+                    out.extend([cl.title.as_str(), rich(&cl.intro)]);
                     for it in &cl.items {
-                        out.push(it.text().to_owned());
+                        out.push(it.text());
                         if let ChecklistItem::Scale { left, right, .. } = it {
-                            out.extend([left.clone(), right.clone()]);
+                            out.extend([left.as_str(), right]);
                         }
                     }
                 }
-                Item::Timer(t) => out.extend([t.label.clone(), rich(&t.instruction)]),
-                Item::Break(b) => out.push(b.label.clone()),
+                Item::Timer(t) => out.extend([t.label.as_str(), rich(&t.instruction)]),
+                Item::Break(b) => out.push(&b.label),
             }
         }
     }
 }
 
-fn answer_texts(a: &AnswerSet, out: &mut Vec<String>) {
-    out.push(a.participant.clone());
+fn answer_texts<'a>(a: &'a AnswerSet, out: &mut Vec<&'a str>) {
+    out.push(&a.participant);
     for answers in a.checklists.values() {
         for answer in answers {
             if let crate::model::Answer::Open(t) = answer {
-                out.push(t.clone());
+                out.push(t);
             }
         }
     }
@@ -60,14 +58,14 @@ fn answer_texts(a: &AnswerSet, out: &mut Vec<String>) {
 
 /// Each character that no bundled font prints, once, in the order found.
 pub fn dropped(w: &Workshop, req: &ExportRequest) -> Vec<char> {
-    let mut texts = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
     workshop_texts(w, &mut texts);
-    texts.extend(req.names.iter().cloned());
+    texts.extend(req.names.iter().map(String::as_str));
     texts.extend(
         [&req.school, &req.trainer, &req.date]
             .into_iter()
             .flatten()
-            .cloned(),
+            .map(String::as_str),
     );
     if let Some(a) = req.answers {
         answer_texts(a, &mut texts);

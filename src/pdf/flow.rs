@@ -221,16 +221,6 @@ impl<'a> Flow<'a> {
         self.body_height()
     }
 
-    /// Lay out `add` whole on one page when it fits on a page: after a page
-    /// break if it does not fit in what is left. Longer content starts at
-    /// the top of a page.
-    pub fn whole(&mut self, add: impl Fn(&mut Flow)) {
-        let height = self.measure(&add);
-        // Room for the gap before the first heading, which the scratch page skips.
-        self.need_space(height + Mm(6.0));
-        add(self);
-    }
-
     /// Start a new page when less than `h` is left (a case should not begin
     /// in the last lines of a page). What waits to keep with the next thing
     /// (a section heading) moves along.

@@ -180,15 +180,25 @@ pub const CASE_LINES_MIN: usize = 3;
 pub fn case(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
     flow.mark(&format!("Casus: {}", c.title), 2);
     let room = flow.page_height() - Mm(6.0);
-    let lines = (CASE_LINES_MIN..=CASE_LINES)
-        .rev()
-        .find(|n| flow.measure(|f| case_body(f, c, writing, minutes, *n)) <= room)
-        .unwrap_or(CASE_LINES);
+    let full = flow.measure(|f| case_body(f, c, writing, minutes, CASE_LINES));
+    let (lines, height) = if full <= room || !writing {
+        (CASE_LINES, full)
+    } else {
+        let fewer = flow.measure(|f| case_body(f, c, writing, minutes, CASE_LINES_MIN));
+        if fewer <= room {
+            (CASE_LINES_MIN, fewer)
+        } else {
+            // It spills anyway: the full writing space.
+            (CASE_LINES, full)
+        }
+    };
     let sheet = writing && flow.duplex;
     if sheet {
         flow.new_sheet();
     }
-    flow.whole(|flow| case_body(flow, c, writing, minutes, lines));
+    // Room for the gap before the first heading, which the measure skips.
+    flow.need_space(height + Mm(6.0));
+    case_body(flow, c, writing, minutes, lines);
     if sheet {
         flow.new_sheet();
     }
