@@ -173,6 +173,8 @@ fn streams(doc: &Document, pages: &[ObjectId]) -> Streams {
 struct El {
     role: String,
     alt: Option<String>,
+    /// The layout box (/A << /O /Layout /BBox […] >>).
+    bbox: Option<Vec<f32>>,
     kids: Vec<K>,
 }
 
@@ -207,6 +209,17 @@ fn read_el(doc: &Document, id: ObjectId, pages: &[ObjectId], parent: Option<Obje
     }
     let role = String::from_utf8(d.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
     let alt = d.get(b"Alt").ok().map(text_of);
+    let bbox = d.get(b"A").ok().map(|a| {
+        let a = a.as_dict().unwrap();
+        assert_eq!(a.get(b"O").unwrap().as_name().unwrap(), b"Layout");
+        a.get(b"BBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_float().unwrap())
+            .collect()
+    });
     let home = d
         .get(b"Pg")
         .ok()
@@ -224,7 +237,12 @@ fn read_el(doc: &Document, id: ObjectId, pages: &[ObjectId], parent: Option<Obje
             other => panic!("unexpected kid {other:?}"),
         })
         .collect();
-    El { role, alt, kids }
+    El {
+        role,
+        alt,
+        bbox,
+        kids,
+    }
 }
 
 fn mcr_kid(mcr: &Dictionary, pages: &[ObjectId]) -> K {

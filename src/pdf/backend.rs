@@ -214,7 +214,7 @@ fn page_ops(
     let mut ops = Vec::with_capacity(page.elems.len() * 7);
     tree.start_page();
     for e in &page.elems {
-        if !tree.before(e, &mut ops) {
+        if !tree.before(e, &mut ops, h.to_pt()) {
             continue;
         }
         match e {

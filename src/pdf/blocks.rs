@@ -329,7 +329,15 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
     f.open(Tag::new(Role::P));
     // The space keeps label and value two words when the text is read out.
     let spaced = format!("{label} ");
-    let lw = f.text(fonts, x, base, &spaced, FontStyle::Bold, BODY, colors::MUTED);
+    let lw = f.text(
+        fonts,
+        x,
+        base,
+        &spaced,
+        FontStyle::Bold,
+        BODY,
+        colors::MUTED,
+    );
     let vx = x + lw.max(Mm(24.0)) + Mm(3.0);
     match value {
         Some(v) if !v.trim().is_empty() => {

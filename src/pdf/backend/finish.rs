@@ -198,6 +198,16 @@ fn structure(doc: &mut Document, tree: &Tree, pages: &[ObjectId]) -> ObjectId {
         if let Some(alt) = &node.alt {
             d.set("Alt", pdf_text(alt));
         }
+        if let Some(b) = node.bbox {
+            let rect = b.iter().map(|v| Object::Real(v.round())).collect();
+            d.set(
+                "A",
+                Dictionary::from_iter([
+                    ("O", Object::Name(b"Layout".to_vec())),
+                    ("BBox", Object::Array(rect)),
+                ]),
+            );
+        }
         doc.objects.insert(id, Object::Dictionary(d));
     }
     let mut nums = Vec::new();

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use printpdf::{DictItem, Op};
 
-use crate::pdf::geom::{Elem, Role, Tag};
+use crate::pdf::geom::{Elem, Mm, Role, Tag};
 
 /// One child of a structure element: another element, or a marked-content
 /// sequence on a page.
@@ -30,6 +30,28 @@ pub(crate) struct Node {
     pub alt: Option<String>,
     pub parent: usize,
     pub kids: Vec<Kid>,
+    /// A figure's box on its page, in pt from the bottom left (x0, y0, x1, y1).
+    pub bbox: Option<[f32; 4]>,
+}
+
+/// The box `e` covers on a page `height` pt high, in pt from the bottom left.
+fn box_of(e: &Elem, height: f32) -> Option<[f32; 4]> {
+    let (x0, x1) = match e {
+        Elem::Text(t) => (t.x, t.x + t.width),
+        Elem::Rect { x, w, .. } | Elem::Image { x, w, .. } => (*x, *x + *w),
+        Elem::Line { points, .. } => (
+            points.iter().map(|p| p.0).fold(Mm(f32::MAX), Mm::min),
+            points.iter().map(|p| p.0).fold(Mm(f32::MIN), Mm::max),
+        ),
+        Elem::Open(_) | Elem::Close => return None,
+    };
+    let (top, bottom) = e.extent()?;
+    Some([
+        x0.to_pt(),
+        height - bottom.to_pt(),
+        x1.to_pt(),
+        height - top.to_pt(),
+    ])
 }
 
 /// What an open mark opened.
@@ -74,6 +96,7 @@ impl Tree {
                 alt: None,
                 parent: 0,
                 kids: Vec::new(),
+                bbox: None,
             }],
             parents: Vec::new(),
             auto: 0,
@@ -103,6 +126,7 @@ impl Tree {
             alt,
             parent,
             kids: Vec::new(),
+            bbox: None,
         });
         self.nodes[parent].kids.push(Kid::Node(id));
         id
@@ -170,7 +194,7 @@ impl Tree {
 
     /// Handle a structure mark, or put the marked-content operators in
     /// front of an element's drawing; returns whether `e` is to be drawn.
-    pub fn before(&mut self, e: &Elem, ops: &mut Vec<Op>) -> bool {
+    pub fn before(&mut self, e: &Elem, ops: &mut Vec<Op>, height: f32) -> bool {
         match e {
             Elem::Open(tag) => {
                 self.open(tag);
@@ -183,6 +207,18 @@ impl Tree {
             _ => {}
         }
         let target = self.target(e);
+        if let Target::Node(n) = target
+            && self.nodes[n].role == "Figure"
+            && let Some(b) = box_of(e, height)
+        {
+            let bbox = self.nodes[n].bbox.get_or_insert(b);
+            *bbox = [
+                bbox[0].min(b[0]),
+                bbox[1].min(b[1]),
+                bbox[2].max(b[2]),
+                bbox[3].max(b[3]),
+            ];
+        }
         if self.current == Some(target) {
             return true;
         }
