@@ -477,6 +477,18 @@ fn every_kind_is_tagged_and_the_tree_covers_every_text() {
             let roles: BTreeSet<&str> = order.iter().map(|(r, _)| r.as_str()).collect();
             assert!(roles.contains("H1"), "{what}: {roles:?}");
             assert!(roles.contains("P"), "{what}: {roles:?}");
+            // Heading levels never skip one on the way down (PDF/UA).
+            let mut last = 0;
+            walk(&tree, &mut |el: &El| {
+                if let Some(n) = el
+                    .role
+                    .strip_prefix('H')
+                    .and_then(|n| n.parse::<u32>().ok())
+                {
+                    assert!(n <= last + 1, "{what}: H{n} after H{last}");
+                    last = n;
+                }
+            });
         }
     }
 }

@@ -144,9 +144,8 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         bar.rect(x, Mm(0.0), Mm(14.0), Mm(1.6), Some(colors::ACCENT), None);
         f.stack(bar);
     }
-    f.stack(
-        title_frag(flow.fonts, &plain(text, style), ink, x, width).tagged(Role::heading(level)),
-    );
+    let role = flow.heading_role(level);
+    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width).tagged(role));
     f.stack(Frag::new(Mm(after)));
     flow.gap(Mm(before));
     flow.keep(f, keep);
@@ -176,7 +175,8 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
         color: colors::INK,
         leading: 1.2,
     };
-    flow.add(title_frag(fonts, &plain(title, FontStyle::Bold), ink, x, width).tagged(Role::H1));
+    let role = flow.heading_role(1);
+    flow.add(title_frag(fonts, &plain(title, FontStyle::Bold), ink, x, width).tagged(role));
 }
 
 /// A small muted line (meta information under a heading).
@@ -271,6 +271,16 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
     let para_gap = Mm::from_pt(ink.size * 0.55);
     for block in text.blocks() {
         match block {
+            // A paragraph all in bold is a small heading ("**Je loopt tien
+            // minuten uit**"): it keeps with three lines of what follows.
+            Block::Paragraph(inl)
+                if inl.iter().all(|i| i.style.bold || i.text.trim().is_empty()) =>
+            {
+                let hyphenate = flow.hyphenate;
+                let lines = line_frags_with(fonts, &from_inlines(inl), ink, x, width, hyphenate);
+                flow.keep(stacked(lines).tagged(Role::P), 3);
+                flow.gap(para_gap);
+            }
             Block::Paragraph(inl) => {
                 paragraph(flow, &from_inlines(inl), ink, indent);
                 flow.gap(para_gap);

@@ -43,6 +43,8 @@ pub struct Flow<'a> {
     waiting: Vec<(String, u8)>,
     /// Structure elements that open with the next fragment.
     opening: Vec<Tag>,
+    /// The level of the last heading tagged (0 before the first).
+    last_heading: u8,
 }
 
 impl<'a> Flow<'a> {
@@ -64,6 +66,7 @@ impl<'a> Flow<'a> {
             marks: Vec::new(),
             waiting: Vec::new(),
             opening: Vec::new(),
+            last_heading: 0,
         }
     }
 

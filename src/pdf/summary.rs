@@ -37,13 +37,14 @@ fn marked(items: &[Item]) -> impl Iterator<Item = &Slide> {
 }
 
 /// A compact heading that keeps with what follows it.
-fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm, role: Role) {
+fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm, level: u8) {
     let ink = Ink {
         size,
         color,
         leading: 1.25,
     };
     let (x, width) = (flow.geo.left, flow.geo.text_width());
+    let role = flow.heading_role(level);
     let mut f = title_frag(flow.fonts, &plain(text, FontStyle::Bold), ink, x, width).tagged(role);
     f.height += Mm(0.8);
     flow.gap(before);
@@ -90,19 +91,12 @@ fn checklists(flow: &mut Flow, w: &Workshop, size: f32, bodies: bool) {
         size + 2.0,
         colors::INK,
         Mm(4.0),
-        Role::H2,
+        2,
     );
     let ink = Ink::new(size, colors::INK);
     let (x, width) = (flow.geo.left, flow.geo.text_width());
     for cl in list {
-        title(
-            flow,
-            &cl.title,
-            size + 0.5,
-            colors::ACCENT,
-            Mm(2.0),
-            Role::H3,
-        );
+        title(flow, &cl.title, size + 0.5, colors::ACCENT, Mm(2.0), 3);
         if !bodies {
             continue;
         }
@@ -142,14 +136,7 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
             continue;
         }
         flow.mark(&s.title, 1);
-        title(
-            &mut flow,
-            &s.title,
-            size + 2.0,
-            colors::INK,
-            Mm(4.0),
-            Role::H2,
-        );
+        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0), 2);
         if let Some(inl) = core {
             flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width, true));
             flow.gap(Mm(1.0));
@@ -168,7 +155,7 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
                 size + 0.5,
                 colors::ACCENT,
                 Mm(2.0),
-                Role::H3,
+                3,
             );
             if bodies {
                 // The kernzin already stands above; the rest of the slide here.

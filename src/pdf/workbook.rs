@@ -56,9 +56,8 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(
-        title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(Role::H1),
-    );
+    let h1 = flow.heading_role(1);
+    flow.add(title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(h1));
     if !w.subtitle.trim().is_empty() {
         flow.gap(Mm(3.0));
         let sub = Ink::new(15.0, colors::MUTED);

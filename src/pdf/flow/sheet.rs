@@ -6,6 +6,15 @@ use super::super::geom::{Elem, Geometry, Mm, Page, Role, Tag, colors};
 use super::{Flow, Frag};
 
 impl Flow<'_> {
+    /// The heading role for a heading of `level` (1–3): never more than one
+    /// level below the heading before it (a H3 right under a H1 is a H2),
+    /// as PDF/UA asks.
+    pub fn heading_role(&mut self, level: u8) -> Role {
+        let level = level.clamp(1, 3).min(self.last_heading + 1);
+        self.last_heading = level;
+        Role::heading(level)
+    }
+
     /// Open a structure element (a list, a paragraph of several lines, a
     /// table) around the fragments added until the matching [`Flow::close`].
     pub fn open(&mut self, role: Role) {
