@@ -397,6 +397,11 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
         "Figure" => {
             let alt = el.alt.as_deref().unwrap_or_default();
             assert!(!alt.trim().is_empty(), "{what}: a figure without alt");
+            let b = el.bbox.as_ref().expect("a figure with its BBox");
+            assert!(
+                b[0] < b[2] && b[1] < b[3] && b[0] >= 0.0,
+                "{what}: BBox {b:?}"
+            );
         }
         "LI" => {
             let roles: Vec<&str> = el
