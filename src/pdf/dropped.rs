@@ -8,7 +8,7 @@
 use crate::model::{AnswerSet, ChecklistItem, Item, RichText, Workshop};
 
 use super::ExportRequest;
-use super::font::unprintable;
+use super::font::prints;
 
 /// The texts of the workshop, one after the other.
 fn workshop_texts<'a>(w: &'a Workshop, out: &mut Vec<&'a str>) {
@@ -72,11 +72,9 @@ pub fn dropped(w: &Workshop, req: &ExportRequest) -> Vec<char> {
     }
     let mut found = Vec::new();
     // Plain ASCII always prints (Atkinson has it all): only the rest is looked up.
-    for t in texts.iter().filter(|t| !t.is_ascii()) {
-        for (_, c) in unprintable(t).unwrap_or_default() {
-            if !found.contains(&c) {
-                found.push(c);
-            }
+    for c in texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_ascii()) {
+        if !found.contains(&c) && !prints(c) {
+            found.push(c);
         }
     }
     found

@@ -195,6 +195,12 @@ pub fn unprintable(text: &str) -> Result<Vec<(usize, char)>, PdfError> {
         .collect())
 }
 
+/// Whether a bundled font prints `c` (or it is white space or invisible,
+/// which print as a space or nothing anyway).
+pub fn prints(c: char) -> bool {
+    fonts().is_ok_and(|f| f.face(FontStyle::Regular).has(c)) || invisible(c)
+}
+
 /// Characters that print as nothing or as a space anyway.
 fn invisible(c: char) -> bool {
     c.is_whitespace()
