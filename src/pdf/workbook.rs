@@ -180,16 +180,16 @@ pub fn case(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32
     flow.mark(&format!("Casus: {}", c.title), 2);
     let room = flow.page_height() - Mm(6.0);
     let full = flow.measure(|f| case_body(f, c, writing, minutes, CASE_LINES));
+    // Each question's lines are one fragment, `PITCH` a line: with fewer
+    // lines the case is exactly that much shorter (no second layout).
+    let saved = PITCH * ((CASE_LINES - CASE_LINES_MIN) * c.questions.len()) as f32;
     let (lines, height) = if full <= room || !writing {
         (CASE_LINES, full)
+    } else if full - saved <= room {
+        (CASE_LINES_MIN, full - saved)
     } else {
-        let fewer = flow.measure(|f| case_body(f, c, writing, minutes, CASE_LINES_MIN));
-        if fewer <= room {
-            (CASE_LINES_MIN, fewer)
-        } else {
-            // It spills anyway: the full writing space.
-            (CASE_LINES, full)
-        }
+        // It spills anyway: the full writing space.
+        (CASE_LINES, full)
     };
     let sheet = writing && flow.duplex;
     if sheet {
