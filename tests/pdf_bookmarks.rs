@@ -34,11 +34,17 @@ fn entries(doc: &Document) -> Vec<(u8, String, usize, f32)> {
         let Some(id) = next else { continue };
         let item = doc.get_dictionary(id).unwrap();
         let raw = item.get(b"Title").unwrap().as_str().unwrap();
-        let units: Vec<u16> = raw[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        let title = String::from_utf16(&units).unwrap();
+        let title = match raw.strip_prefix(&[0xfe, 0xff]) {
+            Some(utf16) => {
+                let units: Vec<u16> = utf16
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+                String::from_utf16(&units).unwrap()
+            }
+            // Printable ASCII is written as it is.
+            None => String::from_utf8(raw.to_vec()).unwrap(),
+        };
         let dest = item.get(b"Dest").unwrap().as_array().unwrap();
         assert_eq!(dest[1].as_name().unwrap(), b"XYZ", "{title}");
         assert!(

@@ -8,8 +8,13 @@ use pdfdoc::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use super::tags::{Kid, Tree};
 use crate::pdf::geom::{Layout, Mark};
 
-/// Text for a PDF string: UTF-16BE with its byte order mark.
+/// Text for a PDF string: as it is when it is printable ASCII (the same
+/// in PDFDocEncoding, and written as it is), else UTF-16BE with its byte
+/// order mark.
 fn pdf_text(s: &str) -> Object {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    }
     let mut bytes = vec![0xfe, 0xff];
     for unit in s.encode_utf16() {
         bytes.extend_from_slice(&unit.to_be_bytes());
