@@ -72,7 +72,11 @@ pub fn dropped(w: &Workshop, req: &ExportRequest) -> Vec<char> {
     }
     let mut found = Vec::new();
     // Plain ASCII always prints (Atkinson has it all): only the rest is looked up.
-    for c in texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_ascii()) {
+    for c in texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| !c.is_ascii())
+    {
         if !found.contains(&c) && !prints(c) {
             found.push(c);
         }
