@@ -172,8 +172,8 @@ fn structure(doc: &mut Document, tree: &Tree, pages: &[ObjectId]) -> ObjectId {
         let Some(id) = ids[i] else {
             continue;
         };
+        // /Type /StructElem is optional: left out, a thousand times over.
         let mut d = Dictionary::new();
-        d.set("Type", Object::Name(b"StructElem".to_vec()));
         d.set("S", Object::Name(node.role.as_bytes().to_vec()));
         let parent = if i == 0 { Some(root) } else { ids[node.parent] };
         d.set("P", Object::Reference(parent.unwrap_or(root)));
