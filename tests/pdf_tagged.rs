@@ -383,7 +383,10 @@ fn check(bytes: &[u8], what: &str) -> (El, BTreeMap<(usize, i64), String>) {
         let refs = nums[pos * 2 + 1].as_array().unwrap();
         for (mcid, r) in refs.iter().enumerate() {
             let el = doc.get_dictionary(r.as_reference().unwrap()).unwrap();
-            assert!(el.get(b"S").is_ok(), "{what}: the parent tree points at elements");
+            assert!(
+                el.get(b"S").is_ok(),
+                "{what}: the parent tree points at elements"
+            );
             assert!(
                 s.mcids.contains(&(p, mcid as i64)),
                 "{what}: page {}",
