@@ -137,7 +137,7 @@ fn certificates_for_a_saved_room_session_with_trainer_and_school() {
         "Bram de Vries",
         "Marieke Jansen",
         "De Klimop",
-        "23-11-2026",
+        "23 november 2026",
     ] {
         assert!(
             all.contains(&squash(expected)),

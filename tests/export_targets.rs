@@ -269,11 +269,7 @@ fn an_export_killed_halfway_leaves_nothing_after_the_next_one() {
     let ws = dir.path().join("ws.ron");
     std::fs::write(&ws, kampvuur::content::BUNDLED_SOURCE).unwrap();
     // Its drawings beside it, as the workshop expects (plaatjes/…).
-    std::fs::create_dir(dir.path().join("plaatjes")).unwrap();
-    for f in std::fs::read_dir("workshops/plaatjes").unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, dir.path().join("plaatjes").join(f.file_name().unwrap())).unwrap();
-    }
+    crate::common::copy_drawings(dir.path());
     // Kill an export of the guide as soon as its temporary file appears.
     let mut child = Command::new(env!("CARGO_BIN_EXE_kampvuur"))
         .args(["export", "ws.ron", "--kind", "guide", "--out", "gids.pdf"])

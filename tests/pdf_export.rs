@@ -25,6 +25,7 @@ fn req(kind: DocKind) -> ExportRequest<'static> {
         trainer: None,
         date: Some("12 maart 2025".into()),
         names: &[],
+        duplex: false,
     }
 }
 

@@ -167,8 +167,8 @@ fn num(o: &Object) -> f32 {
     }
 }
 
-struct FontInfo {
-    to_unicode: HashMap<u16, String>,
+pub struct FontInfo {
+    pub to_unicode: HashMap<u16, String>,
     widths: HashMap<u16, f32>,
     embedded: bool,
 }
@@ -179,7 +179,7 @@ fn hex_u16(s: &str) -> Vec<u16> {
         .collect()
 }
 
-fn font_info(doc: &Document, font: &lopdf::Dictionary) -> FontInfo {
+pub fn font_info(doc: &Document, font: &lopdf::Dictionary) -> FontInfo {
     let mut to_unicode = HashMap::new();
     let cmap = font
         .get_deref(b"ToUnicode", doc)

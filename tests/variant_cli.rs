@@ -92,8 +92,8 @@ fn the_guides_timetable_sums_to_the_variants_total() {
     // Without a start time the rows count from +0 min: 15 + 35 + 15 = 65.
     assert!(
         text.contains(
-            "Opening +0 min 15 min 15 min Casussen +15 min 35 min 50 min \
-             Afsluiting +50 min 15 min 1 uur 5 min"
+            "+0 min Opening 15 min 15 min +15 min Casussen 35 min 50 min \
+             +50 min Afsluiting 15 min 1 uur 5 min"
         ),
         "{text}"
     );
@@ -192,7 +192,7 @@ fn check_reports_variants_and_what_no_longer_matches() {
     // The workshop's own variant is checked where it is written.
     assert!(
         stderr_of(&kampvuur_in(&["check", "middag.workshop.ron"], dir.path()))
-            .contains("middag.workshop.ron:112:19: variant ‘Kort’: ‘Casus Daan’ staat niet"),
+            .contains("middag.workshop.ron:113:19: variant ‘Kort’: ‘Casus Daan’ staat niet"),
         "{}",
         stderr_of(&kampvuur_in(&["check", "middag.workshop.ron"], dir.path()))
     );

@@ -164,6 +164,7 @@ impl KampvuurApp {
         // A participant's reflection is theirs alone: 0600 (on unix), in
         // their own folder. Other handouts are for sharing (0644).
         let private = self.own_folder().is_some() && kind == DocKind::Reflection;
+        let duplex = self.menu.duplex;
         move || {
             let request = ExportRequest {
                 kind,
@@ -174,6 +175,7 @@ impl KampvuurApp {
                 trainer: given(details.trainer),
                 date: given(details.date),
                 names: &names,
+                duplex,
             };
             let result = pdf::render(&workshop, &request)
                 .map_err(|e| e.to_string())
@@ -184,11 +186,20 @@ impl KampvuurApp {
                     } else {
                         content::save_handout(&path, &r.bytes).map_err(|e| e.to_string())
                     };
-                    saved.map(|()| r.pages)
+                    saved.map(|()| (r.pages, pdf::warnings(&workshop, &request, &r)))
                 });
             let notice = match result {
-                Ok(pages) => Notice {
-                    text: format!("Bewaard: {} ({pages} pagina’s)", path.display()),
+                Ok((pages, warnings)) => Notice {
+                    text: if warnings.is_empty() {
+                        format!("Bewaard: {} ({pages} pagina’s)", path.display())
+                    } else {
+                        // Said once, with the result: what fell out of the PDF.
+                        format!(
+                            "Bewaard: {} ({pages} pagina’s). Let op: {}",
+                            path.display(),
+                            warnings.join("; ")
+                        )
+                    },
                     error: false,
                     file: Some(path),
                 },

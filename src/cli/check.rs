@@ -44,6 +44,9 @@ pub fn check(paths: &[PathBuf]) -> ExitCode {
                     report.out.iter().for_each(|l| drop(writeln!(out, "{l}")));
                     report.err.iter().for_each(|l| drop(writeln!(err, "{l}")));
                     ok &= report.ok;
+                    if let Some(why) = crate::pdf::summary_warning(&w) {
+                        let _ = writeln!(err, "{}: waarschuwing: {why}", file.display());
+                    }
                 }
                 Err(e) => {
                     let _ = writeln!(err, "{e}");

@@ -77,6 +77,10 @@ pub struct ExportArgs {
     /// Alleen wat in deze variant zit: de naam van een variant (zoals ‘90 minuten’) of een variantbestand.
     #[arg(long, value_name = "NAAM|BESTAND")]
     pub variant: Option<String>,
+    /// Voor dubbelzijdig afdrukken: in het werkboek begint elke casus en elk blad om mee naar
+    /// huis te nemen op een eigen vel (een lege achterkant zegt dat ze bewust leeg is).
+    #[arg(long)]
+    pub duplex: bool,
     /// Uitvoerbestand; standaard een naam op basis van de titel.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -228,8 +232,12 @@ fn run(args: &ExportArgs) -> Result<String, String> {
                 .and_then(|(s, _)| s.started.get(..10).map(str::to_owned))
         }),
         names: &names,
+        duplex: args.duplex,
     };
     let rendered = pdf::render(&workshop, &req).map_err(|e| e.to_string())?;
+    for warning in pdf::warnings(&workshop, &req, &rendered) {
+        eprintln!("waarschuwing: {warning}");
+    }
     let participant = match kind {
         DocKind::Reflection => answers.as_ref().map(|a| a.participant.as_str()),
         DocKind::Team => team.as_ref().map(|(s, _)| s.id.as_str()),

@@ -94,7 +94,7 @@ pub(super) fn parse(bytes: &[u8]) -> Result<AnswerSet, String> {
         return Err("het bestand is leeg".into());
     }
     super::ron_text::ron_options()
-        .from_str(&super::with_line_ends(text))
+        .from_str(&super::entering(text))
         .map_err(|e| super::ron_text::ron_error_text(&e))
 }
 

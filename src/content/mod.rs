@@ -119,7 +119,7 @@ pub fn load_names(path: &Path) -> Result<Vec<String>, String> {
     }
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| format!("{shown}: dit is geen tekstbestand in UTF-8"))?;
-    let text = with_line_ends(text);
+    let text = entering(text);
     let names = crate::model::names_from_text(&text);
     if names.is_empty() {
         return Err(format!(
@@ -152,7 +152,7 @@ pub fn workshop_source(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = read_source(path).map_err(|message| LoadError::whole_file(&name, message))?;
     decode(&bytes)
-        .map(|s| with_line_ends(s).into_owned())
+        .map(|s| entering(s).into_owned())
         .map_err(|d| LoadError::new(&name, vec![d]))
 }
 
@@ -225,6 +225,15 @@ fn binary_check(bytes: &[u8]) -> Option<Diagnostic> {
     ))
 }
 
+/// Text as it enters kampvuur from a file: lone `\r` line ends made `\n`
+/// ([`with_line_ends`]) and every character in NFC ([`crate::model::nfc`]).
+pub(crate) fn entering(source: &str) -> std::borrow::Cow<'_, str> {
+    match with_line_ends(source) {
+        std::borrow::Cow::Borrowed(s) => crate::model::nfc(s),
+        std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(crate::model::nfc(&s).into_owned()),
+    }
+}
+
 /// The text with every line end that is a lone `\r` (old Mac files) made a
 /// `\n`, so that positions count those lines too; `\r\n` stays as it is.
 pub(crate) fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
@@ -248,7 +257,7 @@ pub(crate) fn with_line_ends(source: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn parse_checked(source: &str, name: &str, dir: Option<&Path>) -> Result<Workshop, LoadError> {
-    let source = with_line_ends(source);
+    let source = entering(source);
     let source = source.strip_prefix('\u{feff}').unwrap_or(&source);
     if let Some(d) = binary_check(source.as_bytes()) {
         return Err(LoadError::new(name, vec![d]));

@@ -323,7 +323,9 @@ fn ron_bytes<T: serde::Serialize>(path: &Path, value: &T) -> Result<Vec<u8>, Sto
 
 fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let text = std::str::from_utf8(bytes).ok()?;
-    super::ron_text::ron_options().from_str(text).ok()
+    super::ron_text::ron_options()
+        .from_str(&crate::model::nfc(text))
+        .ok()
 }
 
 fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
@@ -348,7 +350,8 @@ fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
         other => unreadable(&other.to_string()),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("geen UTF-8-tekst"))?;
-    super::ron_text::ron_options().from_str(text).map_err(|e| {
+    let text = crate::model::nfc(text);
+    super::ron_text::ron_options().from_str(&text).map_err(|e| {
         unreadable(&format!(
             "onleesbaar: {}",
             super::ron_text::ron_error_text(&e)

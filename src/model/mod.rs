@@ -9,6 +9,7 @@ mod handout;
 mod kinds;
 mod limits;
 mod markup;
+mod nfc;
 pub mod pacing;
 mod picture;
 mod room;
@@ -29,6 +30,7 @@ pub use limits::{
     MAX_ITEMS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS, name_too_long, title_too_long,
 };
 pub use markup::{Block, Inline, MarkupIssue, RichText, Style};
+pub use nfc::nfc;
 pub use picture::{Picture, Raster, Vector};
 pub use room::DEFAULT_PER_ADDRESS;
 pub use room::{

@@ -12,8 +12,10 @@ use printpdf::{
 
 mod finish;
 mod svg;
+mod tags;
 
 use finish::finish;
+pub(crate) use tags::Tree;
 
 use super::PdfError;
 use super::font::{Face, FontStyle, Fonts};
@@ -191,9 +193,16 @@ fn text_ops(
         ops.push(Op::SetFillColor {
             col: color(t.color),
         });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(pt(x), flip(t.y)),
-        });
+        // The fallback face has no italic: its letters (Greek, Cyrillic,
+        // symbols) in an italic run are slanted like the italic around them.
+        let slant =
+            matches!(t.font, FontStyle::Italic | FontStyle::BoldItalic) && face.name != main.name;
+        let matrix = if slant {
+            TextMatrix::Raw([1.0, 0.0, SLANT, 1.0, pt(x).0, flip(t.y).0])
+        } else {
+            TextMatrix::Translate(pt(x), flip(t.y))
+        };
+        ops.push(Op::SetTextMatrix { matrix });
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(glyphs)],
         });
@@ -202,11 +211,25 @@ fn text_ops(
     }
 }
 
-fn page_ops(page: &Page, fonts: &Fonts, embedded: &Embeds, images: &Images) -> Vec<Op> {
+/// The slant of italic letters from the fallback face (tan 12°, the
+/// italic's own angle).
+const SLANT: f32 = 0.2126;
+
+fn page_ops(
+    page: &Page,
+    fonts: &Fonts,
+    embedded: &Embeds,
+    images: &Images,
+    tree: &mut Tree,
+) -> Vec<Op> {
     let h = page.height;
     let flip = |y: Mm| pt(h - y);
-    let mut ops = Vec::with_capacity(page.elems.len() * 6);
+    let mut ops = Vec::with_capacity(page.elems.len() * 7);
+    tree.start_page();
     for e in &page.elems {
+        if !tree.before(e, &mut ops, h.to_pt()) {
+            continue;
+        }
         match e {
             Elem::Rect {
                 x,
@@ -286,8 +309,10 @@ fn page_ops(page: &Page, fonts: &Fonts, embedded: &Embeds, images: &Images) -> V
                 });
             }
             Elem::Text(t) => text_ops(&mut ops, t, fonts, embedded, flip),
+            Elem::Open(_) | Elem::Close => {}
         }
     }
+    tree.end_page(&mut ops);
     ops
 }
 
@@ -319,8 +344,9 @@ fn compress_streams(doc: &mut pdfdoc::Document) {
     }
 }
 
-/// Write the layout as a PDF.
-pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+/// Write the layout as a PDF: its bytes, and how many stretches of text
+/// the layout left outside any structure element (see [`Tree::auto`]).
+pub fn write(layout: &Layout, fonts: &Fonts) -> Result<(Vec<u8>, usize), PdfError> {
     let mut doc = PdfDocument::new(&layout.title);
     let info = &mut doc.metadata.info;
     info.author = layout.author.clone();
@@ -349,6 +375,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
         embedded.insert(name, embed(&mut doc, face, gids)?);
     }
     let images = embed_images(&mut doc, &layout.pages);
+    let mut tree = Tree::new();
     let pages: Vec<PdfPage> = layout
         .pages
         .iter()
@@ -356,7 +383,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
             PdfPage::new(
                 printpdf::Mm(p.width.0),
                 printpdf::Mm(p.height.0),
-                page_ops(p, fonts, &embedded, &images),
+                page_ops(p, fonts, &embedded, &images, &mut tree),
             )
         })
         .collect();
@@ -364,7 +391,7 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     let opts = PdfSaveOptions::default();
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish(&mut lo, layout).map_err(|e| PdfError::Backend(e.to_string()))?;
+    finish(&mut lo, layout, &tree).map_err(|e| PdfError::Backend(e.to_string()))?;
     compress_streams(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -372,5 +399,5 @@ pub fn write(layout: &Layout, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
     if bytes.is_empty() {
         return Err(PdfError::Backend(format!("{warnings:?}")));
     }
-    Ok(bytes)
+    Ok((bytes, tree.auto))
 }

@@ -5,8 +5,12 @@ use crate::model::{Block, RichText};
 
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Mm, Rgb, TextRun, colors};
+use super::geom::{Elem, Mm, Rgb, Role, Tag, TextRun, colors};
 use super::wrap::{Piece, from_inlines, plain, wrap_with};
+
+mod lists;
+
+pub use lists::{cell_right, label_first, lead_row, list_item};
 
 pub const BODY: f32 = 11.0;
 pub const SMALL: f32 = 9.5;
@@ -93,9 +97,28 @@ pub fn text_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) ->
     stacked(line_frags(fonts, pieces, ink, x, width))
 }
 
-/// A heading or title as one fragment: never hyphenated.
+/// A heading or title as one fragment: not hyphenated. A word wider than
+/// the line sets the heading smaller (to 70 % at the least); a word still
+/// too wide then is hyphenated, never cut.
 pub fn title_frag(fonts: &Fonts, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) -> Frag {
-    stacked(line_frags_with(fonts, pieces, ink, x, width, false))
+    let widest = |size: f32| {
+        pieces
+            .iter()
+            .flat_map(|p| {
+                p.text
+                    .split_whitespace()
+                    .map(move |w| super::wrap::measure(fonts, w, p.style, size))
+            })
+            .fold(Mm(0.0), Mm::max)
+    };
+    let wide = widest(ink.size);
+    if wide <= width {
+        return stacked(line_frags_with(fonts, pieces, ink, x, width, false));
+    }
+    let size = (ink.size * width.0 / wide.0.max(0.1)).max(ink.size * 0.7);
+    let smaller = Ink { size, ..ink };
+    let hyphenate = widest(size) > width;
+    stacked(line_frags_with(fonts, pieces, smaller, x, width, hyphenate))
 }
 
 /// A heading: level 1 (section), 2 (item) or 3 (small caps label).
@@ -105,8 +128,9 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         2 => (14.0, FontStyle::Bold, colors::INK, 6.0, 1.5),
         _ => (11.5, FontStyle::Bold, colors::ACCENT, 4.0, 1.0),
     };
-    // A small label keeps with the one thing under it; bigger headings with two.
-    let keep = if level >= 3 { 1 } else { 2 };
+    // A heading never stands with less than three lines of its content
+    // (or one thing as tall) under it at the foot of a page.
+    let keep = 3;
     let ink = Ink {
         size,
         color,
@@ -120,7 +144,8 @@ pub fn heading(flow: &mut Flow, text: &str, level: u8) {
         bar.rect(x, Mm(0.0), Mm(14.0), Mm(1.6), Some(colors::ACCENT), None);
         f.stack(bar);
     }
-    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width));
+    let role = flow.heading_role(level);
+    f.stack(title_frag(flow.fonts, &plain(text, style), ink, x, width).tagged(role));
     f.stack(Frag::new(Mm(after)));
     flow.gap(Mm(before));
     flow.keep(f, keep);
@@ -133,6 +158,7 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
     let width = flow.geo.text_width();
     let mut f = Frag::new(Mm(9.0));
     f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
+    let n = f.elems.len();
     f.text(
         fonts,
         x,
@@ -142,42 +168,15 @@ pub fn doc_title(flow: &mut Flow, doc: &str, title: &str) {
         12.0,
         colors::ACCENT,
     );
+    f.wrap_from(n, Tag::new(Role::P));
     flow.add(f);
     let ink = Ink {
         size: 24.0,
         color: colors::INK,
         leading: 1.2,
     };
-    flow.add(title_frag(
-        fonts,
-        &plain(title, FontStyle::Bold),
-        ink,
-        x,
-        width,
-    ));
-}
-
-/// A table row: `lead` in bold accent at `x`, `title` wrapped from `x + col`
-/// in `title_width`. Callers add their own cells on the right.
-pub fn lead_row(fonts: &Fonts, x: Mm, col: Mm, title_width: Mm, lead: &str, title: &str) -> Frag {
-    let ink = Ink::BODY;
-    let mut f = text_frag(
-        fonts,
-        &plain(title, FontStyle::Regular),
-        ink,
-        x + col,
-        title_width,
-    );
-    f.text(
-        fonts,
-        x,
-        ink.baseline(),
-        lead,
-        FontStyle::Bold,
-        BODY,
-        colors::ACCENT,
-    );
-    f
+    let role = flow.heading_role(1);
+    flow.add(title_frag(fonts, &plain(title, FontStyle::Bold), ink, x, width).tagged(role));
 }
 
 /// A small muted line (meta information under a heading).
@@ -191,7 +190,7 @@ pub fn meta(flow: &mut Flow, text: &str) {
         f.stack(line);
     }
     f.height += Mm(1.5);
-    flow.keep(f, 0);
+    flow.keep(f.tagged(Role::P), 0);
 }
 
 /// A small muted remark that stands for content ("Geen sprekersnotities."):
@@ -201,7 +200,9 @@ pub fn note(flow: &mut Flow, text: &str) {
     let w = flow.geo.text_width();
     let ink = Ink::new(SMALL, colors::MUTED);
     let lines = line_frags(flow.fonts, &plain(text, FontStyle::Italic), ink, x, w);
+    flow.open(Role::P);
     flow.lines(lines);
+    flow.close();
     flow.gap(Mm(1.5));
 }
 
@@ -210,7 +211,9 @@ pub fn paragraph(flow: &mut Flow, pieces: &[Piece], ink: Ink, indent: Mm) {
     let x = flow.geo.left + indent;
     let w = flow.geo.text_width() - indent;
     let hyphenate = flow.hyphenate;
+    flow.open(Role::P);
     flow.lines(line_frags_with(flow.fonts, pieces, ink, x, w, hyphenate));
+    flow.close();
 }
 
 /// The key sentence: bold, on a tinted band with an accent bar.
@@ -257,7 +260,7 @@ pub fn kernzin_frag(
         f.stack(b);
     }
     band(pad * 0.7, &mut f);
-    f
+    f.tagged(Role::P)
 }
 
 /// Rich text as paragraphs, lists and kernzin.
@@ -268,21 +271,35 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
     let para_gap = Mm::from_pt(ink.size * 0.55);
     for block in text.blocks() {
         match block {
+            // A paragraph all in bold is a small heading ("**Je loopt tien
+            // minuten uit**"): it keeps with three lines of what follows.
+            Block::Paragraph(inl)
+                if inl.iter().all(|i| i.style.bold || i.text.trim().is_empty()) =>
+            {
+                let hyphenate = flow.hyphenate;
+                let lines = line_frags_with(fonts, &from_inlines(inl), ink, x, width, hyphenate);
+                flow.keep(stacked(lines).tagged(Role::P), 3);
+                flow.gap(para_gap);
+            }
             Block::Paragraph(inl) => {
                 paragraph(flow, &from_inlines(inl), ink, indent);
                 flow.gap(para_gap);
             }
             Block::Bullets(items) => {
+                flow.open(Role::L);
                 for item in items {
                     list_item(flow, "•", &from_inlines(item), ink, x, width);
                 }
+                flow.close();
                 flow.gap(para_gap);
             }
             Block::Numbered { start, items } => {
+                flow.open(Role::L);
                 for (i, item) in items.iter().enumerate() {
                     let n = start.saturating_add(i as u64);
                     list_item(flow, &format!("{n}."), &from_inlines(item), ink, x, width);
                 }
+                flow.close();
                 flow.gap(para_gap);
             }
             Block::Kernzin(inl) => {
@@ -298,36 +315,6 @@ pub fn rich(flow: &mut Flow, text: &RichText, ink: Ink, indent: Mm) {
             }
         }
     }
-}
-
-/// One list item: marker in the accent colour, text hanging indented.
-pub fn list_item(flow: &mut Flow, marker: &str, pieces: &[Piece], ink: Ink, x: Mm, width: Mm) {
-    let hang = Mm::from_pt(ink.size * 1.5);
-    let fonts = flow.fonts;
-    let hyphenate = flow.hyphenate;
-    let mut frags = line_frags_with(fonts, pieces, ink, x + hang, width - hang, hyphenate);
-    // An empty item shows nothing, not even its marker: it takes no room.
-    let Some(first) = frags.first_mut() else {
-        return;
-    };
-    {
-        let style = if marker == "•" {
-            FontStyle::Bold
-        } else {
-            FontStyle::Regular
-        };
-        first.text(
-            fonts,
-            x + Mm(0.5),
-            ink.baseline(),
-            marker,
-            style,
-            ink.size,
-            colors::ACCENT,
-        );
-    }
-    flow.lines(frags);
-    flow.gap(Mm(0.8));
 }
 
 /// The distance between two writing lines (at least 8 mm).
@@ -349,7 +336,18 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
     let h = Mm(11.0);
     let mut f = Frag::new(h);
     let base = Mm(7.0);
-    let lw = f.text(fonts, x, base, label, FontStyle::Bold, BODY, colors::MUTED);
+    f.open(Tag::new(Role::P));
+    // The space keeps label and value two words when the text is read out.
+    let spaced = format!("{label} ");
+    let lw = f.text(
+        fonts,
+        x,
+        base,
+        &spaced,
+        FontStyle::Bold,
+        BODY,
+        colors::MUTED,
+    );
     let vx = x + lw.max(Mm(24.0)) + Mm(3.0);
     match value {
         Some(v) if !v.trim().is_empty() => {
@@ -365,5 +363,6 @@ pub fn field(fonts: &Fonts, label: &str, value: Option<&str>, x: Mm, width: Mm) 
             colors::RULE,
         ),
     }
+    f.close();
     f
 }

@@ -6,7 +6,7 @@ use crate::model::Workshop;
 use super::blocks::{BODY, Ink, title_frag};
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts, unprintable};
-use super::geom::{Geometry, Mm, Page, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, colors};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest, PdfError};
 
@@ -47,11 +47,12 @@ fn fact(f: &mut Flow, label: &str, value: Option<&str>) {
     let fonts = f.fonts;
     let x = f.geo.left + Mm(20.0);
     let mut row = Frag::new(Mm(11.0));
+    // The space keeps label and value two words when the text is read out.
     row.text(
         fonts,
         x,
         Mm(7.0),
-        label,
+        &format!("{label} "),
         FontStyle::Bold,
         BODY,
         colors::MUTED,
@@ -72,10 +73,11 @@ fn fact(f: &mut Flow, label: &str, value: Option<&str>) {
         }
         None => row.line(vx, Mm(8.2), vx + Mm(90.0), Mm(8.2), 0.6, colors::RULE),
     }
-    f.add(row);
+    f.add(row.tagged(Role::P));
 }
 
-fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Page> {
+/// The certificate's page for `name`, and where the name stands on it.
+fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> (Vec<Page>, Mm) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     let x = geo.left;
@@ -99,7 +101,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
         None,
     );
     flow.set_y(Mm(52.0));
-    let centre = |flow: &mut Flow, text: &str, style: FontStyle, size: f32, color| {
+    let centre = |flow: &mut Flow, text: &str, style: FontStyle, size: f32, color, role| {
         let ink = Ink {
             size,
             color,
@@ -111,7 +113,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
                 t.x += (width - t.width) * 0.5;
             }
         }
-        flow.add(f);
+        flow.add(f.tagged(role));
     };
     centre(
         &mut flow,
@@ -119,6 +121,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
         FontStyle::Bold,
         30.0,
         colors::ACCENT,
+        Role::H1,
     );
     flow.gap(Mm(16.0));
     centre(
@@ -127,9 +130,11 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
         FontStyle::Regular,
         13.0,
         colors::MUTED,
+        Role::P,
     );
     flow.gap(Mm(6.0));
-    centre(&mut flow, name, FontStyle::Bold, 26.0, colors::INK);
+    let name_y = geo.bottom - flow.remaining();
+    centre(&mut flow, name, FontStyle::Bold, 26.0, colors::INK, Role::P);
     flow.gap(Mm(6.0));
     centre(
         &mut flow,
@@ -137,9 +142,17 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
         FontStyle::Regular,
         13.0,
         colors::MUTED,
+        Role::P,
     );
     flow.gap(Mm(5.0));
-    centre(&mut flow, &w.title, FontStyle::Bold, 18.0, colors::INK);
+    centre(
+        &mut flow,
+        &w.title,
+        FontStyle::Bold,
+        18.0,
+        colors::INK,
+        Role::P,
+    );
     if !w.subtitle.trim().is_empty() {
         flow.gap(Mm(2.0));
         centre(
@@ -148,6 +161,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
             FontStyle::Italic,
             13.0,
             colors::MUTED,
+            Role::P,
         );
     }
     flow.set_y(Mm(160.0));
@@ -160,6 +174,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
     let mut sign = Frag::new(Mm(14.0));
     let sx = x + Mm(20.0);
     sign.line(sx, Mm(8.0), sx + Mm(80.0), Mm(8.0), 0.6, colors::INK);
+    sign.open(super::geom::Tag::new(Role::P));
     sign.text(
         fonts,
         sx,
@@ -169,6 +184,7 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
         SIGN,
         colors::MUTED,
     );
+    sign.close();
     flow.add(sign);
     if !w.author.trim().is_empty() {
         flow.set_y(geo.bottom - Mm(6.0));
@@ -183,13 +199,13 @@ fn page(fonts: &Fonts, w: &Workshop, req: &ExportRequest, name: &str) -> Vec<Pag
             SIGN,
             colors::MUTED,
         );
-        flow.add(f);
+        flow.add(f.tagged(Role::P));
     }
     let mut pages = flow.finish();
     if let Some(first) = pages.first_mut() {
         first.elems.splice(0..0, frame.elems);
     }
-    pages
+    (pages, name_y)
 }
 
 const SIGN: f32 = 9.5;
@@ -200,12 +216,22 @@ pub fn pages(
     w: &Workshop,
     req: &ExportRequest,
     names: &[String],
-) -> Result<Vec<Page>, PdfError> {
+) -> Result<(Vec<Page>, Vec<Mark>), PdfError> {
     check_names(names)?;
-    Ok(names
-        .iter()
-        .flat_map(|n| page(fonts, w, req, n).into_iter().take(1))
-        .collect())
+    let mut pages = Vec::new();
+    let mut marks = Vec::new();
+    for n in names {
+        let (one, name_y) = page(fonts, w, req, n);
+        // One bookmark per teacher, at the name.
+        marks.push(Mark {
+            title: n.split_whitespace().collect::<Vec<_>>().join(" "),
+            level: 1,
+            page: pages.len(),
+            y: name_y,
+        });
+        pages.extend(one.into_iter().take(1));
+    }
+    Ok((pages, marks))
 }
 
 #[cfg(test)]

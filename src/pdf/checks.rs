@@ -6,7 +6,7 @@ use crate::model::{Answer, AnswerSet, Checklist, ChecklistItem};
 use super::blocks::{BODY, Ink, PITCH, SMALL, heading, line_frags, rich, ruled, text_frag};
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Mm, colors};
+use super::geom::{Mm, Role, Tag, colors};
 use super::wrap::{Piece, plain};
 
 const BOX: Mm = Mm(4.6);
@@ -31,44 +31,47 @@ fn tick_box(f: &mut Frag, x: Mm, y: Mm, ticked: bool) {
     }
 }
 
-/// Whether the checklist says it goes home with the teacher ("Dit blad neem
-/// je mee naar huis"): then it gets its own page(s), to tear out.
-pub fn goes_home(cl: &Checklist) -> bool {
-    let intro = cl.intro.plain_lines().join(" ").to_lowercase();
-    ["mee naar huis", "neem je mee", "neem je dit blad mee"]
-        .iter()
-        .any(|p| intro.contains(p))
-}
-
-/// A whole checklist: heading, mode, intro and items. One that fits on a
-/// page is never split; a longer one keeps its title and intro with its
-/// first item; one that goes home has its own page(s).
+/// A whole checklist: heading, mode, intro and items. On paper to fill in,
+/// one that fits on a page is never split; a longer one (and every one in a
+/// filled-in reflection) keeps its title and intro with its first item; one
+/// the teachers take home (`take_home: true`) has its own
+/// page(s), and printed double-sided its own sheet, to tear out.
 pub fn checklist(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     // A blank sheet to take home; a filled-in reflection is the teacher's already.
-    let home = goes_home(cl) && answers.is_none();
+    let home = cl.take_home && answers.is_none();
     if home {
-        flow.page_break();
+        flow.new_sheet();
     }
     flow.mark(&format!("Checklist: {}", cl.title), 2);
-    let whole = flow.measure(|f| body(f, cl, answers));
-    if whole.0 + 6.0 <= flow.page_height().0 {
-        flow.need_space(whole + Mm(6.0));
-        body(flow, cl, answers);
-    } else {
-        let start = flow.measure(|f| {
+    let start = |flow: &Flow| {
+        flow.measure(|f| {
             head(f, cl);
             if let Some(first) = cl.items.first() {
                 item(f, cl, 0, first, answers);
             }
-        });
-        // Longer than a page: it starts on a fresh page unless more than
-        // half a page is left, and never leaves its title and intro alone.
-        let half = flow.page_height() * 0.5;
-        flow.need_space((start + Mm(6.0)).max(half));
+        })
+    };
+    if answers.is_some() {
+        // A filled-in reflection is read, not handed out: a checklist
+        // follows the one before on the same page, its title and intro
+        // with its first item.
+        flow.need_space(start(flow) + Mm(6.0));
+        body(flow, cl, answers);
+    } else {
+        let whole = flow.measure(|f| body(f, cl, answers));
+        if whole.0 + 6.0 <= flow.page_height().0 {
+            flow.need_space(whole + Mm(6.0));
+        } else {
+            // Longer than a page: it starts on a fresh page unless more
+            // than half a page is left, and never leaves its title and
+            // intro alone.
+            let half = flow.page_height() * 0.5;
+            flow.need_space((start(flow) + Mm(6.0)).max(half));
+        }
         body(flow, cl, answers);
     }
     if home {
-        flow.page_break();
+        flow.new_sheet();
     }
 }
 
@@ -94,13 +97,23 @@ fn item(
 
 fn body(flow: &mut Flow, cl: &Checklist, answers: Option<&AnswerSet>) {
     head(flow, cl);
+    flow.open(Role::L);
     for (i, it) in cl.items.iter().enumerate() {
         item(flow, cl, i, it, answers);
     }
+    flow.close();
 }
 
-/// One item as an unbreakable fragment.
+/// One item as an unbreakable fragment: a list item whose label (Lbl) is
+/// the box, the ja/nee choice or the scale, and whose body (LBody) is the
+/// statement, in the order they are read.
 fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled: bool) -> Frag {
+    let mut f = item_parts(flow, item, answer, filled);
+    f.wrap(Tag::new(Role::LI));
+    f
+}
+
+fn item_parts(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled: bool) -> Frag {
     let fonts = flow.fonts;
     let x = flow.geo.left;
     let width = flow.geo.text_width();
@@ -110,18 +123,29 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
     let box_top = ink.baseline() - Mm::from_pt(ink.size * 0.26) - BOX * 0.5;
     match item {
         ChecklistItem::Check(_) => {
-            let mut f = text_frag(fonts, &text, ink, x + Mm(8.0), width - Mm(8.0));
+            let mut f =
+                text_frag(fonts, &text, ink, x + Mm(8.0), width - Mm(8.0)).tagged(Role::LBody);
             let ticked = matches!(answer, Some(Answer::Check(true)));
+            let n = f.elems.len();
             tick_box(&mut f, x, box_top, ticked);
+            let alt = if ticked {
+                "aangekruist vakje"
+            } else {
+                "vakje om aan te kruisen"
+            };
+            f.wrap_from(n, Tag::alt(Role::Lbl, alt));
+            f.move_to_front(n);
             f
         }
         ChecklistItem::YesNo(_) => {
             let choice_w = Mm(36.0);
-            let mut f = text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0));
+            let mut f =
+                text_frag(fonts, &text, ink, x, width - choice_w - Mm(10.0)).tagged(Role::LBody);
             let chosen = match answer {
                 Some(Answer::YesNo(v)) => *v,
                 _ => None,
             };
+            let n = f.elems.len();
             let cx = x + width - choice_w;
             for (i, (label, value)) in [("ja", true), ("nee", false)].into_iter().enumerate() {
                 let bx = cx + Mm(18.0) * i as f32;
@@ -136,21 +160,39 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
                     colors::INK,
                 );
             }
+            let tag = match chosen {
+                Some(true) => Tag::alt(Role::Lbl, "ja of nee: ja aangekruist"),
+                Some(false) => Tag::alt(Role::Lbl, "ja of nee: nee aangekruist"),
+                None => Tag::alt(Role::Lbl, "ja of nee, om aan te kruisen"),
+            };
+            f.wrap_from(n, tag);
             f
         }
         ChecklistItem::Scale {
             left, right, steps, ..
         } => {
-            let mut f = text_frag(fonts, &text, ink, x, width);
+            let mut f = text_frag(fonts, &text, ink, x, width).tagged(Role::LBody);
             let chosen = match answer {
                 Some(Answer::Scale(v)) => *v,
                 _ => None,
             };
-            f.stack(scale_row(fonts, left, right, *steps, chosen, x, width));
+            let mut row = scale_row(fonts, left, right, *steps, chosen, x, width);
+            // Read out as words, not "weegt licht12345weegt zwaar".
+            let mut alt = format!(
+                "schaal van 1 ({left}) tot {} ({right})",
+                steps.clamp(&2, &10)
+            );
+            if let Some(c) = chosen {
+                alt.push_str(&format!(": {c} gekozen"));
+            }
+            row.wrap(Tag::alt(Role::Lbl, &alt));
+            f.stack(row);
             f
         }
         ChecklistItem::Open { lines, .. } => {
             let mut f = text_frag(fonts, &text, ink, x, width);
+            f.elems
+                .insert(0, super::geom::Elem::Open(Tag::new(Role::LBody)));
             let asked = usize::from((*lines).clamp(1, 20));
             match answer {
                 Some(Answer::Open(t)) if !t.trim().is_empty() => {
@@ -171,6 +213,7 @@ fn item_frag(flow: &Flow, item: &ChecklistItem, answer: Option<&Answer>, filled:
                 }
                 _ => f.stack(ruled(asked.max(MIN_LINES), x, width)),
             }
+            f.close();
             f
         }
     }
@@ -208,14 +251,20 @@ fn scale_row(
     // Each label's lines centred on the middle of the boxes: the middle of
     // the x-height of a one-line label sits level with the box middle.
     let x_mid = Mm::from_pt(SMALL * 0.26);
-    for mut part in [left_f, right_f] {
+    // Read from the left label over 1 … steps to the right label.
+    let mut right_elems = Vec::new();
+    for (i, mut part) in [left_f, right_f].into_iter().enumerate() {
         let lines = (part.height.0 / ink.line_height().0).round().max(1.0);
         let block_mid = ink.baseline() - x_mid + ink.line_height() * ((lines - 1.0) * 0.5);
         let dy = top + cell * 0.5 - block_mid;
         for e in &mut part.elems {
             e.translate(Mm(0.0), dy);
         }
-        f.elems.extend(part.elems);
+        if i == 0 {
+            f.elems.extend(part.elems);
+        } else {
+            right_elems = part.elems;
+        }
     }
     let bx0 = x + label_w + Mm(4.0);
     for s in 1..=steps {
@@ -244,6 +293,7 @@ fn scale_row(
             color,
         );
     }
+    f.elems.extend(right_elems);
     f
 }
 

@@ -2,7 +2,7 @@
 
 use super::flow::Frag;
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mm, Page, colors};
+use super::geom::{Geometry, Mm, Page, Role, colors};
 use super::wrap::measure;
 
 /// Running header (workshop title, document name) and footer ("pagina X van
@@ -70,7 +70,7 @@ pub fn decorate(
             Some(colors::ACCENT),
             None,
         );
-        page.elems.extend(f.elems);
+        page.elems.extend(f.tagged(Role::Artifact).elems);
     }
 }
 

@@ -3,11 +3,16 @@
 //! bottom margin.
 
 use super::font::Fonts;
-use super::geom::{Elem, Geometry, Mark, Mm, Page};
+use super::geom::{Elem, Geometry, Mark, Mm, Page, Tag};
 
 mod frag;
+mod sheet;
 
 pub use frag::Frag;
+
+/// The height of a line of body text (11 pt at 1.45), in mm: what a
+/// heading keeps with is counted in these.
+const LINE_MM: f32 = 5.6;
 
 /// Places fragments on pages.
 pub struct Flow<'a> {
@@ -15,6 +20,9 @@ pub struct Flow<'a> {
     pub geo: Geometry,
     /// Whether body text may be hyphenated (not on slides).
     pub hyphenate: bool,
+    /// Printed on both sides of the paper: [`Flow::new_sheet`] starts on a
+    /// front (an odd page).
+    pub duplex: bool,
     pages: Vec<Page>,
     cur: Vec<Elem>,
     y: Mm,
@@ -23,12 +31,20 @@ pub struct Flow<'a> {
     /// again for every line: a heading before thousands of list items).
     pending_h: f32,
     need: usize,
-    /// Fragments added after the last heading that waits to keep.
+    /// The height that counts as the lines kept with a heading (a tall
+    /// fragment, a question with its writing lines, is worth several).
+    need_h: f32,
+    /// Fragments added after the last heading that waits to keep, and their height.
     kept_since: usize,
+    kept_h: f32,
     /// Outline entries placed so far.
     marks: Vec<Mark>,
     /// Outline entries that open on the page of the next thing placed.
     waiting: Vec<(String, u8)>,
+    /// Structure elements that open with the next fragment.
+    opening: Vec<Tag>,
+    /// The level of the last heading tagged (0 before the first).
+    last_heading: u8,
 }
 
 impl<'a> Flow<'a> {
@@ -37,15 +53,20 @@ impl<'a> Flow<'a> {
             fonts,
             geo,
             hyphenate: true,
+            duplex: false,
             pages: Vec::new(),
             cur: Vec::new(),
             y: geo.top,
             pending: Vec::new(),
             pending_h: 0.0,
             need: 0,
+            need_h: 0.0,
             kept_since: 0,
+            kept_h: 0.0,
             marks: Vec::new(),
             waiting: Vec::new(),
+            opening: Vec::new(),
+            last_heading: 0,
         }
     }
 
@@ -71,10 +92,16 @@ impl<'a> Flow<'a> {
         self.y = self.geo.top;
     }
 
+    /// Whether anything is drawn on the current page yet (structure marks
+    /// alone are not).
+    fn drawn(&self) -> bool {
+        self.cur.iter().any(|e| e.extent().is_some())
+    }
+
     /// Start a new page unless the current one is still empty.
     pub fn page_break(&mut self) {
         self.flush_pending();
-        if !self.at_top() || !self.cur.is_empty() {
+        if !self.at_top() || self.drawn() {
             self.next_page();
         }
     }
@@ -100,13 +127,19 @@ impl<'a> Flow<'a> {
         }
         self.hold(f);
         self.need = self.need.max(lines);
+        self.need_h = self.need_h.max(lines as f32 * LINE_MM);
         self.kept_since = 0;
+        self.kept_h = 0.0;
     }
 
     /// The outline entries asked for since the last fragment go with this one.
     fn tag(&mut self, f: &mut Frag) {
         if !f.gap {
             f.marks.append(&mut self.waiting);
+            if !self.opening.is_empty() {
+                let opens = self.opening.drain(..).map(Elem::Open);
+                f.elems.splice(0..0, opens);
+            }
         }
     }
 
@@ -116,9 +149,10 @@ impl<'a> Flow<'a> {
             if !f.gap {
                 self.need -= 1;
                 self.kept_since += 1;
+                self.kept_h += f.height.0;
             }
             self.hold(f);
-            if self.need == 0 {
+            if self.need == 0 || self.kept_h >= self.need_h - 0.01 {
                 self.flush_pending();
             }
         } else {
@@ -190,16 +224,6 @@ impl<'a> Flow<'a> {
         self.body_height()
     }
 
-    /// Lay out `add` whole on one page when it fits on a page: after a page
-    /// break if it does not fit in what is left. Longer content starts at
-    /// the top of a page.
-    pub fn whole(&mut self, add: impl Fn(&mut Flow)) {
-        let height = self.measure(&add);
-        // Room for the gap before the first heading, which the scratch page skips.
-        self.need_space(height + Mm(6.0));
-        add(self);
-    }
-
     /// Start a new page when less than `h` is left (a case should not begin
     /// in the last lines of a page). What waits to keep with the next thing
     /// (a section heading) moves along.
@@ -238,7 +262,9 @@ impl<'a> Flow<'a> {
 
     fn flush_pending(&mut self) {
         self.need = 0;
+        self.need_h = 0.0;
         self.kept_since = 0;
+        self.kept_h = 0.0;
         let pending = std::mem::take(&mut self.pending);
         let total = std::mem::take(&mut self.pending_h);
         if total > self.remaining().0 && !self.at_top() && total <= self.body_height().0 {
@@ -262,6 +288,8 @@ impl<'a> Flow<'a> {
             if !self.at_top() {
                 self.y = (self.y + f.height).min(self.geo.bottom);
             }
+            // Structure marks only, never drawn: they keep their place.
+            self.cur.extend(f.elems);
             return;
         }
         if f.height.0 > self.remaining().0 + 0.01 && !self.at_top() {
@@ -269,7 +297,12 @@ impl<'a> Flow<'a> {
         }
         let page = self.pages.len();
         for (title, level) in f.marks.drain(..) {
-            self.marks.push(Mark { title, level, page });
+            self.marks.push(Mark {
+                title,
+                level,
+                page,
+                y: self.y,
+            });
         }
         if f.height.0 > self.body_height().0 + 0.01 {
             self.place_giant(f);
@@ -280,26 +313,6 @@ impl<'a> Flow<'a> {
             self.cur.push(e);
         }
         self.y += f.height;
-    }
-
-    /// A fragment taller than a page: split between its elements.
-    fn place_giant(&mut self, f: Frag) {
-        let mut elems = f.elems;
-        elems.sort_by(|a, b| a.vertical_extent().0.0.total_cmp(&b.vertical_extent().0.0));
-        let mut offset = elems.first().map_or(Mm(0.0), |e| e.vertical_extent().0);
-        let mut band_bottom = Mm(0.0);
-        for mut e in elems {
-            let (top, bottom) = e.vertical_extent();
-            if (bottom - offset).0 > self.remaining().0 {
-                self.y += band_bottom - offset;
-                self.next_page();
-                offset = top;
-            }
-            band_bottom = band_bottom.max(bottom);
-            e.translate(Mm(0.0), self.y - offset);
-            self.cur.push(e);
-        }
-        self.y = (self.y + band_bottom - offset).min(self.geo.bottom);
     }
 
     /// Finish: flush and return the pages.
@@ -319,6 +332,7 @@ impl<'a> Flow<'a> {
                 title,
                 level,
                 page: last,
+                y: self.geo.top,
             });
         }
         (self.pages, self.marks)

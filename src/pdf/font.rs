@@ -195,11 +195,17 @@ pub fn unprintable(text: &str) -> Result<Vec<(usize, char)>, PdfError> {
         .collect())
 }
 
+/// Whether a bundled font prints `c` (or it is white space or invisible,
+/// which print as a space or nothing anyway).
+pub fn prints(c: char) -> bool {
+    fonts().is_ok_and(|f| f.face(FontStyle::Regular).has(c)) || invisible(c)
+}
+
 /// Characters that print as nothing or as a space anyway.
 fn invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{fe00}'..='\u{fe0f}' | '\u{ad}' | '\u{2060}' | '\u{1f3fb}'..='\u{1f3ff}')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{fe00}'..='\u{fe0f}' | '\u{ad}' | '\u{2060}')
 }
 
 /// What prints in place of text in a script no bundled font has.
@@ -280,6 +286,11 @@ mod tests {
         assert_eq!(
             unprintable("a 李明 🔥").unwrap(),
             vec![(2, '李'), (3, '明'), (5, '🔥')]
+        );
+        // A skin-tone modifier drops out too, and is told.
+        assert_eq!(
+            unprintable("👍🏽").unwrap(),
+            vec![(0, '👍'), (1, '\u{1f3fd}')]
         );
         assert_eq!(
             unprintable("محمد").unwrap().len(),

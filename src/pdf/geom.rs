@@ -117,6 +117,83 @@ pub enum Elem {
         h: Mm,
         picture: crate::model::Picture,
     },
+    /// Opens a structure element (or an artifact): what follows, up to the
+    /// matching [`Elem::Close`], belongs to it in the tagged PDF.
+    Open(Tag),
+    /// Closes the innermost open [`Elem::Open`].
+    Close,
+}
+
+/// The role of a structure element in the tagged PDF (PDF/UA-1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    H1,
+    H2,
+    H3,
+    P,
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Table,
+    TR,
+    TH,
+    TD,
+    Figure,
+    /// Not content: headers, footers, rules, writing lines.
+    Artifact,
+}
+
+impl Role {
+    /// The standard structure type's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Lbl => "Lbl",
+            Role::LBody => "LBody",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+            Role::Figure => "Figure",
+            Role::Artifact => "Artifact",
+        }
+    }
+
+    /// The heading role for outline level 1, 2 or 3.
+    pub fn heading(level: u8) -> Role {
+        match level {
+            0 | 1 => Role::H1,
+            2 => Role::H2,
+            _ => Role::H3,
+        }
+    }
+}
+
+/// A structure element to open: its role and, for a figure or a drawn
+/// label, the text a screen reader says instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    pub role: Role,
+    pub alt: Option<String>,
+}
+
+impl Tag {
+    pub fn new(role: Role) -> Self {
+        Self { role, alt: None }
+    }
+
+    pub fn alt(role: Role, alt: &str) -> Self {
+        Self {
+            role,
+            alt: Some(alt.to_owned()),
+        }
+    }
 }
 
 impl Elem {
@@ -137,10 +214,21 @@ impl Elem {
                 *x += dx;
                 *y += dy;
             }
+            Elem::Open(_) | Elem::Close => {}
         }
     }
 
-    /// Top and bottom of the element (text: from ascender to descender).
+    /// Top and bottom of the element (text: from ascender to descender);
+    /// a structure mark has none (`None`).
+    pub fn extent(&self) -> Option<(Mm, Mm)> {
+        match self {
+            Elem::Open(_) | Elem::Close => None,
+            e => Some(e.vertical_extent()),
+        }
+    }
+
+    /// Top and bottom of the element (text: from ascender to descender; a
+    /// structure mark: an empty span at 0).
     pub fn vertical_extent(&self) -> (Mm, Mm) {
         match self {
             Elem::Text(t) => {
@@ -153,6 +241,7 @@ impl Elem {
                 (Mm(top), Mm(bottom))
             }
             Elem::Rect { y, h, .. } | Elem::Image { y, h, .. } => (*y, *y + *h),
+            Elem::Open(_) | Elem::Close => (Mm(0.0), Mm(0.0)),
         }
     }
 }
@@ -214,12 +303,14 @@ impl Geometry {
 }
 
 /// An entry of the document outline (bookmarks): a title, its level (1 for
-/// a section, 2 for an item within it) and the 0-based page it opens.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// a section, 2 for an item within it), the 0-based page it opens and
+/// the top of its heading on that page.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
     pub title: String,
     pub level: u8,
     pub page: usize,
+    pub y: Mm,
 }
 
 /// A finished document: metadata, pages and outline.

@@ -3,11 +3,13 @@
 
 use crate::model::{ChecklistMode, Item, ItemKind, ItemRef, Section, Workshop, count_sections};
 
-use super::blocks::{BODY, Ink, SMALL, heading, lead_row, list_item, meta, note, paragraph, rich};
+use super::blocks::{
+    BODY, Ink, SMALL, cell_right, heading, lead_row, list_item, meta, note, paragraph, rich,
+};
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mark, Mm, Page, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, Tag, colors};
 use super::workbook::{case, cover, schedule, section_start};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest, clock, span};
@@ -51,23 +53,28 @@ fn schedule_row(
     minutes: &str,
     elapsed: &str,
     head: bool,
+    col: Mm,
 ) -> Frag {
     let ink = Ink::BODY;
-    let col = Mm(22.0);
     let (style, color) = if head {
         (FontStyle::Bold, colors::MUTED)
     } else {
         (FontStyle::Regular, colors::INK)
     };
+    let cell = if head { Role::TH } else { Role::TD };
     let mut f = if head {
         let mut f = Frag::new(ink.line_height());
         f.text(fonts, x, ink.baseline(), when, style, SMALL, color);
+        f.wrap(Tag::new(Role::TH));
+        let n = f.elems.len();
         f.text(fonts, x + col, ink.baseline(), title, style, SMALL, color);
+        f.wrap_from(n, Tag::new(Role::TH));
         f
     } else {
         lead_row(fonts, x, col, width - col - Mm(48.0), when, title)
     };
     let size = if head { SMALL } else { BODY };
+    let n = f.elems.len();
     f.text(
         fonts,
         x + width - Mm(44.0),
@@ -77,20 +84,36 @@ fn schedule_row(
         size,
         color,
     );
-    f.text_right(
-        fonts,
-        x + width,
-        ink.baseline(),
-        elapsed,
-        style,
-        size,
-        colors::MUTED,
-    );
+    f.wrap_from(n, Tag::new(cell));
+    if head {
+        let n = f.elems.len();
+        f.text_right(
+            fonts,
+            x + width,
+            ink.baseline(),
+            elapsed,
+            style,
+            size,
+            colors::MUTED,
+        );
+        f.wrap_from(n, Tag::new(Role::TH));
+    } else {
+        cell_right(
+            &mut f,
+            fonts,
+            x + width,
+            ink.baseline(),
+            elapsed,
+            style,
+            size,
+            colors::MUTED,
+        );
+    }
     f.height += Mm(1.2);
     let weight = if head { 0.8 } else { 0.4 };
     f.line(x, f.height, x + width, f.height, weight, colors::RULE);
     f.height += Mm(1.2);
-    f
+    f.tagged(Role::TR)
 }
 
 /// Clock time (or elapsed time), section, minutes, cumulative; with column
@@ -101,6 +124,28 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     let x = flow.geo.left;
     let width = flow.geo.text_width();
     let begin = if start.is_some() { "Begin" } else { "Vanaf" };
+    let mut elapsed = 0;
+    let rows: Vec<(String, &str, u32, u32)> = w
+        .sections
+        .iter()
+        .zip(schedule(w, start))
+        .map(|(s, at)| {
+            elapsed += s.minutes;
+            let when = match start {
+                Some(_) => clock(at),
+                None => format!("+{}", span(elapsed - s.minutes)),
+            };
+            (when, s.title.as_str(), s.minutes, elapsed)
+        })
+        .collect();
+    // The first column as wide as its widest time ("+2 uur 15 min"), so
+    // that it never runs into the section names.
+    let col = rows
+        .iter()
+        .map(|r| super::wrap::measure(fonts, &r.0, FontStyle::Bold, BODY))
+        .fold(Mm(18.0), Mm::max)
+        + Mm(4.0);
+    flow.open(Role::Table);
     flow.add(schedule_row(
         fonts,
         x,
@@ -110,25 +155,22 @@ fn timetable(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         "Duur",
         "Daarna verstreken",
         true,
+        col,
     ));
-    let mut elapsed = 0;
-    for (s, at) in w.sections.iter().zip(schedule(w, start)) {
-        elapsed += s.minutes;
-        let when = match start {
-            Some(_) => clock(at),
-            None => format!("+{}", span(elapsed - s.minutes)),
-        };
+    for (when, title, minutes, elapsed) in &rows {
         flow.add(schedule_row(
             fonts,
             x,
             width,
-            &when,
-            &s.title,
-            &span(s.minutes),
-            &span(elapsed),
+            when,
+            title,
+            &span(*minutes),
+            &span(*elapsed),
             false,
+            col,
         ));
     }
+    flow.close();
 }
 
 /// What to prepare, derived from the workshop.
@@ -185,6 +227,7 @@ fn materials(flow: &mut Flow, w: &Workshop) {
     list.push("Pennen voor iedereen.".to_owned());
     let x = flow.geo.left;
     let width = flow.geo.text_width();
+    flow.open(Role::L);
     for l in list {
         list_item(
             flow,
@@ -195,6 +238,7 @@ fn materials(flow: &mut Flow, w: &Workshop) {
             width,
         );
     }
+    flow.close();
 }
 
 /// ` (4 min)` for an item with planned minutes, nothing otherwise.
@@ -234,6 +278,7 @@ fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
             rich(flow, &cl.intro, Ink::BODY, Mm(0.0));
             let x = flow.geo.left;
             let width = flow.geo.text_width();
+            flow.open(Role::L);
             for ci in &cl.items {
                 list_item(
                     flow,
@@ -244,6 +289,7 @@ fn item(flow: &mut Flow, w: &Workshop, at: ItemRef, it: &Item) {
                     width,
                 );
             }
+            flow.close();
         }
         Item::Timer(t) => {
             heading(flow, &format!("Timer: {} ({} min)", t.label, t.minutes), 2);

@@ -10,6 +10,7 @@ mod blocks;
 pub mod certificate;
 mod checks;
 mod decorate;
+mod dropped;
 mod flow;
 pub mod font;
 pub mod geom;
@@ -21,7 +22,7 @@ mod team;
 mod workbook;
 pub mod wrap;
 
-use crate::model::{AnswerSet, TeamSummary, Workshop, slug};
+use crate::model::{AnswerSet, TeamSummary, Workshop, nfc, slug};
 
 pub use crate::model::DocKind;
 
@@ -43,6 +44,10 @@ pub struct ExportRequest<'a> {
     pub date: Option<String>,
     /// The participants, one certificate each.
     pub names: &'a [String],
+    /// Printed on both sides of the paper: in the workbook each group case
+    /// and each take-home checklist starts on a front and has its sheet to
+    /// itself, with "Deze pagina is bewust leeg" on a back left blank.
+    pub duplex: bool,
 }
 
 impl<'a> ExportRequest<'a> {
@@ -56,6 +61,7 @@ impl<'a> ExportRequest<'a> {
             trainer: None,
             date: None,
             names: &[],
+            duplex: false,
         }
     }
 }
@@ -65,6 +71,39 @@ impl<'a> ExportRequest<'a> {
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// Stretches of text the layout left outside any structure element
+    /// (tagged as paragraphs of their own): 0 for every document kind.
+    pub untagged: usize,
+    /// Characters no bundled font prints, each once: they are left out
+    /// (or, letters, shown as "[niet af te drukken]").
+    pub dropped: Vec<char>,
+}
+
+/// What to tell about an export besides the file: characters left out and
+/// a summary without marked slides; each said once.
+pub fn warnings(workshop: &Workshop, req: &ExportRequest, rendered: &Rendered) -> Vec<String> {
+    let mut out = Vec::new();
+    if !rendered.dropped.is_empty() {
+        let list: Vec<String> = rendered.dropped.iter().map(|c| format!("‘{c}’")).collect();
+        out.push(format!(
+            "deze tekens kan geen meegeleverd lettertype afdrukken: {}; ze vallen weg uit de PDF \
+             (letters worden ‘{}’)",
+            list.join(", "),
+            font::NOT_PRINTABLE
+        ));
+    }
+    if req.kind == DocKind::Summary
+        && let Some(why) = summary::warning(workshop)
+    {
+        out.push(why);
+    }
+    out
+}
+
+/// The warning `check` gives for a workshop without slides marked for the
+/// summary.
+pub fn summary_warning(workshop: &Workshop) -> Option<String> {
+    summary::warning(workshop)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -95,22 +134,31 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
     {
         return Err(PdfError::BadStart(h, m));
     }
+    // Every document says its date the same way: "12 maart 2026"; what
+    // was typed (in the app, on the command line) is made NFC like the files.
+    let names: Vec<String> = req.names.iter().map(|n| nfc(n).into_owned()).collect();
+    let typed = |t: &Option<String>| t.as_deref().map(|t| nfc(t).into_owned());
+    let dated = ExportRequest {
+        date: req.date.as_deref().map(|d| dutch_date(&nfc(d))),
+        school: typed(&req.school),
+        trainer: typed(&req.trainer),
+        names: &names,
+        ..req.clone()
+    };
+    let req = &dated;
     let (pages, outline) = match req.kind {
         DocKind::Workbook => workbook::pages(fonts, workshop, req),
         DocKind::Guide => guide::pages(fonts, workshop, req),
         DocKind::Reflection => {
             let answers = req.answers.ok_or(PdfError::NoAnswers)?;
-            (reflection::pages(fonts, workshop, req, answers), Vec::new())
+            reflection::pages(fonts, workshop, req, answers)
         }
         DocKind::Slides { with_notes } => slides::pages(fonts, workshop, with_notes),
         DocKind::Team => {
             let team = req.team.ok_or(PdfError::NoTeam)?;
-            (team::pages(fonts, workshop, req, team), Vec::new())
+            team::pages(fonts, workshop, req, team)
         }
-        DocKind::Certificate => (
-            certificate::pages(fonts, workshop, req, req.names)?,
-            Vec::new(),
-        ),
+        DocKind::Certificate => certificate::pages(fonts, workshop, req, req.names)?,
         DocKind::Summary => summary::pages(fonts, workshop),
     };
     let subject = match req.answers {
@@ -143,8 +191,13 @@ pub fn layout(workshop: &Workshop, req: &ExportRequest) -> Result<Layout, PdfErr
 pub fn render(workshop: &Workshop, req: &ExportRequest) -> Result<Rendered, PdfError> {
     let layout = layout(workshop, req)?;
     let pages = layout.pages.len();
-    let bytes = backend::write(&layout, font::fonts()?)?;
-    Ok(Rendered { bytes, pages })
+    let (bytes, untagged) = backend::write(&layout, font::fonts()?)?;
+    Ok(Rendered {
+        bytes,
+        pages,
+        untagged,
+        dropped: dropped::dropped(workshop, req),
+    })
 }
 
 /// A file name from the workshop title, e.g. "het-vurige-kind-in-de-klas-werkboek.pdf".
@@ -182,6 +235,51 @@ pub(crate) fn span(minutes: u32) -> String {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} uur"),
         (h, m) => format!("{h} uur {m} min"),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date as every document prints it, "12 maart 2026", from the forms a
+/// session or the app gives ("2026-03-12", "12-03-2026", with or without a
+/// time after it); any other text stays as it was written.
+pub fn dutch_date(date: &str) -> String {
+    let t = date.trim();
+    let head: String = t.chars().take(10).collect();
+    let parts: Vec<&str> = head.split(['-', '/']).collect();
+    let rest = t.get(head.len()..).unwrap_or_default();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && (rest.is_empty() || rest.starts_with([' ', 'T']));
+    if !numeric {
+        return t.to_owned();
+    }
+    let n = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n(parts[0]), n(parts[1]), n(parts[2]))
+    } else if parts[2].len() == 4 {
+        (n(parts[2]), n(parts[1]), n(parts[0]))
+    } else {
+        return t.to_owned();
+    };
+    match (m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)), d) {
+        (Some(month), 1..=31) => format!("{d} {month} {y}"),
+        _ => t.to_owned(),
     }
 }
 
@@ -227,6 +325,12 @@ mod tests {
             "schoolplein conflict"
         );
         assert_eq!(span(60), "1 uur");
+        assert_eq!(dutch_date("2026-12-06"), "6 december 2026");
+        assert_eq!(dutch_date("2026-03-12T13:30:00"), "12 maart 2026");
+        assert_eq!(dutch_date("06-12-2026"), "6 december 2026");
+        assert_eq!(dutch_date("12 maart 2026"), "12 maart 2026");
+        assert_eq!(dutch_date("2026-13-01"), "2026-13-01");
+        assert_eq!(dutch_date("volgende week"), "volgende week");
         assert_eq!(span(150), "2 uur 30 min");
     }
 }

@@ -7,10 +7,15 @@ use super::checks::checklist;
 use super::decorate::decorate;
 use super::flow::Flow;
 use super::font::Fonts;
-use super::geom::{Geometry, Mm, Page};
+use super::geom::{Geometry, Mark, Mm, Page};
 use super::{DocKind, ExportRequest};
 
-pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest, answers: &AnswerSet) -> Vec<Page> {
+pub fn pages(
+    fonts: &Fonts,
+    w: &Workshop,
+    req: &ExportRequest,
+    answers: &AnswerSet,
+) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     let x = geo.left;
@@ -41,13 +46,14 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest, answers: &AnswerS
     if !any {
         note(&mut flow, "Deze workshop heeft geen checklists.");
     }
+    flow.mark("Mijn kleine stap", 1);
     heading(&mut flow, "Mijn kleine stap", 2);
     meta(
         &mut flow,
         "Wat ga je morgen in je klas anders doen? En wie vertel je dat?",
     );
     flow.add(ruled(5, x, width));
-    let mut pages = flow.finish();
+    let (mut pages, marks) = flow.finish_marked();
     decorate(
         fonts,
         &mut pages,
@@ -56,5 +62,5 @@ pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest, answers: &AnswerS
         DocKind::Reflection.title(),
         0,
     );
-    pages
+    (pages, marks)
 }

@@ -7,7 +7,7 @@ use super::blocks::{Ink, rich, text_frag, title_frag};
 use super::decorate::fit;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Elem, Geometry, Mark, Mm, Page, colors};
+use super::geom::{Elem, Geometry, Mark, Mm, Page, Role, colors};
 use super::wrap::{measure, plain};
 
 /// The footer size: at least 9 pt, like everything a trainer reads.
@@ -34,13 +34,16 @@ fn slide_flow(fonts: &Fonts, geo: Geometry, s: &Slide, size: f32) -> Vec<Page> {
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(title_frag(
-        fonts,
-        &plain(&s.title, FontStyle::Bold),
-        title,
-        x,
-        geo.text_width(),
-    ));
+    flow.add(
+        title_frag(
+            fonts,
+            &plain(&s.title, FontStyle::Bold),
+            title,
+            x,
+            geo.text_width(),
+        )
+        .tagged(Role::H2),
+    );
     flow.gap(Mm(size * 0.3));
     let body = Ink {
         size,
@@ -54,11 +57,21 @@ fn slide_flow(fonts: &Fonts, geo: Geometry, s: &Slide, size: f32) -> Vec<Page> {
         flow.gap(Mm(size * 0.3));
         let room = Mm(flow.remaining().0.max(35.0) - 0.5);
         let mut f = Frag::new(Mm(0.0));
-        let (_, h) = f.picture(x, Mm(0.0), geo.text_width(), room, picture);
+        let (_, h) = f.picture(x, Mm(0.0), geo.text_width(), room, picture, alt_text(s));
         f.height = h;
         flow.add(f);
     }
     flow.finish()
+}
+
+/// What the slide's picture shows, for a screen reader: its alt text, or
+/// the slide's title when an older file gives none.
+pub fn alt_text(s: &Slide) -> &str {
+    if s.alt.trim().is_empty() {
+        &s.title
+    } else {
+        &s.alt
+    }
 }
 
 fn title_size(size: f32) -> f32 {
@@ -104,7 +117,7 @@ fn notes_column(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
             9.5,
             colors::ACCENT,
         );
-        flow.add(label);
+        flow.add(label.tagged(Role::H3));
         if s.notes.is_empty() {
             let mut f = Frag::new(Mm(6.0));
             f.text(
@@ -116,7 +129,7 @@ fn notes_column(fonts: &Fonts, geo: Geometry, s: &Slide) -> Vec<Page> {
                 size,
                 colors::MUTED,
             );
-            flow.add(f);
+            flow.add(f.tagged(Role::P));
         }
         rich(&mut flow, &s.notes, Ink::new(size, colors::INK), Mm(0.0));
         pages = flow.finish();
@@ -155,7 +168,7 @@ fn footer(fonts: &Fonts, page: &mut Page, geo: Geometry, title: &str, n: usize, 
         FOOTER,
         colors::MUTED,
     );
-    page.elems.extend(f.elems);
+    page.elems.extend(f.tagged(Role::Artifact).elems);
 }
 
 fn title_page(fonts: &Fonts, geo: Geometry, w: &Workshop) -> Page {
@@ -171,24 +184,16 @@ fn title_page(fonts: &Fonts, geo: Geometry, w: &Workshop) -> Page {
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(title_frag(
-        fonts,
-        &plain(&w.title, FontStyle::Bold),
-        title,
-        x,
-        width,
-    ));
+    flow.add(
+        title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(Role::H1),
+    );
     flow.gap(Mm(4.0));
     for (text, size) in [(&w.subtitle, 20.0), (&w.author, 14.0)] {
         if !text.trim().is_empty() {
             let ink = Ink::new(size, colors::MUTED);
-            flow.add(text_frag(
-                fonts,
-                &plain(text, FontStyle::Regular),
-                ink,
-                x,
-                width,
-            ));
+            flow.add(
+                text_frag(fonts, &plain(text, FontStyle::Regular), ink, x, width).tagged(Role::P),
+            );
             flow.gap(Mm(3.0));
         }
     }
@@ -247,6 +252,7 @@ pub fn pages(fonts: &Fonts, w: &Workshop, with_notes: bool) -> (Vec<Page>, Vec<M
                     title: section.title.clone(),
                     level: 1,
                     page: first,
+                    y: geo.top,
                 });
             }
         }
@@ -255,6 +261,7 @@ pub fn pages(fonts: &Fonts, w: &Workshop, with_notes: bool) -> (Vec<Page>, Vec<M
             title: format!("Dia {n}: {}", s.title),
             level: 2,
             page: first,
+            y: geo.top,
         });
         let pages = if with_notes {
             with_notes_pages(fonts, geo, s)

@@ -1,14 +1,14 @@
 //! The samenvatting: at most two A4 pages a teacher can pin up, with each
 //! section's kernzin and the slides the workshop marks for the summary.
 
-use crate::model::{Block, Item, Slide, Workshop};
+use crate::model::{Block, Checklist, Item, Slide, Workshop};
 
 use super::DocKind;
-use super::blocks::{Ink, doc_title, kernzin_frag, rich, title_frag};
+use super::blocks::{Ink, doc_title, kernzin_frag, list_item, rich, title_frag};
 use super::decorate::decorate;
 use super::flow::Flow;
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mark, Mm, Page, Rgb, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Rgb, Role, colors};
 use super::wrap::{from_inlines, plain};
 
 /// At most this many pages.
@@ -37,17 +37,82 @@ fn marked(items: &[Item]) -> impl Iterator<Item = &Slide> {
 }
 
 /// A compact heading that keeps with what follows it.
-fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm) {
+fn title(flow: &mut Flow, text: &str, size: f32, color: Rgb, before: Mm, level: u8) {
     let ink = Ink {
         size,
         color,
         leading: 1.25,
     };
     let (x, width) = (flow.geo.left, flow.geo.text_width());
-    let mut f = title_frag(flow.fonts, &plain(text, FontStyle::Bold), ink, x, width);
+    let role = flow.heading_role(level);
+    let mut f = title_frag(flow.fonts, &plain(text, FontStyle::Bold), ink, x, width).tagged(role);
     f.height += Mm(0.8);
     flow.gap(before);
     flow.keep(f, 1);
+}
+
+/// The titles of a section's slides and cases: what it went over.
+fn topics(items: &[Item]) -> Vec<&str> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Slide(s) => Some(s.title.as_str()),
+            Item::Case(c) => Some(c.title.as_str()),
+            Item::Checklist(_) | Item::Timer(_) | Item::Break(_) => None,
+        })
+        .collect()
+}
+
+/// Whether any slide is marked for the summary (`summary: true`).
+pub fn any_marked(w: &Workshop) -> bool {
+    w.sections.iter().any(|s| marked(&s.items).next().is_some())
+}
+
+/// What `check` and the export say when nothing is marked.
+pub fn warning(w: &Workshop) -> Option<String> {
+    (!any_marked(w)).then(|| {
+        "geen enkele dia heeft ‘summary: true’; de samenvatting bestaat nu uit de kernzinnen \
+         van de onderdelen en de checklists (zet ‘summary: true’ bij de dia’s die erin horen)"
+            .to_owned()
+    })
+}
+
+/// Without marked slides: each checklist with its statements, as the
+/// things to keep doing.
+fn checklists(flow: &mut Flow, w: &Workshop, size: f32, bodies: bool) {
+    let list: Vec<&Checklist> = w.checklists().collect();
+    if list.is_empty() {
+        return;
+    }
+    flow.mark("Checklists", 1);
+    title(
+        &mut *flow,
+        "Checklists",
+        size + 2.0,
+        colors::INK,
+        Mm(4.0),
+        2,
+    );
+    let ink = Ink::new(size, colors::INK);
+    let (x, width) = (flow.geo.left, flow.geo.text_width());
+    for cl in list {
+        title(flow, &cl.title, size + 0.5, colors::ACCENT, Mm(2.0), 3);
+        if !bodies {
+            continue;
+        }
+        flow.open(Role::L);
+        for it in &cl.items {
+            list_item(
+                flow,
+                "•",
+                &plain(it.text(), FontStyle::Regular),
+                ink,
+                x,
+                width,
+            );
+        }
+        flow.close();
+    }
 }
 
 fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, Vec<Mark>) {
@@ -57,20 +122,41 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
     flow.gap(Mm(2.0));
     let ink = Ink::new(size, colors::INK);
     let (x, width) = (geo.left, geo.text_width());
+    let fallback = !any_marked(w);
     for s in &w.sections {
         let core = kernzin(&s.items);
         let slides: Vec<&Slide> = marked(&s.items).collect();
-        if core.is_none() && slides.is_empty() {
+        // Without marked slides, each section says what it went over.
+        let topics: Vec<&str> = if fallback {
+            topics(&s.items)
+        } else {
+            Vec::new()
+        };
+        if core.is_none() && slides.is_empty() && topics.is_empty() {
             continue;
         }
         flow.mark(&s.title, 1);
-        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0));
+        title(&mut flow, &s.title, size + 2.0, colors::INK, Mm(4.0), 2);
         if let Some(inl) = core {
             flow.add(kernzin_frag(fonts, &from_inlines(inl), ink, x, width, true));
             flow.gap(Mm(1.0));
         }
+        if bodies && !topics.is_empty() {
+            flow.open(Role::L);
+            for t in topics {
+                list_item(&mut flow, "•", &plain(t, FontStyle::Regular), ink, x, width);
+            }
+            flow.close();
+        }
         for slide in slides {
-            title(&mut flow, &slide.title, size + 0.5, colors::ACCENT, Mm(2.0));
+            title(
+                &mut flow,
+                &slide.title,
+                size + 0.5,
+                colors::ACCENT,
+                Mm(2.0),
+                3,
+            );
             if bodies {
                 // The kernzin already stands above; the rest of the slide here.
                 let rest = crate::model::RichText::parse(&without_kernzin(slide));
@@ -78,12 +164,16 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
                 // The slide's picture, small: the summary is for the wall.
                 if let Some(picture) = &slide.picture {
                     let mut f = super::flow::Frag::new(Mm(0.0));
-                    let (_, h) = f.picture(x, Mm(1.0), width * 0.5, Mm(55.0), picture);
+                    let alt = super::slides::alt_text(slide);
+                    let (_, h) = f.picture(x, Mm(1.0), width * 0.5, Mm(55.0), picture, alt);
                     f.height = h + Mm(2.0);
                     flow.add(f);
                 }
             }
         }
+    }
+    if fallback {
+        checklists(&mut flow, w, size, bodies);
     }
     flow.finish_marked()
 }

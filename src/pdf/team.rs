@@ -2,15 +2,19 @@
 //! paper, for the IB'er or the director, with the shared answers the trainer
 //! chose to show.
 
-use crate::model::{ChecklistSummary, ItemSummary, TeamSummary, Workshop, dutch_number};
+use crate::model::{ChecklistSummary, ItemSummary, TeamSummary, Workshop};
 
-use super::blocks::{BODY, Ink, SMALL, doc_title, field, heading, list_item, meta, text_frag};
+use super::blocks::{
+    BODY, Ink, SMALL, cell_right, doc_title, field, heading, list_item, meta, text_frag,
+};
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::FontStyle;
-use super::geom::{Geometry, Mm, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, colors};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest};
+
+mod chart;
 
 /// Width of the bar column on the right of a row.
 const BAR: Mm = Mm(48.0);
@@ -21,7 +25,7 @@ pub fn pages(
     w: &Workshop,
     req: &ExportRequest,
     team: &TeamSummary,
-) -> Vec<super::geom::Page> {
+) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     let x = geo.left;
@@ -52,16 +56,19 @@ pub fn pages(
         checklist(&mut flow, c, team.min_answers);
     }
     if !w.follow_up.is_empty() {
+        flow.mark(super::guide::FOLLOW_UP_TITLE, 1);
         heading(&mut flow, super::guide::FOLLOW_UP_TITLE, 2);
         super::blocks::rich(&mut flow, &w.follow_up, Ink::BODY, Mm(0.0));
     }
-    let mut pages = flow.finish();
+    let (mut pages, marks) = flow.finish_marked();
     decorate(fonts, &mut pages, geo, &w.title, DocKind::Team.title(), 0);
-    pages
+    (pages, marks)
 }
 
 fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
-    heading(flow, &format!("Checklist: {}", c.title), 2);
+    let title = format!("Checklist: {}", c.title);
+    flow.mark(&title, 1);
+    heading(flow, &title, 2);
     if c.hidden {
         // Not even the count: below the threshold it could point at people.
         meta(
@@ -73,16 +80,18 @@ fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
     let answers = crate::model::answers_text(c.respondents);
     meta(flow, &answers);
     let of = c.respondents.max(1) as f32;
+    flow.open(Role::Table);
     for item in &c.items {
         match item {
             ItemSummary::Check { text, ticked } => {
                 let share = *ticked as f32 / of;
                 let count = format!("{ticked} van {}", c.respondents);
-                flow.add(bar_row(flow, text, share, &count));
+                flow.add(bar_row(flow, text, share, &count).tagged(Role::TR));
             }
             ItemSummary::YesNo { text, yes, no } => {
                 let share = *yes as f32 / (*yes + *no).max(1) as f32;
-                flow.add(bar_row(flow, text, share, &format!("ja {yes} · nee {no}")));
+                let count = format!("ja {yes} · nee {no}");
+                flow.add(bar_row(flow, text, share, &count).tagged(Role::TR));
             }
             ItemSummary::Scale {
                 text,
@@ -90,7 +99,7 @@ fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
                 right,
                 counts,
                 median,
-            } => flow.add(scale(flow, text, left, right, counts, *median)),
+            } => flow.add(chart::scale(flow, text, left, right, counts, *median)),
             ItemSummary::Open {
                 question,
                 answered,
@@ -98,7 +107,8 @@ fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
             } => {
                 let mut f = row_text(flow, question, flow.geo.text_width() - COUNT);
                 let n = format!("{answered} ingevuld");
-                f.text_right(
+                cell_right(
+                    &mut f,
                     flow.fonts,
                     flow.geo.right,
                     Ink::BODY.baseline(),
@@ -107,8 +117,17 @@ fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
                     SMALL,
                     colors::MUTED,
                 );
-                flow.keep(f, 1);
                 let shown: Vec<_> = shared.iter().filter(|s| s.approved).collect();
+                if shown.is_empty() {
+                    flow.add(f.tagged(Role::TR));
+                    flow.gap(Mm(2.5));
+                    continue;
+                }
+                // The shared answers are a list in a cell of the row.
+                flow.open(Role::TR);
+                flow.keep(f, 1);
+                flow.open(Role::TD);
+                flow.open(Role::L);
                 let ink = Ink::new(BODY, colors::INK);
                 for s in shown {
                     let quoted = format!("“{}”", s.text());
@@ -121,13 +140,18 @@ fn checklist(flow: &mut Flow, c: &ChecklistSummary, min: usize) {
                         flow.geo.text_width() - Mm(4.0),
                     );
                 }
+                flow.close();
+                flow.close();
+                flow.close();
             }
         }
         flow.gap(Mm(2.5));
     }
+    flow.close();
 }
 
-/// The item's text wrapped in `width` from the left margin.
+/// The item's text wrapped in `width` from the left margin: the first cell
+/// of its row.
 fn row_text(flow: &Flow, text: &str, width: Mm) -> Frag {
     text_frag(
         flow.fonts,
@@ -136,6 +160,7 @@ fn row_text(flow: &Flow, text: &str, width: Mm) -> Frag {
         flow.geo.left,
         width,
     )
+    .tagged(Role::TD)
 }
 
 /// Text on the left, a bar filled to `share` and a count on the right.
@@ -157,7 +182,8 @@ fn bar_row(flow: &Flow, text: &str, share: f32, count: &str) -> Frag {
             None,
         );
     }
-    f.text_right(
+    cell_right(
+        &mut f,
         flow.fonts,
         right,
         Ink::BODY.baseline(),
@@ -166,87 +192,5 @@ fn bar_row(flow: &Flow, text: &str, share: f32, count: &str) -> Frag {
         SMALL,
         colors::INK,
     );
-    f
-}
-
-/// A small histogram: one column per step with its count, the end labels
-/// and the median.
-fn scale(
-    flow: &Flow,
-    text: &str,
-    left: &str,
-    right: &str,
-    counts: &[usize],
-    median: Option<f32>,
-) -> Frag {
-    let fonts = flow.fonts;
-    let x = flow.geo.left;
-    let mut f = row_text(flow, text, flow.geo.text_width());
-    let most = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
-    let cell = Mm(9.0);
-    let max_h = Mm(12.0);
-    let mut g = Frag::new(max_h + Mm(11.0));
-    for (i, n) in counts.iter().enumerate() {
-        let cx = x + Mm(4.0) + cell * i as f32;
-        let h = max_h * (*n as f32 / most);
-        g.rect(
-            cx + Mm(1.0),
-            Mm(1.0) + max_h - h,
-            cell - Mm(2.0),
-            h,
-            Some(colors::ACCENT),
-            None,
-        );
-        g.line(
-            cx,
-            Mm(1.0) + max_h,
-            cx + cell,
-            Mm(1.0) + max_h,
-            0.5,
-            colors::RULE,
-        );
-        let label = n.to_string();
-        let w = super::wrap::measure(fonts, &label, FontStyle::Regular, SMALL);
-        g.text(
-            fonts,
-            cx + (cell - w) * 0.5,
-            max_h + Mm(5.0),
-            &label,
-            FontStyle::Regular,
-            SMALL,
-            colors::INK,
-        );
-    }
-    let end = x + Mm(4.0) + cell * counts.len() as f32;
-    g.text(
-        fonts,
-        x + Mm(4.0),
-        max_h + Mm(9.5),
-        left,
-        FontStyle::Italic,
-        SMALL,
-        colors::MUTED,
-    );
-    g.text_right(
-        fonts,
-        end,
-        max_h + Mm(9.5),
-        right,
-        FontStyle::Italic,
-        SMALL,
-        colors::MUTED,
-    );
-    if let Some(m) = median {
-        g.text(
-            fonts,
-            end + Mm(8.0),
-            max_h * 0.6,
-            &format!("mediaan {}", dutch_number(m)),
-            FontStyle::Bold,
-            BODY,
-            colors::INK,
-        );
-    }
-    f.stack(g);
     f
 }

@@ -4,14 +4,14 @@
 use crate::model::{Item, RoomCase, RoomItem, RoomSlide, Section, Workshop};
 
 use super::blocks::{
-    BODY, Ink, PITCH, SMALL, field, heading, lead_row, line_frags, meta, rich, ruled, text_frag,
-    title_frag,
+    BODY, Ink, PITCH, SMALL, cell_right, field, heading, label_first, lead_row, line_frags, meta,
+    rich, ruled, text_frag, title_frag,
 };
 use super::checks::checklist;
 use super::decorate::decorate;
 use super::flow::{Flow, Frag};
 use super::font::{FontStyle, Fonts};
-use super::geom::{Geometry, Mark, Mm, Page, colors};
+use super::geom::{Geometry, Mark, Mm, Page, Role, Tag, colors};
 use super::wrap::plain;
 use super::{DocKind, ExportRequest, clock, span};
 
@@ -38,6 +38,7 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
     flow.set_y(Mm(62.0));
     let mut f = Frag::new(Mm(10.0));
     f.rect(x, Mm(0.0), Mm(22.0), Mm(2.2), Some(colors::ACCENT), None);
+    let n = f.elems.len();
     f.text(
         fonts,
         x,
@@ -47,6 +48,7 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         12.0,
         colors::ACCENT,
     );
+    f.wrap_from(n, Tag::new(Role::P));
     flow.add(f);
     flow.gap(Mm(4.0));
     let title = Ink {
@@ -54,23 +56,21 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
         color: colors::INK,
         leading: 1.15,
     };
-    flow.add(title_frag(
-        fonts,
-        &plain(&w.title, FontStyle::Bold),
-        title,
-        x,
-        width,
-    ));
+    let h1 = flow.heading_role(1);
+    flow.add(title_frag(fonts, &plain(&w.title, FontStyle::Bold), title, x, width).tagged(h1));
     if !w.subtitle.trim().is_empty() {
         flow.gap(Mm(3.0));
         let sub = Ink::new(15.0, colors::MUTED);
-        flow.add(text_frag(
-            fonts,
-            &plain(&w.subtitle, FontStyle::Regular),
-            sub,
-            x,
-            width,
-        ));
+        flow.add(
+            text_frag(
+                fonts,
+                &plain(&w.subtitle, FontStyle::Regular),
+                sub,
+                x,
+                width,
+            )
+            .tagged(Role::P),
+        );
     }
     if !facts.is_empty() {
         flow.gap(Mm(5.0));
@@ -95,13 +95,9 @@ pub fn cover(flow: &mut Flow, w: &Workshop, req: &ExportRequest, doc: &str, fact
     if !w.author.trim().is_empty() {
         flow.set_y(geo.bottom - Mm(10.0));
         let ink = Ink::new(SMALL, colors::MUTED);
-        flow.add(text_frag(
-            fonts,
-            &plain(&w.author, FontStyle::Regular),
-            ink,
-            x,
-            width,
-        ));
+        flow.add(
+            text_frag(fonts, &plain(&w.author, FontStyle::Regular), ink, x, width).tagged(Role::P),
+        );
     }
     flow.page_break();
 }
@@ -115,6 +111,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
     let times = schedule(w, start);
     let ink = Ink::BODY;
     let col = Mm(30.0);
+    flow.open(Role::Table);
     for (s, at) in w.sections.iter().zip(times) {
         let when = match start {
             Some(_) => format!("{}–{}", clock(at), clock(at + s.minutes)),
@@ -122,7 +119,8 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         };
         let mut f = lead_row(fonts, x, col, width - col - Mm(18.0), &when, &s.title);
         if start.is_some() {
-            f.text_right(
+            cell_right(
+                &mut f,
                 fonts,
                 x + width,
                 ink.baseline(),
@@ -135,8 +133,9 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
         f.height += Mm(1.5);
         f.line(x, f.height, x + width, f.height, 0.4, colors::RULE);
         f.height += Mm(1.5);
-        flow.add(f);
+        flow.add(f.tagged(Role::TR));
     }
+    flow.close();
     let total = w.total_minutes();
     flow.gap(Mm(4.0));
     let mut line = format!("Totaal: {}", span(total));
@@ -152,7 +151,7 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
 }
 
 /// The slide content as readable text (never the speaker notes).
-fn slide(flow: &mut Flow, s: RoomSlide<'_>) {
+fn slide(flow: &mut Flow, s: RoomSlide<'_>, alt: &str) {
     // A short slide stays on one page.
     flow.unit(0.45, |flow| {
         heading(flow, s.title, 2);
@@ -160,25 +159,57 @@ fn slide(flow: &mut Flow, s: RoomSlide<'_>) {
         if let Some(picture) = s.picture {
             let (x, w) = (flow.geo.left, flow.geo.text_width());
             let mut f = Frag::new(Mm(0.0));
-            let (_, h) = f.picture(x, Mm(1.0), w * 0.7, Mm(80.0), picture);
+            let (_, h) = f.picture(x, Mm(1.0), w * 0.7, Mm(80.0), picture, alt);
             f.height = h + Mm(3.0);
             flow.add(f);
         }
     });
 }
 
-/// Writing lines under each case question.
+/// Writing lines under each case question, and the fewest a case may
+/// shrink to so that it fits its page.
 pub const CASE_LINES: usize = 4;
+pub const CASE_LINES_MIN: usize = 3;
 
 /// A case: who, the situation, and each question with lines to write on.
 /// It starts on a fresh page unless it fits whole in what is left, so each
-/// group can be handed its own case.
+/// group can be handed its own case; its writing space shrinks (to no
+/// fewer than [`CASE_LINES_MIN`] lines a question) before it spills onto a
+/// second page. Printed double-sided, a workbook case has a sheet of its own.
 pub fn case(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
     flow.mark(&format!("Casus: {}", c.title), 2);
-    flow.whole(|flow| case_body(flow, c, writing, minutes));
+    let room = flow.page_height() - Mm(6.0);
+    let full = flow.measure(|f| case_body(f, c, writing, minutes, CASE_LINES));
+    // Each question's lines are one fragment, `PITCH` a line: with fewer
+    // lines the case is exactly that much shorter (no second layout).
+    let saved = PITCH * ((CASE_LINES - CASE_LINES_MIN) * c.questions.len()) as f32;
+    let (lines, height) = if full <= room || !writing {
+        (CASE_LINES, full)
+    } else if full - saved <= room {
+        (CASE_LINES_MIN, full - saved)
+    } else {
+        // It spills anyway: the full writing space.
+        (CASE_LINES, full)
+    };
+    let sheet = writing && flow.duplex;
+    if sheet {
+        flow.new_sheet();
+    }
+    // Room for the gap before the first heading, which the measure skips.
+    flow.need_space(height + Mm(6.0));
+    case_body(flow, c, writing, minutes, lines);
+    if sheet {
+        flow.new_sheet();
+    }
 }
 
-fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u32>) {
+fn case_body(
+    flow: &mut Flow,
+    c: RoomCase<'_>,
+    writing: bool,
+    minutes: Option<u32>,
+    lines_each: usize,
+) {
     heading(flow, &format!("Casus: {}", c.title), 2);
     match minutes {
         Some(m) => meta(flow, &format!("{} · {m} min", c.who)),
@@ -193,6 +224,7 @@ fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u3
     let x = flow.geo.left;
     let width = flow.geo.text_width();
     let hang = Mm(7.0);
+    flow.open(Role::L);
     for (i, q) in c.questions.iter().enumerate() {
         let mut f = Frag::default();
         let mut lines = line_frags(
@@ -204,32 +236,46 @@ fn case_body(flow: &mut Flow, c: RoomCase<'_>, writing: bool, minutes: Option<u3
         );
         if let Some(first) = lines.first_mut() {
             let n = format!("{}.", i + 1);
-            first.text(
-                fonts,
-                x,
-                Ink::BODY.baseline(),
-                &n,
-                FontStyle::Bold,
-                BODY,
-                colors::ACCENT,
-            );
+            label_first(first, |first| {
+                first.text(
+                    fonts,
+                    x,
+                    Ink::BODY.baseline(),
+                    &n,
+                    FontStyle::Bold,
+                    BODY,
+                    colors::ACCENT,
+                );
+            });
         }
+        let labelled = !lines.is_empty();
         for l in lines {
             f.stack(l);
         }
-        if writing {
-            f.stack(ruled(CASE_LINES, x + hang, width - hang));
+        if labelled {
+            // The LBody the label opened.
+            f.close();
         }
-        flow.add(f);
+        if writing {
+            f.stack(ruled(lines_each, x + hang, width - hang));
+        }
+        flow.add(f.tagged(Role::LI));
         flow.gap(Mm(2.0));
     }
+    flow.close();
 }
 
 /// An item inside a section of the workbook.
 fn item(flow: &mut Flow, item: &Item) {
     match item.for_room() {
         // The workbook is the room's: trainer notes are not in `for_room`.
-        RoomItem::Slide(s) => slide(flow, s),
+        RoomItem::Slide(s) => {
+            let alt = match item {
+                Item::Slide(full) => super::slides::alt_text(full),
+                _ => s.title,
+            };
+            slide(flow, s, alt)
+        }
         RoomItem::Case(c) => case(flow, c, true, None),
         RoomItem::Checklist(cl) => checklist(flow, cl, None),
         RoomItem::Timer(t) => {
@@ -303,7 +349,7 @@ pub fn break_line(flow: &mut Flow, label: &str, when: &str) {
     let bottom = ink.line_height() + Mm(3.5);
     f.line(x, bottom, x + width, bottom, 0.4, colors::RULE);
     flow.gap(Mm(4.0));
-    flow.add(f);
+    flow.add(f.tagged(Role::P));
     flow.gap(Mm(4.0));
 }
 
@@ -317,6 +363,7 @@ pub fn section_start(flow: &mut Flow, add_start: impl Fn(&mut Flow)) {
 pub fn pages(fonts: &Fonts, w: &Workshop, req: &ExportRequest) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
+    flow.duplex = req.duplex;
     let doc = DocKind::Workbook.title();
     cover(&mut flow, w, req, doc, "");
     agenda(&mut flow, w, req.start);

@@ -91,7 +91,13 @@ struct Builder<'a> {
     lines: Vec<Line>,
     cur: Vec<Piece>,
     cur_w: f32,
+    /// Lines in a row so far that end in a hyphen.
+    hyphens: usize,
 }
+
+/// At most this many lines in a row end in a hyphen (unless a word longer
+/// than a line leaves no choice).
+const MAX_HYPHENS_IN_A_ROW: usize = 2;
 
 impl Builder<'_> {
     fn add(&mut self, word: &[Piece], w: f32) {
@@ -128,6 +134,8 @@ impl Builder<'_> {
             x += w;
         }
         line.width = Mm::from_pt(x);
+        let hyphen = line.runs.last().is_some_and(|r| r.text.ends_with('-'));
+        self.hyphens = if hyphen { self.hyphens + 1 } else { 0 };
         self.lines.push(line);
         self.cur_w = 0.0;
     }
@@ -152,7 +160,11 @@ impl Builder<'_> {
                 break;
             }
             let avail = f64::from(max_pt - self.cur_w - space);
-            let hyphenate = self.hyphenate && (w > max_pt * 0.25 || self.cur.is_empty());
+            let alone_too_long = self.cur.is_empty() && w > max_pt;
+            let hyphenate = self.hyphenate
+                && (alone_too_long
+                    || (self.hyphens < MAX_HYPHENS_IN_A_ROW
+                        && (w > max_pt * 0.25 || self.cur.is_empty())));
             if hyphenate && let Some(k) = long.hyphenate(fonts, size, from, avail) {
                 let head = long.pieces(from, k, long.needs_hyphen(k));
                 let hw = width_pt(fonts, &head, size);
@@ -196,6 +208,7 @@ pub fn wrap_with(fonts: &Fonts, input: &[Piece], size: f32, max: Mm, hyphenate: 
         lines: Vec::new(),
         cur: Vec::new(),
         cur_w: 0.0,
+        hyphens: 0,
     };
     for word in words(fonts, input) {
         let w = width_pt(fonts, &word, size);

@@ -181,7 +181,10 @@ pub fn decode(body: &[u8]) -> Option<Vec<(String, String)>> {
             }
             i += 1;
         }
-        String::from_utf8(out).ok()
+        // Every text from a phone in one form: NFC.
+        String::from_utf8(out)
+            .ok()
+            .map(|s| crate::model::nfc(&s).into_owned())
     }
     body.split(|b| *b == b'&')
         .filter(|pair| !pair.is_empty())
@@ -253,6 +256,18 @@ mod tests {
         }
         assert_eq!(name("\u{202E}Anna\u{200B} \u{2066}").unwrap(), "Anna");
         assert_eq!(name("\u{FEFF}").unwrap(), "", "only invisible: anonymous");
+    }
+
+    #[test]
+    fn decomposed_input_is_composed() {
+        // "Zoë" typed on an iPhone: e and a combining diaeresis (NFD).
+        assert_eq!(
+            decode(b"naam=Zoe%CC%88+C%CC%A7elik&A-3=Jose%CC%81").unwrap(),
+            vec![
+                ("naam".to_owned(), "Zoë Çelik".to_owned()),
+                ("A-3".to_owned(), "José".to_owned())
+            ]
+        );
     }
 
     fn list() -> Checklist {

@@ -33,10 +33,21 @@ pub fn kiosk_bar(ui: &mut Ui, can_reflect: bool) -> Vec<Command> {
     out
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct MenuBar {
     /// The open workshop is a file (not the bundled one): it can be edited.
     pub can_edit: bool,
+    /// The workbook is exported for double-sided printing (on at the start).
+    pub duplex: bool,
+}
+
+impl Default for MenuBar {
+    fn default() -> Self {
+        Self {
+            can_edit: false,
+            duplex: true,
+        }
+    }
 }
 
 impl MenuBar {
@@ -158,6 +169,11 @@ impl MenuBar {
                             out.push(Command::Export(kind));
                         }
                     }
+                    ui.checkbox(&mut self.duplex, "Werkboek dubbelzijdig")
+                        .on_hover_text(
+                            "Elke casus en elk blad om mee te nemen op een eigen vel; \
+                             een lege achterkant zegt dat ze bewust leeg is",
+                        );
                     let reflect = ui
                         .add_enabled(
                             can_reflect,

@@ -119,3 +119,14 @@ pub fn kampvuur_in(args: &[&str], dir: &std::path::Path) -> std::process::Output
 pub fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// Copies the shipped workshop's drawings (`workshops/plaatjes`) into
+/// `dir/plaatjes`, so that a copy of the workshop written into `dir` finds them.
+pub fn copy_drawings(dir: &std::path::Path) {
+    let to = dir.join("plaatjes");
+    std::fs::create_dir_all(&to).unwrap();
+    for f in std::fs::read_dir("workshops/plaatjes").unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
+    }
+}

@@ -2,7 +2,7 @@
 //! rectangles and pictures.
 
 use crate::pdf::font::{FontStyle, Fonts};
-use crate::pdf::geom::{Elem, Mm, Rgb, TextRun};
+use crate::pdf::geom::{Elem, Mm, Rgb, Role, Tag, TextRun};
 use crate::pdf::wrap::measure;
 
 /// An unbreakable piece: elements with absolute x and y relative to its top.
@@ -30,6 +30,42 @@ impl Frag {
             gap: true,
             ..Self::default()
         }
+    }
+
+    /// Open a structure element: what is added next belongs to it.
+    pub fn open(&mut self, tag: Tag) {
+        self.elems.push(Elem::Open(tag));
+    }
+
+    /// Close the innermost open structure element.
+    pub fn close(&mut self) {
+        self.elems.push(Elem::Close);
+    }
+
+    /// Put everything in this fragment from element `from` on into `tag`.
+    pub fn wrap_from(&mut self, from: usize, tag: Tag) {
+        let from = from.min(self.elems.len());
+        self.elems.insert(from, Elem::Open(tag));
+        self.elems.push(Elem::Close);
+    }
+
+    /// Put everything in this fragment into `tag`.
+    pub fn wrap(&mut self, tag: Tag) {
+        self.wrap_from(0, tag);
+    }
+
+    /// This fragment, wrapped in a structure element of `role`.
+    pub fn tagged(mut self, role: Role) -> Self {
+        self.wrap(Tag::new(role));
+        self
+    }
+
+    /// Move the elements from `from` on to the front (a label drawn after
+    /// its text that is read before it).
+    pub fn move_to_front(&mut self, from: usize) {
+        let from = from.min(self.elems.len());
+        let n = self.elems.len() - from;
+        self.elems.rotate_right(n);
     }
 
     /// Append another fragment below this one.
@@ -98,7 +134,10 @@ impl Frag {
         width
     }
 
-    /// A picture scaled to fit `max_w` × `max_h` at (`x`, `y`); returns its size.
+    /// A picture scaled to fit `max_w` × `max_h` at (`x`, `y`), tagged as a
+    /// figure with `alt` as its text for a screen reader; returns its size.
+    /// Whatever draws the picture draws inside this figure.
+    #[allow(clippy::too_many_arguments)]
     pub fn picture(
         &mut self,
         x: Mm,
@@ -106,6 +145,7 @@ impl Frag {
         max_w: Mm,
         max_h: Mm,
         picture: &crate::model::Picture,
+        alt: &str,
     ) -> (Mm, Mm) {
         let aspect = picture.aspect();
         let (w, h) = if max_w.0 / max_h.0.max(0.1) > aspect {
@@ -113,6 +153,7 @@ impl Frag {
         } else {
             (max_w, Mm(max_w.0 / aspect))
         };
+        self.open(Tag::alt(Role::Figure, alt));
         self.elems.push(Elem::Image {
             x,
             y,
@@ -120,6 +161,7 @@ impl Frag {
             h,
             picture: picture.clone(),
         });
+        self.close();
         (w, h)
     }
 
