@@ -198,3 +198,32 @@ fn the_drawing_is_placed_at_the_size_of_the_picture() {
         .expect("a scaling cm before the drawing");
     assert!((cm[0] / cm[3] - 4.0 / 3.0).abs() < 0.01, "{cm:?}");
 }
+
+/// The shipped summary keeps its marked slides' text and drawings on its two
+/// pages (smaller pictures before titles only).
+#[test]
+fn the_shipped_summary_holds_its_drawings_and_slide_texts() {
+    let w = load_workshop(std::path::Path::new(
+        "workshops/vurige-kind-in-de-klas.workshop.ron",
+    ))
+    .unwrap();
+    let marked_with_picture = w
+        .items()
+        .filter(
+            |i| matches!(i, kampvuur::model::Item::Slide(s) if s.summary && s.picture.is_some()),
+        )
+        .count();
+    assert!(marked_with_picture >= 2, "{marked_with_picture}");
+    let bytes = render(&w, &ExportRequest::new(DocKind::Summary))
+        .unwrap()
+        .bytes;
+    let parsed = pdf_support::parse(&bytes);
+    assert!(parsed.sizes.len() <= 2, "{} pagina’s", parsed.sizes.len());
+    let (forms, images) = xobjects(&parsed.doc);
+    assert_eq!(images, 0);
+    let drawings = forms.iter().filter(|f| f.contains(" c")).count();
+    assert_eq!(drawings, marked_with_picture, "{} forms", forms.len());
+    // A marked slide's own text, not only its title.
+    let text = parsed.text();
+    assert!(text.contains("leent jouw rust"), "{text}");
+}

@@ -115,7 +115,22 @@ fn checklists(flow: &mut Flow, w: &Workshop, size: f32, bodies: bool) {
     }
 }
 
-fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, Vec<Mark>) {
+/// How much of the marked slides the summary holds, most first: their text
+/// with the picture at a height (mm; 0 = without it), or their titles only.
+const DETAILS: [(bool, f32); 5] = [
+    (true, 50.0),
+    (true, 40.0),
+    (true, 32.0),
+    (true, 0.0),
+    (false, 0.0),
+];
+
+fn lay_out(
+    fonts: &Fonts,
+    w: &Workshop,
+    size: f32,
+    (bodies, picture_mm): (bool, f32),
+) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut flow = Flow::new(fonts, geo);
     doc_title(&mut flow, DocKind::Summary.title(), &w.title);
@@ -149,33 +164,50 @@ fn lay_out(fonts: &Fonts, w: &Workshop, size: f32, bodies: bool) -> (Vec<Page>, 
             flow.close();
         }
         for slide in slides {
-            title(
-                &mut flow,
-                &slide.title,
-                size + 0.5,
-                colors::ACCENT,
-                Mm(2.0),
-                3,
-            );
-            if bodies {
-                // The kernzin already stands above; the rest of the slide here.
-                let rest = crate::model::RichText::parse(&without_kernzin(slide));
-                rich(&mut flow, &rest, ink, Mm(0.0));
-                // The slide's picture, small: the summary is for the wall.
-                if let Some(picture) = &slide.picture {
-                    let mut f = super::flow::Frag::new(Mm(0.0));
-                    let alt = super::slides::alt_text(slide);
-                    let (_, h) = f.picture(x, Mm(1.0), width * 0.5, Mm(55.0), picture, alt);
-                    f.height = h + Mm(2.0);
-                    flow.add(f);
+            // A slide stays together: title, text and picture on one page.
+            flow.unit(0.5, |flow| {
+                title(flow, &slide.title, size + 0.5, colors::ACCENT, Mm(2.0), 3);
+                if bodies {
+                    // The kernzin already stands above; the rest of the slide here.
+                    let rest = crate::model::RichText::parse(&without_kernzin(slide));
+                    match slide.picture.as_ref().filter(|_| picture_mm > 0.0) {
+                        Some(picture) => beside(flow, slide, picture, &rest, ink, picture_mm),
+                        None => rich(flow, &rest, ink, Mm(0.0)),
+                    }
                 }
-            }
+            });
         }
     }
     if fallback {
         checklists(&mut flow, w, size, bodies);
     }
     flow.finish_marked()
+}
+
+/// The slide's picture on the left, `height_mm` high at most (a third of the
+/// width), and its text beside it; what follows starts below both.
+fn beside(
+    flow: &mut Flow,
+    slide: &Slide,
+    picture: &crate::model::Picture,
+    text: &crate::model::RichText,
+    ink: Ink,
+    height_mm: f32,
+) {
+    let (x, width) = (flow.geo.left, flow.geo.text_width());
+    let mut f = super::flow::Frag::new(Mm(0.0));
+    let alt = super::slides::alt_text(slide);
+    let (w, h) = f.picture(x, Mm(1.0), width * 0.34, Mm(height_mm), picture, alt);
+    let indent = w + Mm(5.0);
+    let text_h = flow.measure(|fl| rich(fl, text, ink, indent));
+    // The text starts beside the picture, not under it.
+    f.height = Mm(0.0);
+    flow.add(f);
+    rich(flow, text, ink, indent);
+    let below = h.0 + 3.0 - text_h.0;
+    if below > 0.0 {
+        flow.gap(Mm(below));
+    }
 }
 
 /// The slide's text without its kernzin lines ("> …").
@@ -188,15 +220,16 @@ fn without_kernzin(s: &Slide) -> String {
         .join("\n")
 }
 
-/// The summary at the largest size that fits [`MAX_PAGES`] pages; when
-/// the marked slides are too many for that even at the smallest size, their
-/// titles only (and `kampvuur check` tells the author).
+/// The summary at the largest size that fits [`MAX_PAGES`] pages: first
+/// with the marked slides' pictures smaller, then without them; when the
+/// marked slides are too many even then, their titles only (and `kampvuur
+/// check` tells the author).
 pub fn pages(fonts: &Fonts, w: &Workshop) -> (Vec<Page>, Vec<Mark>) {
     let geo = Geometry::A4_PORTRAIT;
     let mut out = (Vec::new(), Vec::new());
-    'fit: for bodies in [true, false] {
+    'fit: for detail in DETAILS {
         for size in SIZES {
-            out = lay_out(fonts, w, size, bodies);
+            out = lay_out(fonts, w, size, detail);
             if out.0.len() <= MAX_PAGES {
                 break 'fit;
             }
