@@ -197,6 +197,33 @@ fn the_drawing_is_placed_at_the_size_of_the_picture() {
         .find(|m| m[0] > 50.0 && m[3] > 50.0)
         .expect("a scaling cm before the drawing");
     assert!((cm[0] / cm[3] - 4.0 / 3.0).abs() < 0.01, "{cm:?}");
+    // A short text: the picture stands beside it (right of the page's
+    // middle, like on the screen); alone, it is centred under the title.
+    let page_w = 297.0 * 72.0 / 25.4;
+    assert!(cm[4] > page_w * 0.5, "beside the text: {cm:?}");
+    let alone = content_cms(&doc, 3);
+    let middle = alone[4] + alone[0] / 2.0;
+    assert!(
+        (middle - page_w / 2.0).abs() < 3.0,
+        "alone and centred: {alone:?}"
+    );
+}
+
+/// The first scaling `cm` (the picture's) on page `n`.
+fn content_cms(doc: &Document, n: u32) -> Vec<f32> {
+    let page = doc.get_pages()[&n];
+    let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
+    content
+        .lines()
+        .filter(|l| l.ends_with(" cm"))
+        .map(|l| {
+            l.split_whitespace()
+                .take(6)
+                .map(|n| n.parse::<f32>().unwrap())
+                .collect::<Vec<_>>()
+        })
+        .find(|m| m[0] > 50.0 && m[3] > 50.0)
+        .expect("a scaling cm before the drawing")
 }
 
 /// The shipped summary keeps its marked slides' text and drawings on its two

@@ -121,9 +121,25 @@ pub enum SlideLayout {
     Full,
 }
 
+/// A slide text of at most this many words goes beside the picture in the
+/// automatic layout; a longer one goes above it, over the full width.
+pub const SHORT_WORDS: usize = 40;
+
 impl SlideLayout {
     pub fn is_auto(&self) -> bool {
         *self == SlideLayout::Auto
+    }
+
+    /// The layout a slide with this body ends up with, on the screen and in
+    /// the slides PDF alike: `Auto` decided by the text (none: the picture
+    /// alone; short: beside it; longer: above it).
+    pub fn resolved(self, body: &RichText) -> SlideLayout {
+        match self {
+            SlideLayout::Auto if body.is_empty() => SlideLayout::Full,
+            SlideLayout::Auto if body.word_count() <= SHORT_WORDS => SlideLayout::Beside,
+            SlideLayout::Auto => SlideLayout::Below,
+            other => other,
+        }
     }
 }
 
@@ -328,6 +344,19 @@ mod tests {
             summary: false,
             activities: Vec::new(),
         })
+    }
+
+    #[test]
+    fn auto_layout_follows_the_text() {
+        let short = RichText::parse("- Kijk wat het kind nu kan.");
+        let long = RichText::parse(&"woord ".repeat(SHORT_WORDS + 1));
+        assert_eq!(
+            SlideLayout::Auto.resolved(&RichText::default()),
+            SlideLayout::Full
+        );
+        assert_eq!(SlideLayout::Auto.resolved(&short), SlideLayout::Beside);
+        assert_eq!(SlideLayout::Auto.resolved(&long), SlideLayout::Below);
+        assert_eq!(SlideLayout::Below.resolved(&short), SlideLayout::Below);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The dia's: one slide per landscape page, like the screen (large title,
 //! body, kernzin highlighted); optionally with the speaker notes beside it.
 
-use crate::model::{Item, ItemKind, Slide, Workshop};
+use crate::model::{Item, ItemKind, Slide, SlideLayout, Workshop};
 
 use super::blocks::{Ink, rich, text_frag, title_frag};
 use super::decorate::fit;
@@ -50,16 +50,45 @@ fn slide_flow(fonts: &Fonts, geo: Geometry, s: &Slide, size: f32) -> Vec<Page> {
         color: colors::INK,
         leading: 1.35,
     };
-    rich(&mut flow, &s.body, body, Mm(0.0));
-    if let Some(picture) = &s.picture {
-        // The picture takes the room left under the text, at least 35 mm
-        // high; if that does not fit, a smaller text size is tried.
-        flow.gap(Mm(size * 0.3));
-        let room = Mm(flow.remaining().0.max(35.0) - 0.5);
-        let mut f = Frag::new(Mm(0.0));
-        let (_, h) = f.picture(x, Mm(0.0), geo.text_width(), room, picture, alt_text(s));
-        f.height = h;
-        flow.add(f);
+    let Some(picture) = &s.picture else {
+        rich(&mut flow, &s.body, body, Mm(0.0));
+        return flow.finish();
+    };
+    // The picture where the screen puts it (model::SlideLayout::resolved).
+    match s.layout.resolved(&s.body) {
+        SlideLayout::Beside => {
+            // The text in the left part, the picture in the right 40 %, both
+            // from under the title; a smaller text size is tried if needed.
+            let gap = Mm(size * 0.5);
+            let text_w = geo.text_width() * 0.6 - gap;
+            let room = Mm(flow.remaining().0.max(35.0) - 0.5);
+            let mut f = Frag::new(Mm(0.0));
+            let pic_w = geo.text_width() - text_w - gap;
+            f.picture(x + text_w + gap, Mm(0.0), pic_w, room, picture, alt_text(s));
+            // The text starts beside the picture, not under it.
+            f.height = Mm(0.0);
+            flow.add(f);
+            let whole = flow.geo;
+            flow.geo = column(whole, whole.left, whole.left + text_w);
+            rich(&mut flow, &s.body, body, Mm(0.0));
+            flow.geo = whole;
+        }
+        layout => {
+            // Below the text (Full: the picture alone under the title), at
+            // least 35 mm high; if that does not fit, a smaller text size.
+            if layout != SlideLayout::Full {
+                rich(&mut flow, &s.body, body, Mm(0.0));
+                flow.gap(Mm(size * 0.3));
+            }
+            let room = Mm(flow.remaining().0.max(35.0) - 0.5);
+            // Centred, as on the screen.
+            let w = geo.text_width().0.min(room.0 * picture.aspect());
+            let centred = x + Mm((geo.text_width().0 - w) / 2.0);
+            let mut f = Frag::new(Mm(0.0));
+            let (_, h) = f.picture(centred, Mm(0.0), Mm(w), room, picture, alt_text(s));
+            f.height = h;
+            flow.add(f);
+        }
     }
     flow.finish()
 }

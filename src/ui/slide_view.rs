@@ -9,9 +9,6 @@ use crate::model::{Picture, RoomSlide, SlideLayout, Vector};
 
 use super::scale::Scale;
 
-/// A slide text of at most this many words goes beside the picture in the
-/// automatic layout; a longer one goes above it, over the full width.
-pub const SHORT_WORDS: usize = 40;
 /// The largest side an SVG is rasterised at, in pixels.
 const MAX_SIDE: u32 = 4096;
 /// How many rasterised sizes are kept in all (a slide can be on the
@@ -23,12 +20,7 @@ const SETTLE: f64 = 0.25;
 
 /// The layout a slide ends up with: `Auto` decided by its text.
 pub fn effective_layout(slide: &RoomSlide<'_>) -> SlideLayout {
-    match slide.layout {
-        SlideLayout::Auto if slide.body.is_empty() => SlideLayout::Full,
-        SlideLayout::Auto if slide.body.word_count() <= SHORT_WORDS => SlideLayout::Beside,
-        SlideLayout::Auto => SlideLayout::Below,
-        other => other,
-    }
+    slide.layout.resolved(slide.body)
 }
 
 /// Draw the slide's body and picture under its title (already drawn);
