@@ -99,7 +99,7 @@ impl ProgrammePanel {
         ui.horizontal(|ui| {
             ui.add_space(28.0);
             ui.label(
-                RichText::new("Overige tijd (uitleg, dia’s zonder minuten)")
+                RichText::new("Overige tijd (overgang, uitleg, dia’s zonder minuten)")
                     .color(ui.visuals().weak_text_color()),
             );
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
