@@ -11,9 +11,11 @@ use super::scale::Scale;
 
 /// The largest side an SVG is rasterised at, in pixels.
 const MAX_SIDE: u32 = 4096;
-/// How many rasterised sizes are kept in all (a slide can be on the
-/// projector and in the console's preview at once, at two sizes).
-const KEPT: usize = 6;
+/// How many rasterised sizes are kept in all: what one screen of the console
+/// shows at once (the slide on the projector, the console's copy of it and
+/// its preview of the next one). Each is up to 8 MB of texture at 1920×1080;
+/// going back a slide rasterises again (11–17 ms).
+const KEPT: usize = 3;
 /// A drawing is rasterised again at most this often (seconds) while its
 /// size keeps changing.
 const SETTLE: f64 = 0.25;
