@@ -254,3 +254,45 @@ fn the_shipped_summary_holds_its_drawings_and_slide_texts() {
     let text = parsed.text();
     assert!(text.contains("leent jouw rust"), "{text}");
 }
+
+/// In the shipped workbook every slide with a drawing keeps its title, its
+/// whole text and its drawing on one page.
+#[test]
+fn the_workbook_never_splits_a_slide_from_its_drawing() {
+    let w = load_workshop(std::path::Path::new(
+        "workshops/vurige-kind-in-de-klas.workshop.ron",
+    ))
+    .unwrap();
+    let bytes = render(&w, &ExportRequest::new(DocKind::Workbook))
+        .unwrap()
+        .bytes;
+    let parsed = pdf_support::parse(&bytes);
+    let mut checked = 0;
+    for item in w.items() {
+        let kampvuur::model::Item::Slide(s) = item else {
+            continue;
+        };
+        if s.picture.is_none() {
+            continue;
+        }
+        let page = parsed.page_of(&s.title).expect(&s.title);
+        let last = s.body.plain_lines().last().cloned().unwrap_or_default();
+        let tail: String = last
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(
+            parsed
+                .page_squashed(page)
+                .contains(&pdf_support::squash(&tail)),
+            "‘{}’: ‘{tail}’ niet op pagina {page}",
+            s.title
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 9);
+}

@@ -152,8 +152,10 @@ pub fn agenda(flow: &mut Flow, w: &Workshop, start: Option<(u8, u8)>) {
 
 /// The slide content as readable text (never the speaker notes).
 fn slide(flow: &mut Flow, s: RoomSlide<'_>, alt: &str) {
-    // A short slide stays on one page.
-    flow.unit(0.45, |flow| {
+    // A short slide stays on one page; with a drawing, a longer one too, so
+    // that its text is never split from its picture.
+    let share = if s.picture.is_some() { 0.65 } else { 0.45 };
+    flow.unit(share, |flow| {
         heading(flow, s.title, 2);
         rich(flow, s.body, Ink::BODY, Mm(0.0));
         if let Some(picture) = s.picture {
