@@ -15,10 +15,7 @@ fn paging_through_everything_keeps_the_font_atlas_bounded() {
     let workshop = kampvuur::content::bundled_workshop().unwrap();
     let items = workshop.item_refs().len();
     let app = KampvuurApp::new(workshop, None, Paths::default(), wall());
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
-        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app);
+    let mut h = crate::common::harness_sized(app, [1920.0, 1080.0]);
     h.input_mut().max_texture_side = Some(16_384);
     h.run_steps(1);
     h.key_press_modifiers(egui::Modifiers::ALT, Key::F5);

@@ -20,10 +20,7 @@ fn shipped(dir: &Path, width: f32) -> Harness<'static, KampvuurApp> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("workshops/vurige-kind-in-de-klas.workshop.ron"),
     );
     assert_eq!(app.workshop.title, "Het vurige kind in de klas");
-    Harness::builder()
-        .with_size([width, 1080.0])
-        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
-        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
+    crate::common::harness_sized(app, [width, 1080.0])
 }
 
 #[test]

@@ -26,7 +26,8 @@ pub struct Parsed {
     pub segments: Vec<usize>,
 }
 
-fn decode_text(raw: &[u8]) -> String {
+/// A PDF text string: UTF-16BE after a byte-order mark, else bytes.
+pub fn decode_text(raw: &[u8]) -> String {
     if raw.starts_with(&[0xfe, 0xff]) {
         let units: Vec<u16> = raw[2..]
             .chunks(2)

@@ -12,7 +12,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::pdf_flow::both;
-use crate::pdf_support::{FontInfo, font_info};
+use crate::pdf_support::{self, FontInfo, font_info};
 
 use kampvuur::model::{Answer, AnswerSet, ChecklistItem, Respondent, TeamSummary, Workshop};
 use kampvuur::pdf::{self, DocKind, ExportRequest};
@@ -185,16 +185,7 @@ enum K {
 }
 
 fn text_of(o: &Object) -> String {
-    let raw = o.as_str().unwrap();
-    if raw.starts_with(&[0xfe, 0xff]) {
-        let units: Vec<u16> = raw[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&units).unwrap()
-    } else {
-        String::from_utf8_lossy(raw).into_owned()
-    }
+    pdf_support::decode_text(o.as_str().unwrap())
 }
 
 fn read_el(doc: &Document, id: ObjectId, pages: &[ObjectId], parent: Option<ObjectId>) -> El {

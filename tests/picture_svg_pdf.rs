@@ -183,25 +183,13 @@ fn the_drawing_is_placed_at_the_size_of_the_picture() {
     assert_eq!(bbox, vec![0.0, 0.0, 400.0, 300.0]);
     assert!((matrix[0] * 400.0 - 1.0).abs() < 1e-4 && (matrix[3] * 300.0 - 1.0).abs() < 1e-4);
     // The page scales it with the drawing's aspect ratio.
-    let page = doc.get_pages()[&2];
-    let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
-    let cm: Vec<f32> = content
-        .lines()
-        .filter(|l| l.ends_with(" cm"))
-        .map(|l| {
-            l.split_whitespace()
-                .take(6)
-                .map(|n| n.parse::<f32>().unwrap())
-                .collect::<Vec<_>>()
-        })
-        .find(|m| m[0] > 50.0 && m[3] > 50.0)
-        .expect("a scaling cm before the drawing");
+    let cm = picture_cm(&doc, 2);
     assert!((cm[0] / cm[3] - 4.0 / 3.0).abs() < 0.01, "{cm:?}");
     // A short text: the picture stands beside it (right of the page's
     // middle, like on the screen); alone, it is centred under the title.
     let page_w = 297.0 * 72.0 / 25.4;
     assert!(cm[4] > page_w * 0.5, "beside the text: {cm:?}");
-    let alone = content_cms(&doc, 3);
+    let alone = picture_cm(&doc, 3);
     let middle = alone[4] + alone[0] / 2.0;
     assert!(
         (middle - page_w / 2.0).abs() < 3.0,
@@ -209,8 +197,9 @@ fn the_drawing_is_placed_at_the_size_of_the_picture() {
     );
 }
 
-/// The first scaling `cm` (the picture's) on page `n`.
-fn content_cms(doc: &Document, n: u32) -> Vec<f32> {
+/// The first scaling `cm` (the picture's: larger than 50 pt both ways) on
+/// page `n`.
+fn picture_cm(doc: &Document, n: u32) -> Vec<f32> {
     let page = doc.get_pages()[&n];
     let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
     content

@@ -19,6 +19,21 @@ Slide(title: "Zonder tekst", image: "plaatjes/lat.svg", alt: "Alt zonder tekst: 
 Slide(title: "Expres naast", body: "Kort.", image: "plaatjes/lat.svg", alt: "Alt expres naast.", layout: Beside),
 "#;
 
+/// The app presenting `SLIDES` (F5), on the first slide; the folder with the
+/// drawing lives as long as the returned guard.
+fn presenting() -> (
+    tempfile::TempDir,
+    egui_kittest::Harness<'static, KampvuurApp>,
+) {
+    let dir = folder(SLIDES, &[("lat.svg", LAT.as_bytes())]);
+    let w = load_workshop(&dir.path().join("workshop.ron")).unwrap();
+    let app = KampvuurApp::new(w, None, Paths::default(), common::wall());
+    let mut h = common::harness(app);
+    h.run_steps(1);
+    common::press(&mut h, Key::F5);
+    (dir, h)
+}
+
 /// The `slide-svg` textures egui holds: (id, size).
 fn svg_textures(h: &egui_kittest::Harness<'_, KampvuurApp>) -> Vec<(egui::TextureId, [usize; 2])> {
     h.ctx
@@ -32,12 +47,7 @@ fn svg_textures(h: &egui_kittest::Harness<'_, KampvuurApp>) -> Vec<(egui::Textur
 
 #[test]
 fn each_layout_places_the_labelled_drawing() {
-    let dir = folder(SLIDES, &[("lat.svg", LAT.as_bytes())]);
-    let w = load_workshop(&dir.path().join("workshop.ron")).unwrap();
-    let app = KampvuurApp::new(w, None, Paths::default(), common::wall());
-    let mut h = common::harness(app);
-    h.run_steps(1);
-    common::press(&mut h, Key::F5);
+    let (_dir, mut h) = presenting();
     let screen = h.ctx.content_rect();
 
     // Auto with short text: beside it, on the right half.
@@ -93,12 +103,7 @@ fn each_layout_places_the_labelled_drawing() {
 
 #[test]
 fn the_drawing_is_rasterised_at_its_drawn_size_and_kept() {
-    let dir = folder(SLIDES, &[("lat.svg", LAT.as_bytes())]);
-    let w = load_workshop(&dir.path().join("workshop.ron")).unwrap();
-    let app = KampvuurApp::new(w, None, Paths::default(), common::wall());
-    let mut h = common::harness(app);
-    h.run_steps(1);
-    common::press(&mut h, Key::F5);
+    let (_dir, mut h) = presenting();
     let pic = h
         .get_by_label("Alt naast: de lat, te hoog en haalbaar.")
         .rect();

@@ -6,31 +6,15 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kampvuur::app::{KampvuurApp, Paths, Screen};
-use kampvuur::content::{AnswerStore, RoomStore, load_variant};
+use kampvuur::app::{KampvuurApp, Screen};
+use kampvuur::content::load_variant;
 use kampvuur::model::Variant;
 
-use crate::common::{press, wall};
+use crate::common::{self, press, wall};
 use crate::variant_model::middag;
 
 fn app(dir: &std::path::Path) -> KampvuurApp {
-    let paths = Paths {
-        answers: Some(AnswerStore::new(dir.join("antwoorden"))),
-        settings: Some(dir.join("instellingen.ron")),
-        sessions: Some(dir.join("sessies")),
-        room: Some(RoomStore::new(dir.join("zaal"))),
-        room_bind: Some(std::net::Ipv4Addr::LOCALHOST.into()),
-        exports: Some(dir.join("documenten")),
-        native_dialogs: false,
-    };
-    KampvuurApp::new(middag(), None, paths, wall())
-}
-
-fn harness(app: KampvuurApp, size: [f32; 2]) -> Harness<'static, KampvuurApp> {
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
-        .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
+    KampvuurApp::new(middag(), None, common::paths_in(dir), wall())
 }
 
 /// The titles of the items the deck shows, first to last.
@@ -50,7 +34,7 @@ fn presented(h: &mut Harness<'_, KampvuurApp>) -> Vec<String> {
 #[test]
 fn leave_out_two_items_change_a_minute_save_and_present() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app(dir.path()), [1280.0, 720.0]);
+    let mut h = common::harness_sized(app(dir.path()), [1280.0, 720.0]);
     h.run_steps(4);
     h.get_by_label("origineel");
     h.get_by_label("90 min");
@@ -150,7 +134,7 @@ fn leave_out_two_items_change_a_minute_save_and_present() {
 #[test]
 fn a_ready_made_variant_is_offered_first_and_used() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app(dir.path()), [1920.0, 1080.0]);
+    let mut h = common::harness_sized(app(dir.path()), [1920.0, 1080.0]);
     h.run_steps(4);
     h.get_by_label("Programma aanpassen…").click();
     h.run_steps(4);
@@ -191,7 +175,7 @@ fn a_saved_variant_of_a_changed_workshop_says_what_no_longer_matches() {
         "Variant(\n    name: \"Oud\",\n    workshop: \"Middag met varianten\",\n    hash: \"0123456789abcdef\",\n    leave_out: [\n        (section: \"Casussen\", item: \"Casus Mo\"),\n        (section: \"Casussen\", item: \"daan\"),\n    ],\n)\n",
     )
     .unwrap();
-    let mut h = harness(app(dir.path()), [1280.0, 720.0]);
+    let mut h = common::harness_sized(app(dir.path()), [1280.0, 720.0]);
     h.run_steps(4);
     h.get_by_label("Programma aanpassen…").click();
     h.run_steps(4);
@@ -258,7 +242,7 @@ fn the_room_offers_and_keeps_open_only_the_checklists_of_the_variant() {
     let mut app = app(dir.path());
     let w = app.variants.original.clone();
     app.use_variant(Some(w.variants[0].clone()));
-    let mut h = harness(app, [1280.0, 800.0]);
+    let mut h = common::harness_sized(app, [1280.0, 800.0]);
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
     h.run_steps(2);
@@ -290,7 +274,7 @@ fn the_room_offers_and_keeps_open_only_the_checklists_of_the_variant() {
 #[test]
 fn times_of_the_afternoon_stay_with_their_sections_when_the_variant_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app(dir.path()), [1280.0, 800.0]);
+    let mut h = common::harness_sized(app(dir.path()), [1280.0, 800.0]);
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
     h.run_steps(2);
@@ -329,7 +313,7 @@ fn exports_from_the_app_follow_the_variant() {
     let mut app = app(dir.path());
     let kort = app.variants.original.variants[0].clone();
     app.use_variant(Some(kort));
-    let mut h = harness(app, [1280.0, 800.0]);
+    let mut h = common::harness_sized(app, [1280.0, 800.0]);
     h.run_steps(2);
     h.get_by_label("Exporteren").click();
     h.run_steps(2);
@@ -350,7 +334,7 @@ fn exports_from_the_app_follow_the_variant() {
 #[test]
 fn the_panel_keeps_the_keys_and_esc_closes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app(dir.path()), [1280.0, 720.0]);
+    let mut h = common::harness_sized(app(dir.path()), [1280.0, 720.0]);
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
     h.run_steps(2);

@@ -18,7 +18,12 @@ pub fn wall() -> chrono::NaiveDateTime {
 
 pub fn app_in(dir: &std::path::Path) -> KampvuurApp {
     let workshop = parse_workshop(EXAMPLE, "voorbeeld.ron").expect("example parses");
-    let paths = Paths {
+    KampvuurApp::new(workshop, None, paths_in(dir), wall())
+}
+
+/// Every folder the app writes to inside `dir`; no native dialogs.
+pub fn paths_in(dir: &std::path::Path) -> Paths {
+    Paths {
         answers: Some(AnswerStore::new(dir.join("antwoorden"))),
         settings: Some(dir.join("instellingen.ron")),
         sessions: Some(dir.join("sessies")),
@@ -27,13 +32,17 @@ pub fn app_in(dir: &std::path::Path) -> KampvuurApp {
         room_bind: Some(std::net::Ipv4Addr::LOCALHOST.into()),
         exports: Some(dir.join("documenten")),
         native_dialogs: false,
-    };
-    KampvuurApp::new(workshop, None, paths, wall())
+    }
 }
 
 pub fn harness(app: KampvuurApp) -> Harness<'static, KampvuurApp> {
+    harness_sized(app, [1280.0, 800.0])
+}
+
+/// The whole app in a window of `size` points, light theme.
+pub fn harness_sized(app: KampvuurApp, size: [f32; 2]) -> Harness<'static, KampvuurApp> {
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_context_setup(|ctx| kampvuur::ui::theme::install(ctx, false))
         .build_ui_state(|ui, app: &mut KampvuurApp| app.show(ui), app)
 }
