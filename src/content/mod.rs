@@ -51,8 +51,7 @@ pub use store_error::dutch_io;
 pub use targets::{refuse_sources, workshop_sources};
 pub use variant::{
     FoundVariant, VARIANT_SUFFIX, find_variants, is_variant_file, load_variant, parse_variant,
-    resolve_variant, save_variant, variant_file_name, variant_folders, variant_path_in,
-    variants_dir,
+    resolve_variant, save_variant, variant_folders, variant_path_in, variants_dir,
 };
 pub use watch::{DEBOUNCE, FileWatch, Reloaded, Trigger, WatchError, reload, watched_files};
 

@@ -123,11 +123,6 @@ pub fn load_variant(path: &Path) -> Result<Variant, LoadError> {
     parse_variant(source, &name)
 }
 
-/// The file name a variant is saved under: `90-minuten.variant.ron`.
-pub fn variant_file_name(v: &Variant) -> String {
-    format!("{}{VARIANT_SUFFIX}", slug(&v.name, "variant"))
-}
-
 /// Where `v` is saved in `dir`: `90-minuten.variant.ron`, unless that file
 /// holds another variant (another name that gives the same file name, such as
 /// "De Regenboog" and "de regenboog", or the same name for another workshop):
@@ -136,25 +131,21 @@ pub fn variant_file_name(v: &Variant) -> String {
 /// own file.
 pub fn variant_path_in(dir: &Path, v: &Variant) -> PathBuf {
     let stem = slug(&v.name, "variant");
-    for n in 1u32.. {
-        let name = match n {
-            1 => format!("{stem}{VARIANT_SUFFIX}"),
-            n => format!("{stem}-{n}{VARIANT_SUFFIX}"),
-        };
-        let path = dir.join(name);
-        match std::fs::symlink_metadata(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return path,
-            Ok(meta) if meta.is_file() => match load_variant(&path) {
-                Ok(old) if old.name == v.name && old.workshop == v.workshop => return path,
-                _ => {}
-            },
-            _ => {}
+    let path = |n: u32| match n {
+        1 => dir.join(format!("{stem}{VARIANT_SUFFIX}")),
+        n => dir.join(format!("{stem}-{n}{VARIANT_SUFFIX}")),
+    };
+    let free_or_ours = |p: &PathBuf| match std::fs::symlink_metadata(p) {
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        Ok(meta) => {
+            meta.is_file()
+                && load_variant(p).is_ok_and(|old| old.name == v.name && old.workshop == v.workshop)
         }
-        if n >= 999 {
-            return path;
-        }
-    }
-    dir.join(format!("{stem}{VARIANT_SUFFIX}"))
+    };
+    (1..999)
+        .map(path)
+        .find(free_or_ours)
+        .unwrap_or_else(|| path(999))
 }
 
 /// Writes `v` atomically to `path` as pretty RON.
