@@ -5,7 +5,7 @@
 
 use egui::{Align, Layout, Ui};
 
-use crate::model::{Picture, RoomSlide, SlideLayout, Vector};
+use crate::model::{Picture, Raster, RoomSlide, SlideLayout, Vector};
 
 use super::scale::Scale;
 
@@ -82,7 +82,7 @@ fn show(ui: &mut Ui, slide: &RoomSlide<'_>, picture: &Picture, size: egui::Vec2)
         return;
     }
     let texture = match picture {
-        Picture::Raster(_) => raster_texture(ui, slide.image.unwrap_or(""), picture),
+        Picture::Raster(r) => raster_texture(ui, slide.image.unwrap_or(""), picture.key(), r),
         Picture::Vector(v) => {
             let ppp = ui.ctx().pixels_per_point();
             let w = ((size.x * ppp).round() as u32).clamp(1, MAX_SIDE);
@@ -99,17 +99,13 @@ fn show(ui: &mut Ui, slide: &RoomSlide<'_>, picture: &Picture, size: egui::Vec2)
 }
 
 /// The texture of a PNG picture, uploaded once and kept in egui's memory.
-fn raster_texture(ui: &Ui, name: &str, picture: &Picture) -> egui::TextureHandle {
-    let id = egui::Id::unique(("slide-picture", name, picture.key()));
+fn raster_texture(ui: &Ui, name: &str, key: usize, r: &Raster) -> egui::TextureHandle {
+    let id = egui::Id::unique(("slide-picture", name, key));
     if let Some(t) = ui.ctx().data(|d| d.get_temp::<egui::TextureHandle>(id)) {
         return t;
     }
-    let image = match picture {
-        Picture::Raster(r) => {
-            egui::ColorImage::from_rgba_unmultiplied([r.width as usize, r.height as usize], &r.rgba)
-        }
-        Picture::Vector(_) => egui::ColorImage::example(),
-    };
+    let image =
+        egui::ColorImage::from_rgba_unmultiplied([r.width as usize, r.height as usize], &r.rgba);
     let t = ui
         .ctx()
         .load_texture(name, image, egui::TextureOptions::LINEAR);
