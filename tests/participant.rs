@@ -90,13 +90,19 @@ fn wait(h: &mut Harness<'_, KampvuurApp>, secs: f64) {
     h.run_steps(1);
 }
 
-#[test]
-fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(app_in(dir.path()));
+/// The app on the participant's screen with Fatima signed in (code 4821).
+fn fatima_signed_in(dir: &Path) -> Harness<'static, KampvuurApp> {
+    let mut h = harness(app_in(dir));
     h.run_steps(1);
     name_screen(&mut h);
     sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    h
+}
+
+#[test]
+fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = fatima_signed_in(dir.path());
     click(&mut h, CHECK);
     answer_open(&mut h, "Eerst rust");
     assert_eq!(open_answer(&h).as_deref(), Some("Eerst rust"));
@@ -153,10 +159,7 @@ fn klaar_leaves_an_empty_name_screen_without_earlier_names() {
 #[test]
 fn resuming_needs_the_right_code() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(app_in(dir.path()));
-    h.run_steps(1);
-    name_screen(&mut h);
-    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    let mut h = fatima_signed_in(dir.path());
     answer_open(&mut h, "Eerst rust");
     click(&mut h, "Klaar");
 
@@ -488,10 +491,7 @@ fn enter_in_the_code_field_begins() {
 #[test]
 fn a_reflection_goes_to_a_folder_of_its_own_that_the_next_person_never_sees() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(app_in(dir.path()));
-    h.run_steps(1);
-    name_screen(&mut h);
-    sign_in(&mut h, "Fatima", "4821", "Beginnen");
+    let mut h = fatima_signed_in(dir.path());
     answer_open(&mut h, "Eerst rust");
     click(&mut h, "Mijn reflectie als PDF");
     common::settle(&mut h);

@@ -27,6 +27,14 @@ fn present_with_console(h: &mut Harness<'_, KampvuurApp>) {
     h.run_steps(2);
 }
 
+/// The console's Zaal tab, then "Zaal laten meedoen".
+fn start_room_from_console(h: &mut Harness<'_, KampvuurApp>) {
+    h.get_by_label_contains("Zaal").click();
+    h.run_steps(2);
+    h.get_by_label("Zaal laten meedoen (Z)").click();
+    h.run_steps(2);
+}
+
 #[test]
 fn z_starts_the_room_and_shows_the_join_card() {
     let dir = tempfile::tempdir().unwrap();
@@ -114,10 +122,7 @@ fn console_opens_and_closes_checklists_for_the_room() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(room_app(dir.path()));
     present_with_console(&mut h);
-    h.get_by_label_contains("Zaal").click();
-    h.run_steps(2);
-    h.get_by_label("Zaal laten meedoen (Z)").click();
-    h.run_steps(2);
+    start_room_from_console(&mut h);
     let open = |h: &Harness<'_, KampvuurApp>| h.state().room.status.as_ref().unwrap().open.clone();
     assert!(open(&h).is_empty(), "nothing is open before it is shown");
     h.get_by_label_contains("A: Wat heeft dit kind nu nodig?")
@@ -272,10 +277,7 @@ fn a_restarted_app_continues_the_room_of_today() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(room_app(dir.path()));
     present_with_console(&mut h);
-    h.get_by_label_contains("Zaal").click();
-    h.run_steps(2);
-    h.get_by_label("Zaal laten meedoen (Z)").click();
-    h.run_steps(2);
+    start_room_from_console(&mut h);
     let first = h.state().room.status.clone().expect("the room runs");
     h.state_mut().room.stop();
     drop(h);
