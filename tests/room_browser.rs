@@ -72,6 +72,15 @@ fn screenshot(tab: &Tab, width: f64, height: f64, name: &str) {
     println!("schermafdruk: {}", path.display());
 }
 
+/// Reload the page and wait for its checklist form.
+fn reload_form(tab: &Tab) {
+    tab.reload(false, None)
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    tab.wait_for_element("form[data-autosave]").unwrap();
+}
+
 #[test]
 fn a_teacher_fills_in_a_checklist_in_chromium() {
     let Some(path) = chromium() else {
@@ -168,11 +177,7 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
         ]
     );
 
-    tab.reload(false, None)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    tab.wait_for_element("form[data-autosave]").unwrap();
+    reload_form(&tab);
     assert_eq!(
         js(&tab, "document.querySelector('input[name=i0]').checked"),
         "true"
@@ -253,11 +258,7 @@ fn a_teacher_fills_in_a_checklist_in_chromium() {
         Answer::Open("Rustig beginnen en dan verder".into()),
         "on disk"
     );
-    tab.reload(false, None)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    tab.wait_for_element("form[data-autosave]").unwrap();
+    reload_form(&tab);
     assert_eq!(
         js(&tab, "document.querySelector('textarea[name=i3]').value"),
         "\"Rustig beginnen en dan verder\""
