@@ -114,19 +114,22 @@ fn a_reflection_from_answers_of_another_workshop_is_refused() {
     let dir = folder();
     let answers = r#"(participant: "Anna", workshop: "Een heel andere workshop", checklists: {"c": [Check(true)]})"#;
     std::fs::write(dir.path().join("anna.ron"), answers).unwrap();
-    let o = kampvuur(
-        &[
-            "export",
-            "ws.ron",
-            "--kind",
-            "reflection",
-            "--answers-file",
-            "anna.ron",
-            "--out",
-            "r.pdf",
-        ],
-        dir.path(),
-    );
+    let export = || {
+        kampvuur(
+            &[
+                "export",
+                "ws.ron",
+                "--kind",
+                "reflection",
+                "--answers-file",
+                "anna.ron",
+                "--out",
+                "r.pdf",
+            ],
+            dir.path(),
+        )
+    };
+    let o = export();
     let err = stderr(&o);
     assert!(!o.status.success());
     assert!(
@@ -138,19 +141,7 @@ fn a_reflection_from_answers_of_another_workshop_is_refused() {
     assert!(!dir.path().join("r.pdf").exists());
     let ok = answers.replace("Een heel andere workshop", "Rust in de klas");
     std::fs::write(dir.path().join("anna.ron"), ok).unwrap();
-    let o = kampvuur(
-        &[
-            "export",
-            "ws.ron",
-            "--kind",
-            "reflection",
-            "--answers-file",
-            "anna.ron",
-            "--out",
-            "r.pdf",
-        ],
-        dir.path(),
-    );
+    let o = export();
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
